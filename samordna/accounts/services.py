@@ -1,0 +1,60 @@
+"""Creating and changing users of a förbund."""
+
+from typing import Any
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from samordna.accounts.models import BOARD_ROLES, Role, User
+from samordna.associations.models import Association
+
+
+def _check_links(user: User) -> None:
+    errors: dict[str, str] = {}
+    if user.role == Role.NATIONAL:
+        errors["role"] = "Nationella läsare hör inte till något förbund och läggs upp centralt."
+    if user.role == Role.APPLICANT and user.member is None:
+        errors["member"] = "Ange hos vilken medlem den sökande arbetar."
+    if user.role in BOARD_ROLES and user.person is None:
+        errors["person"] = "Koppla ledamoten till sin person i styrelsen."
+    if user.person is not None and user.person.association_id != user.association_id:
+        errors["person"] = "Personen hör inte till det här förbundet."
+    if user.member is not None and user.member.association_id != user.association_id:
+        errors["member"] = "Medlemmen hör inte till det här förbundet."
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def user_create(*, association: Association, by: User, password: str, **fields: Any) -> User:
+    """Give someone a login to the förbund with one role."""
+    user = User(association=association, **fields)
+    _check_links(user)
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from error
+    user.set_password(password)
+    user.full_clean()
+    user._history_user = by  # type: ignore[attr-defined]
+    user.save()
+    return user
+
+
+@transaction.atomic
+def user_update(*, user: User, by: User, **fields: Any) -> User:
+    """Change a user's role, links or whether the login is active."""
+    if user.pk == by.pk and (
+        fields.get("is_active") is False or fields.get("role", user.role) != user.role
+    ):
+        raise ValidationError("Du kan inte ändra din egen roll eller stänga av ditt eget konto.")
+    changed = [name for name, value in fields.items() if getattr(user, name) != value]
+    for name in changed:
+        setattr(user, name, fields[name])
+    if changed:
+        _check_links(user)
+        user.full_clean()
+        user._history_user = by  # type: ignore[attr-defined]
+        user.save(update_fields=changed)
+    return user

@@ -1,0 +1,234 @@
+"""Every write to förbund, members, people, board seats and staff.
+
+Each service validates across records, writes inside one transaction and leaves
+its trace in the record's history with the acting user.
+"""
+
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from samordna.accounts.models import User
+from samordna.associations.models import (
+    KOMMUN_SHARE,
+    REGION_SHARE,
+    STATE_SHARE,
+    Association,
+    BoardSeat,
+    Member,
+    MemberKind,
+    Person,
+    SeatPosition,
+    StaffAssignment,
+)
+from samordna.core.text import format_date, format_percent
+
+
+def _save(instance: models.Model, *, by: User, update_fields: list[str] | None = None) -> None:
+    """Validate and save, recording `by` as the author of the history entry."""
+    instance.full_clean()
+    instance._history_user = by  # type: ignore[attr-defined]
+    instance.save(update_fields=update_fields)
+
+
+def _apply(instance: models.Model, fields: dict[str, Any]) -> list[str]:
+    changed = [name for name, value in fields.items() if getattr(instance, name) != value]
+    for name in changed:
+        setattr(instance, name, fields[name])
+    return changed
+
+
+@transaction.atomic
+def association_update(*, association: Association, by: User, **fields: Any) -> Association:
+    """Change the förbund's details and settings."""
+    changed = _apply(association, fields)
+    if changed:
+        _save(association, by=by, update_fields=changed)
+    return association
+
+
+def _check_member_kind(*, association: Association, kind: str, exclude_pk: int | None) -> None:
+    others = association.members.filter(kind=kind)
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    if kind == MemberKind.KOMMUN:
+        return
+    if others.exists():
+        raise ValidationError(
+            {"kind": f"Förbundet har redan en medlem av slaget {MemberKind(kind).label}."}
+        )
+
+
+@transaction.atomic
+def member_create(
+    *, association: Association, by: User, kind: str, name: str, organisation_number: str
+) -> Member:
+    """Add a member (huvudman). Its share starts at 0 % until the key is set."""
+    _check_member_kind(association=association, kind=kind, exclude_pk=None)
+    member = Member(
+        association=association, kind=kind, name=name, organisation_number=organisation_number
+    )
+    _save(member, by=by)
+    return member
+
+
+@transaction.atomic
+def member_update(*, member: Member, by: User, **fields: Any) -> Member:
+    """Change a member's name, kind or organisationsnummer."""
+    if "kind" in fields:
+        _check_member_kind(
+            association=member.association, kind=fields["kind"], exclude_pk=member.pk
+        )
+    changed = _apply(member, fields)
+    if changed:
+        _save(member, by=by, update_fields=changed)
+    return member
+
+
+def share_problems(members: list[Member]) -> list[str]:
+    """What is wrong with the members' shares, in Swedish; empty when they follow the law."""
+    state = sum(
+        (m.share_percent for m in members if m.kind in (MemberKind.FK, MemberKind.AF)), Decimal(0)
+    )
+    region = sum((m.share_percent for m in members if m.kind == MemberKind.REGION), Decimal(0))
+    kommuner = sum((m.share_percent for m in members if m.kind == MemberKind.KOMMUN), Decimal(0))
+    total = state + region + kommuner
+    problems = []
+    if total != 100:
+        problems.append(f"Andelarna summerar till {format_percent(total)}, de ska bli 100 %.")
+    if state != STATE_SHARE:
+        problems.append(
+            f"Försäkringskassan och Arbetsförmedlingen ska tillsammans stå för 50 %, "
+            f"nu {format_percent(state)}."
+        )
+    if region != REGION_SHARE:
+        problems.append(f"Regionen ska stå för 25 %, nu {format_percent(region)}.")
+    if kommuner != KOMMUN_SHARE:
+        problems.append(
+            f"Kommunerna ska tillsammans stå för 25 % enligt sin fördelningsnyckel, "
+            f"nu {format_percent(kommuner)}."
+        )
+    return problems
+
+
+@transaction.atomic
+def member_shares_set(
+    *, association: Association, by: User, shares: dict[int, Decimal]
+) -> list[Member]:
+    """Set every member's share at once; refused unless the result follows the law."""
+    members = list(association.members.select_for_update().order_by("pk"))
+    if set(shares) != {m.pk for m in members}:
+        raise ValidationError("Ange en andel för varje medlem.")
+    changed = [m for m in members if m.share_percent != shares[m.pk]]
+    for member in members:
+        member.share_percent = shares[member.pk]
+    problems = share_problems(members)
+    if problems:
+        raise ValidationError(problems)
+    for member in changed:
+        _save(member, by=by, update_fields=["share_percent"])
+    return members
+
+
+@transaction.atomic
+def person_create(*, association: Association, by: User, **fields: Any) -> Person:
+    """Add a person who sits on the board or works in the office."""
+    person = Person(association=association, **fields)
+    _save(person, by=by)
+    return person
+
+
+@transaction.atomic
+def person_update(*, person: Person, by: User, **fields: Any) -> Person:
+    """Change a person's name or contact details."""
+    changed = _apply(person, fields)
+    if changed:
+        _save(person, by=by, update_fields=changed)
+    return person
+
+
+def _check_seat(seat: BoardSeat) -> None:
+    errors: dict[str, str] = {}
+    if seat.ends_on < seat.starts_on:
+        errors["ends_on"] = "Mandatperioden kan inte sluta innan den börjar."
+    if seat.person.association_id != seat.association_id:
+        errors["person"] = "Personen hör inte till det här förbundet."
+    if seat.member.association_id != seat.association_id:
+        errors["member"] = "Medlemmen hör inte till det här förbundet."
+    if errors:
+        raise ValidationError(errors)
+
+    overlapping = BoardSeat.objects.filter(
+        association=seat.association, starts_on__lte=seat.ends_on, ends_on__gte=seat.starts_on
+    ).exclude(pk=seat.pk)
+    if overlapping.filter(person=seat.person, member=seat.member).exists():
+        raise ValidationError(
+            {
+                "starts_on": f"{seat.person} har redan ett uppdrag för {seat.member} "
+                "under en del av den perioden."
+            }
+        )
+    if seat.position:
+        holder = overlapping.filter(position=seat.position).select_related("person").first()
+        if holder is not None:
+            label = SeatPosition(seat.position).label.lower()
+            raise ValidationError(
+                {
+                    "position": f"{holder.person} är redan {label} "
+                    f"{format_date(holder.starts_on)}–{format_date(holder.ends_on)}."
+                }
+            )
+
+
+@transaction.atomic
+def board_seat_create(*, association: Association, by: User, **fields: Any) -> BoardSeat:
+    """Record an appointment to the board (a valärende) for a mandate period."""
+    seat = BoardSeat(association=association, **fields)
+    _check_seat(seat)
+    _save(seat, by=by)
+    return seat
+
+
+@transaction.atomic
+def board_seat_update(*, seat: BoardSeat, by: User, **fields: Any) -> BoardSeat:
+    """Change an appointment, e.g. when a mandate ends early."""
+    changed = _apply(seat, fields)
+    if changed:
+        _check_seat(seat)
+        _save(seat, by=by, update_fields=changed)
+    return seat
+
+
+def _check_staff(assignment: StaffAssignment) -> None:
+    if assignment.ends_on is not None and assignment.ends_on < assignment.starts_on:
+        raise ValidationError({"ends_on": "Anställningen kan inte sluta innan den börjar."})
+    if assignment.person.association_id != assignment.association_id:
+        raise ValidationError({"person": "Personen hör inte till det här förbundet."})
+    employer = assignment.employed_by
+    if employer is not None and employer.association_id != assignment.association_id:
+        raise ValidationError({"employed_by": "Medlemmen hör inte till det här förbundet."})
+
+
+@transaction.atomic
+def staff_assignment_create(
+    *, association: Association, by: User, **fields: Any
+) -> StaffAssignment:
+    """Record someone working in the office."""
+    assignment = StaffAssignment(association=association, **fields)
+    _check_staff(assignment)
+    _save(assignment, by=by)
+    return assignment
+
+
+@transaction.atomic
+def staff_assignment_update(
+    *, assignment: StaffAssignment, by: User, **fields: Any
+) -> StaffAssignment:
+    """Change someone's position in the office."""
+    changed = _apply(assignment, fields)
+    if changed:
+        _check_staff(assignment)
+        _save(assignment, by=by, update_fields=changed)
+    return assignment

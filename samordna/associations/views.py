@@ -1,0 +1,408 @@
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.db import models
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from samordna.accounts.models import User
+from samordna.associations import selectors, services
+from samordna.associations.forms import (
+    AssociationSettingsForm,
+    BoardDateForm,
+    BoardSeatForm,
+    MemberForm,
+    MemberSharesForm,
+    PersonForm,
+    StaffAssignmentForm,
+)
+from samordna.associations.models import (
+    Association,
+    BoardSeat,
+    FeeBaseAmount,
+    Member,
+    Person,
+    StaffAssignment,
+)
+from samordna.associations.permissions import (
+    association_for,
+    can_manage,
+    can_read_registers,
+    can_see_history,
+    require,
+)
+from samordna.core.history import history_of
+from samordna.core.http import AuthedRequest
+from samordna.core.views import form_page
+
+
+@require_GET
+@login_required
+def association_detail(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_read_registers(request.user))
+    return render(
+        request,
+        "associations/association_detail.html",
+        {
+            "association": association,
+            "fee_base_amounts": list(association.fee_base_amounts.all()),
+            "can_manage": can_manage(request.user),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def association_settings(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    form = AssociationSettingsForm(request.POST or None, instance=association)
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: services.association_update(
+            association=association, by=request.user, **data
+        ),
+        done_message="Förbundets uppgifter är sparade.",
+        done_url=reverse("associations:detail", args=[slug]),
+        template="associations/association_form.html",
+        context={"association": association},
+    )
+
+
+@require_GET
+@login_required
+def member_list(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_read_registers(request.user))
+    members = selectors.members_in_order(association)
+    return render(
+        request,
+        "associations/member_list.html",
+        {
+            "association": association,
+            "members": members,
+            "share_problems": services.share_problems(members),
+            "total_share": sum(m.share_percent for m in members),
+            "can_manage": can_manage(request.user),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def member_create(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    return form_page(
+        request,
+        form=MemberForm(request.POST or None),
+        save=lambda data: services.member_create(association=association, by=request.user, **data),
+        done_message="Medlemmen är tillagd. Ange dess andel under Fördelningsnyckel.",
+        done_url=reverse("associations:members", args=[slug]),
+        template="associations/generic_form.html",
+        context={"association": association, "title": "Ny medlem"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def member_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    member = get_object_or_404(association.members, pk=pk)
+    return form_page(
+        request,
+        form=MemberForm(request.POST or None, instance=member),
+        save=lambda data: services.member_update(member=member, by=request.user, **data),
+        done_message=f"{member.name} är sparad.",
+        done_url=reverse("associations:members", args=[slug]),
+        template="associations/generic_form.html",
+        context={"association": association, "title": f"Ändra {member.name}", "object": member},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def member_shares(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    members = selectors.members_in_order(association)
+    form = MemberSharesForm(request.POST or None, members=members)
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: services.member_shares_set(
+            association=association, by=request.user, shares=form.shares()
+        ),
+        done_message="Fördelningsnyckeln är sparad.",
+        done_url=reverse("associations:members", args=[slug]),
+        template="associations/member_shares.html",
+        context={"association": association},
+    )
+
+
+@require_GET
+@login_required
+def person_list(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_read_registers(request.user))
+    return render(
+        request,
+        "associations/person_list.html",
+        {
+            "association": association,
+            "people": selectors.people_in_order(association),
+            "can_manage": can_manage(request.user),
+        },
+    )
+
+
+@require_GET
+@login_required
+def person_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_read_registers(request.user))
+    person = get_object_or_404(association.people, pk=pk)
+    return render(
+        request,
+        "associations/person_detail.html",
+        {
+            "association": association,
+            "person": person,
+            "seats": selectors.seats_of(person),
+            "staff_assignments": list(person.staff_assignments.select_related("employed_by")),
+            "can_manage": can_manage(request.user),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def person_create(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    return form_page(
+        request,
+        form=PersonForm(request.POST or None),
+        save=lambda data: services.person_create(association=association, by=request.user, **data),
+        done_message="Personen är tillagd.",
+        done_url=reverse("associations:people", args=[slug]),
+        template="associations/generic_form.html",
+        context={"association": association, "title": "Ny person"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def person_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    person = get_object_or_404(association.people, pk=pk)
+    return form_page(
+        request,
+        form=PersonForm(request.POST or None, instance=person),
+        save=lambda data: services.person_update(person=person, by=request.user, **data),
+        done_message=f"{person.full_name} är sparad.",
+        done_url=reverse("associations:person", args=[slug, pk]),
+        template="associations/generic_form.html",
+        context={
+            "association": association,
+            "title": f"Ändra {person.full_name}",
+            "object": person,
+        },
+    )
+
+
+@require_GET
+@login_required
+def board(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The board as of a date (today unless ?datum= is given)."""
+    association = association_for(request.user, slug)
+    require(can_read_registers(request.user))
+    today = timezone.localdate()
+    date_form = BoardDateForm(request.GET if "datum" in request.GET else None)
+    day: datetime.date = today
+    if date_form.is_bound and date_form.is_valid():
+        day = date_form.cleaned_data["datum"]
+    elif not date_form.is_bound:
+        date_form = BoardDateForm(initial={"datum": today})
+    return render(
+        request,
+        "associations/board.html",
+        {
+            "association": association,
+            "board": selectors.board_on(association, day),
+            "is_today": day == today,
+            "date_form": date_form,
+            "can_manage": can_manage(request.user),
+        },
+    )
+
+
+@require_GET
+@login_required
+def seat_list(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_read_registers(request.user))
+    return render(
+        request,
+        "associations/seat_list.html",
+        {
+            "association": association,
+            "seats": selectors.seats_in_order(association),
+            "today": timezone.localdate(),
+            "can_manage": can_manage(request.user),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def seat_create(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    return form_page(
+        request,
+        form=BoardSeatForm(request.POST or None, association=association),
+        save=lambda data: services.board_seat_create(
+            association=association, by=request.user, **data
+        ),
+        done_message="Styrelseuppdraget är registrerat.",
+        done_url=reverse("associations:seats", args=[slug]),
+        template="associations/generic_form.html",
+        context={"association": association, "title": "Nytt styrelseuppdrag"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def seat_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    seat = get_object_or_404(association.board_seats.select_related("person", "member"), pk=pk)
+    return form_page(
+        request,
+        form=BoardSeatForm(request.POST or None, instance=seat, association=association),
+        save=lambda data: services.board_seat_update(seat=seat, by=request.user, **data),
+        done_message="Styrelseuppdraget är sparat.",
+        done_url=reverse("associations:seats", args=[slug]),
+        template="associations/generic_form.html",
+        context={"association": association, "title": f"Ändra uppdrag: {seat}", "object": seat},
+    )
+
+
+@require_GET
+@login_required
+def staff_list(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_read_registers(request.user))
+    return render(
+        request,
+        "associations/staff_list.html",
+        {
+            "association": association,
+            "staff": selectors.staff_in_order(association),
+            "can_manage": can_manage(request.user),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def staff_create(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    return form_page(
+        request,
+        form=StaffAssignmentForm(request.POST or None, association=association),
+        save=lambda data: services.staff_assignment_create(
+            association=association, by=request.user, **data
+        ),
+        done_message="Befattningen är registrerad.",
+        done_url=reverse("associations:staff", args=[slug]),
+        template="associations/generic_form.html",
+        context={"association": association, "title": "Ny befattning på kansliet"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def staff_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    assignment = get_object_or_404(association.staff.select_related("person"), pk=pk)
+    return form_page(
+        request,
+        form=StaffAssignmentForm(
+            request.POST or None, instance=assignment, association=association
+        ),
+        save=lambda data: services.staff_assignment_update(
+            assignment=assignment, by=request.user, **data
+        ),
+        done_message="Befattningen är sparad.",
+        done_url=reverse("associations:staff", args=[slug]),
+        template="associations/generic_form.html",
+        context={
+            "association": association,
+            "title": f"Ändra befattning: {assignment}",
+            "object": assignment,
+        },
+    )
+
+
+@require_GET
+@login_required
+def start(request: AuthedRequest, slug: str) -> HttpResponse:
+    """What the logged-in user does next, by role."""
+    association = association_for(request.user, slug)
+    user = request.user
+    today = timezone.localdate()
+    context: dict = {
+        "association": association,
+        "today": today,
+        "director": selectors.director_on(association, today),
+    }
+    if can_manage(user):
+        context["todos"] = selectors.office_todos(association, today)
+    if user.person is not None:
+        context["my_seats"] = selectors.seats_of(user.person)
+    if can_read_registers(user):
+        context["board"] = selectors.board_on(association, today)
+    return render(request, "associations/start.html", context)
+
+
+HISTORY_MODELS = {
+    "forbund": Association,
+    "grundbelopp": FeeBaseAmount,
+    "medlem": Member,
+    "person": Person,
+    "uppdrag": BoardSeat,
+    "kansli": StaffAssignment,
+    "anvandare": User,
+}
+
+
+@require_GET
+@login_required
+def history(request: AuthedRequest, slug: str, kind: str, pk: int) -> HttpResponse:
+    """The full change history of one record of the förbund."""
+    association = association_for(request.user, slug)
+    require(can_see_history(request.user))
+    model = HISTORY_MODELS.get(kind)
+    if model is None:
+        raise Http404("Sidan finns inte.")
+    obj: models.Model
+    if model is Association:
+        obj = get_object_or_404(Association, pk=pk, slug=slug)
+    else:
+        obj = get_object_or_404(model._default_manager.filter(association=association), pk=pk)
+    return render(
+        request,
+        "associations/history.html",
+        {"association": association, "object": obj, "entries": history_of(obj)},
+    )

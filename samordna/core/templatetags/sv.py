@@ -1,0 +1,26 @@
+"""Template filters for Swedish presentation, available in every template."""
+
+from decimal import Decimal
+
+from django import template
+
+from samordna.core import text
+
+register = template.Library()
+
+
+@register.filter
+def kr(amount: int | Decimal | None) -> str:
+    return text.format_kronor(amount)
+
+
+@register.filter
+def procent(value: Decimal | None) -> str:
+    return text.format_percent(value)
+
+
+@register.filter
+def widget_kind(field) -> str:
+    from samordna.core.forms import widget_kind as kind
+
+    return kind(field)

@@ -1,0 +1,45 @@
+"""Personas shared by every test: the Sundsvall förbund from the seeds, one user per
+role, and an outsider from Härnösand–Timrå who must never see Sundsvall's records."""
+
+from django.test import TestCase
+
+from samordna.accounts.models import User
+from samordna.associations.models import Association
+from samordna.demo.associations import load_associations, load_national_allocation
+from samordna.demo.users import load_users
+
+
+class SamordnaTestCase(TestCase):
+    association: Association
+    other: Association
+    office: User
+    chair: User
+    board: User
+    auditor: User
+    finance: User
+    applicant: User
+    national: User
+    outsider: User
+
+    @classmethod
+    def setUpTestData(cls):
+        associations = load_associations()
+        load_national_allocation(associations)
+        load_users(associations)
+        cls.association = associations["sundsvall"]
+        cls.other = associations["harnosand-timra"]
+        users = {u.username: u for u in User.objects.all()}
+        cls.office = users["jan.andersson"]
+        cls.chair = users["christina.nordeno"]
+        cls.board = users["peter.pettersson"]
+        cls.auditor = users["eva.sonidsson"]
+        cls.finance = users["ekonomi.sundsvall"]
+        cls.applicant = users["denise.wallen"]
+        cls.national = users["nationell"]
+        cls.outsider = users["ulrika.sahlin"]
+
+    def url(self, path: str) -> str:
+        return f"/f/{self.association.slug}/{path}"
+
+    def login(self, user: User) -> None:
+        self.client.force_login(user)

@@ -1,0 +1,54 @@
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from samordna.core.forms import attach_errors
+
+
+def form_page(
+    request: HttpRequest,
+    *,
+    form: BaseForm,
+    save: Callable[[dict[str, Any]], object],
+    done_message: str,
+    done_url: str,
+    template: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """Validate, hand the cleaned data to a service, redirect; keep the input on errors."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, done_message)
+            return redirect(done_url)
+    status = 400 if request.method == "POST" else 200
+    return render(request, template, {**context, "form": form}, status=status)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Logged-in users go to their start page; the public sees what is open to all."""
+    from samordna.accounts.models import Role
+    from samordna.associations.models import Association
+    from samordna.core.text import swedish_key
+    from samordna.finance.selectors import allocation_years
+
+    user = request.user
+    if user.is_authenticated:
+        if user.association is not None:
+            return redirect("associations:start", slug=user.association.slug)
+        if user.role == Role.NATIONAL:
+            return redirect("finance:national")
+    associations = sorted(Association.objects.all(), key=lambda a: swedish_key(a.name))
+    return render(
+        request,
+        "core/home.html",
+        {"associations": associations, "allocation_years": allocation_years()},
+    )

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from samordna.accounts.views import LoginView, LogoutView
+from samordna.core.views import home
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("logga-in/", LoginView.as_view(), name="login"),
+    path("logga-ut/", LogoutView.as_view(), name="logout"),
+    path("f/<slug:slug>/", include("samordna.associations.urls")),
+    path("f/<slug:slug>/anvandare/", include("samordna.accounts.urls")),
+    path("", include("samordna.finance.urls")),
+    path("admin/", admin.site.urls),
+]
