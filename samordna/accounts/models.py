@@ -1,6 +1,6 @@
 """Users and their roles. A user belongs to one förbund, except national readers."""
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -17,6 +17,12 @@ class Role(models.TextChoices):
 
 
 BOARD_ROLES = frozenset({Role.CHAIR, Role.BOARD})
+
+
+class SamordnaUserManager(UserManager):
+    def get_queryset(self):
+        # Nearly every page needs the user's förbund: fetch it with the user.
+        return super().get_queryset().select_related("association")
 
 
 class User(AbstractUser):
@@ -46,6 +52,8 @@ class User(AbstractUser):
         verbose_name="arbetar hos medlem",
     )
     organisation_unit = models.CharField("organisation eller enhet", max_length=200, blank=True)
+
+    objects = SamordnaUserManager()
 
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
