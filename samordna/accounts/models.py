@@ -1,5 +1,7 @@
 """Users and their roles. A user belongs to one förbund, except national readers."""
 
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
@@ -53,7 +55,7 @@ class User(AbstractUser):
     )
     organisation_unit = models.CharField("organisation eller enhet", max_length=200, blank=True)
 
-    objects = SamordnaUserManager()
+    objects: ClassVar[SamordnaUserManager] = SamordnaUserManager()
 
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 

@@ -22,7 +22,9 @@ class BoardOnDateTests(SamordnaTestCase):
             [s.person.full_name for s in board.substitutes],
             ["Lotta Qvarnlöf", "Pia Persbo", "Sanna Jonsson", "Thomas Burman"],
         )
-        self.assertEqual(board.chair.person.full_name, "Christina Nordenö")
+        chair = board.chair
+        assert chair is not None
+        self.assertEqual(chair.person.full_name, "Christina Nordenö")
 
     def test_after_the_mandate_period_the_board_is_empty(self):
         board = board_on(self.association, D(2023, 4, 1))

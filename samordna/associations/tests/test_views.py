@@ -23,7 +23,7 @@ class PageAccessTests(SamordnaTestCase):
         member = a.members.get(name="Sundsvalls kommun")
         person = a.people.get(last_name="Nordenö")
         seat = a.board_seats.get(person=person)
-        staff = a.staff.first()
+        staff = a.staff.earliest("pk")
         slug = a.slug
         read = {
             "start": reverse("associations:start", args=[slug]),
@@ -118,7 +118,7 @@ class PageAccessTests(SamordnaTestCase):
 
     def test_history_of_a_record_in_another_forbund_is_404(self):
         self.login(self.office)
-        foreign = self.other.members.first()
+        foreign = self.other.members.earliest("pk")
         url = reverse("associations:history", args=[self.association.slug, "medlem", foreign.pk])
         self.assertEqual(self.client.get(url).status_code, 404)
         url = reverse(
@@ -289,7 +289,7 @@ class BoardViewTests(SamordnaTestCase):
         )
 
     def test_a_person_of_another_forbund_cannot_be_chosen(self):
-        foreign = self.other.people.first()
+        foreign = self.other.people.earliest("pk")
         member = self.association.members.get(name="Sundsvalls kommun")
         response = self.client.post(
             self.url("styrelsen/uppdrag/nytt/"),
