@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from samordna.accounts.models import Role
 from samordna.demo.associations import load_associations, load_national_allocation
 from samordna.demo.users import DEMO_PASSWORD, DEMO_USERS, load_users
 
@@ -17,4 +18,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Demoinloggningar (lösenord för alla: {DEMO_PASSWORD}):")
         for demo in DEMO_USERS:
             where = demo.association or "alla förbund (aggregerat)"
-            self.stdout.write(f"  {demo.username:<20} {demo.role:<10} {where}")
+            role = Role(demo.role).label
+            self.stdout.write(f"  {demo.username:<20} {role:<30} {where}")
+        self.stdout.write("Öppna http://127.0.0.1:8000 och logga in.")
