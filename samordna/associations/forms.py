@@ -11,12 +11,17 @@ from samordna.associations.models import (
     StaffAssignment,
 )
 from samordna.core.forms import DateInput, ServiceModelForm, StyledFormMixin
-from samordna.core.validators import normalise_organisation_number
+from samordna.core.validators import (
+    normalise_organisation_number,
+    validate_organisation_number,
+)
 
 
 class OrganisationNumberMixin:
     def clean_organisation_number(self) -> str:
         value = normalise_organisation_number(self.cleaned_data["organisation_number"])  # type: ignore[attr-defined]
+        if value:
+            validate_organisation_number(value)
         return value
 
 

@@ -21,6 +21,14 @@ class StyledFormMixin:
                 widget.attrs.setdefault("class", "checkbox__input")
             elif isinstance(widget, forms.Select):
                 widget.attrs.setdefault("class", "select-field__select")
+                if isinstance(field, forms.ModelChoiceField) and field.empty_label == "---------":
+                    field.empty_label = "Välj"
+                choices = getattr(field, "choices", None)
+                if choices is not None and not isinstance(field, forms.ModelChoiceField):
+                    field.choices = [
+                        ("", "Välj") if value == "" and label == "---------" else (value, label)
+                        for value, label in choices
+                    ]
             elif isinstance(widget, forms.Textarea):
                 widget.attrs.setdefault("class", "textarea-field__textarea")
                 widget.attrs.setdefault("rows", 4)

@@ -156,6 +156,15 @@ class MemberViewTests(SamordnaTestCase):
         self.assertIn('value="Timrå kommun"', page)
         self.assertFalse(self.association.members.filter(name="Timrå kommun").exists())
 
+    def test_every_problem_is_shown_at_once(self):
+        response = self.client.post(
+            self.url("medlemmar/ny/"),
+            {"kind": "", "name": "Timrå kommun", "organisation_number": "222100-2114"},
+        )
+        self.assertContains(response, "Detta fält måste fyllas i.", status_code=400)
+        self.assertContains(response, "är inte giltigt", status_code=400)
+        self.assertContains(response, '<option value="" selected>Välj</option>', status_code=400)
+
     def test_duplicate_name_is_refused_in_swedish(self):
         response = self.client.post(
             self.url("medlemmar/ny/"),
