@@ -1,0 +1,204 @@
+"""Plumbing for the browser tests: a live server with the demo data, one headless Chromium
+per test class, log-in through the real form, and axe-core on every page opened.
+
+A test collects every accessibility problem, broken link and failed request it meets and
+reports them all at the end (`assert_no_problems`), so one run shows everything to fix.
+"""
+
+import os
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls.exceptions import Resolver404
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    Request,
+    Response,
+    expect,
+    sync_playwright,
+)
+
+from samordna.accounts.models import User
+from samordna.associations.models import Association
+from samordna.demo.associations import load_associations, load_national_allocation
+from samordna.demo.users import DEMO_PASSWORD, load_users
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = os.environ.get("SAMORDNA_CHROMIUM", "/usr/bin/chromium")
+# The test machine has no network: without these flags Chromium waits on connections.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+# URL namespaces that are not Samordna's own pages.
+FOREIGN_NAMESPACES = {"admin"}
+
+
+def page_names(patterns: list | None = None, prefix: str = "") -> Iterator[str]:
+    """The name of every page a browser can GET, e.g. "associations:members".
+
+    Class-based views that do not answer GET (logga-ut) are left out; an unnamed
+    pattern yields "<unnamed: route>" so that it cannot go unnoticed.
+    """
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace in FOREIGN_NAMESPACES:
+                continue
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            yield from page_names(pattern.url_patterns, namespace)
+        elif isinstance(pattern, URLPattern):
+            view_class = getattr(pattern.callback, "view_class", None)
+            if view_class is not None and "get" not in view_class.http_method_names:
+                continue
+            yield f"{prefix}{pattern.name}" if pattern.name else f"<unnamed: {pattern.pattern}>"
+
+
+def describe_violations(url: str, violations: list[dict]) -> list[str]:
+    """One line per violation with what a developer needs: page, rule, failing elements."""
+    lines = []
+    for violation in violations:
+        targets = "; ".join(
+            " ".join(str(part) for part in node["target"]) for node in violation["nodes"]
+        )
+        lines.append(
+            f"{url}: {violation['id']} ({violation.get('impact')}): {violation['help']}"
+            f" – {targets} – {violation['helpUrl']}"
+        )
+    return lines
+
+
+class BrowserTestCase(StaticLiveServerTestCase):
+    playwright: Playwright
+    browser: Browser
+    axe = Axe()
+
+    association: Association
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        cls.playwright = sync_playwright().start()
+        try:
+            cls.browser = cls.playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS
+            )
+        except Exception:
+            cls.playwright.stop()
+            super().tearDownClass()
+            raise
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.browser.close()
+        cls.playwright.stop()
+        super().tearDownClass()
+
+    def setUp(self) -> None:
+        # The live server's data is committed, so each test loads (and flushes) its own.
+        associations = load_associations()
+        load_national_allocation(associations)
+        load_users(associations)
+        self.association = associations["sundsvall"]
+        self.problems: list[str] = []
+        self.links_seen: set[str] = set()  # URL names of the links on the pages opened
+
+    # Pages and sessions
+
+    def new_page(self) -> Page:
+        """A fresh browser context (no cookies), closed when the test ends."""
+        context = self.browser.new_context(base_url=self.live_server_url, locale="sv-SE")
+        self.addCleanup(context.close)
+        self.watch_requests(context)
+        return context.new_page()
+
+    def log_in(self, username: str) -> Page:
+        """Log in through the form at /logga-in/, as a person would."""
+        page = self.new_page()
+        page.goto("/logga-in/")  # checked once, in the tests of the public pages
+        page.get_by_label("Användarnamn").fill(username)
+        page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
+        page.get_by_role("button", name="Logga in").click()
+        expect(page.get_by_role("button", name="Logga ut")).to_be_visible()
+        user = User.objects.get(username=username)
+        expect(page.locator("header")).to_contain_text(user.get_full_name())
+        self.links_seen.clear()  # the login page's links are not the role's
+        return page
+
+    def visit(self, page: Page, path: str, *, status: int = 200) -> str:
+        """Open `path`, require `status` and no redirect, check the page; its URL name."""
+        response = page.goto(path)
+        assert response is not None, path
+        self.assertEqual(response.status, status, f"{path} svarade {response.status}")
+        self.assertEqual(urlsplit(page.url).path, urlsplit(path).path, f"{path} omdirigerades")
+        self.check_page(page)
+        return resolve(urlsplit(path).path).view_name
+
+    # Checks
+
+    def check_page(self, page: Page) -> None:
+        self.check_accessibility(page)
+        self.check_links(page)
+
+    def check_accessibility(self, page: Page) -> None:
+        results = self.axe.run(page, options=AXE_OPTIONS)
+        self.problems += describe_violations(page.url, results.response["violations"])
+
+    def check_links(self, page: Page) -> None:
+        """Every link to Samordna from the page leads to a URL that exists."""
+        here = urlsplit(page.url)
+        for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
+            parts = urlsplit(href)
+            if parts.netloc != here.netloc or parts.path == here.path:
+                continue  # elsewhere, or on this page (skip link, error summary)
+            try:
+                name = resolve(parts.path).view_name
+            except Resolver404:
+                self.problems.append(f"{page.url}: länken {href} leder ingenstans")
+            else:
+                self.links_seen.add(name)
+
+    def watch_requests(self, context: BrowserContext) -> None:
+        """Stylesheets and other sub-resources must load; a missing one changes what axe sees.
+
+        Documents are left to `visit`, and /favicon.ico, which Chromium asks for by itself.
+        """
+
+        def watched(request: Request) -> bool:
+            return (
+                request.resource_type != "document" and urlsplit(request.url).path != "/favicon.ico"
+            )
+
+        def on_response(response: Response) -> None:
+            if response.status >= 400 and watched(response.request):
+                self.problems.append(f"{response.url} svarade {response.status}")
+
+        def on_request_failed(request: Request) -> None:
+            if watched(request):
+                self.problems.append(f"{request.url} kunde inte hämtas: {request.failure}")
+
+        context.on("response", on_response)
+        context.on("requestfailed", on_request_failed)
+
+    def assert_no_problems(self) -> None:
+        if self.problems:
+            self.fail(
+                f"{len(self.problems)} fel i webbläsaren:\n" + "\n".join(sorted(self.problems))
+            )

@@ -1,0 +1,230 @@
+"""End-to-end: every page in a real browser, for every role, checked with axe-core (WCAG 2.1 AA).
+
+Each role logs in through the login form and opens every page its role may see. Together
+the roles' page lists must cover every page in the URL configuration, so a new page fails
+`test_every_page_is_covered` until it is added here.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+from django.urls import resolve, reverse
+from playwright.sync_api import Page, expect
+
+from samordna.core.tests import browser
+
+# What each role may open (URL names), beyond what is public. Arguments come from
+# `BrowserTests.paths`, which picks real demo objects of Sundsvall.
+REGISTER_PAGES = [
+    "associations:start",
+    "associations:detail",
+    "associations:members",
+    "associations:people",
+    "associations:person",
+    "associations:board",
+    "associations:seats",
+    "associations:staff",
+]
+OFFICE_PAGES = [
+    *REGISTER_PAGES,
+    "associations:settings",
+    "associations:member_create",
+    "associations:member_update",
+    "associations:member_shares",
+    "associations:person_create",
+    "associations:person_update",
+    "associations:seat_create",
+    "associations:seat_update",
+    "associations:staff_create",
+    "associations:staff_update",
+    "associations:history",
+    "accounts:users",
+    "accounts:user_create",
+    "accounts:user_update",
+]
+ROLE_PAGES = {
+    "jan.andersson": OFFICE_PAGES,  # kansli
+    "christina.nordeno": REGISTER_PAGES,  # ordförande
+    "peter.pettersson": REGISTER_PAGES,  # ledamot
+    "eva.sonidsson": [*REGISTER_PAGES, "associations:history"],  # revisor
+    "ekonomi.sundsvall": REGISTER_PAGES,  # ekonomi hos en medlem
+    "denise.wallen": ["associations:start"],  # sökande
+    "nationell": ["finance:national", "finance:allocation_table"],
+}
+PUBLIC_PAGES = ["home", "login", "finance:allocation_table"]
+# Links every logged-in page may carry: the header's "Samordna" goes to the start page.
+ALWAYS_LINKED = {"home"}
+
+# Change history: the office sees every kind of record, the auditor what its pages link to.
+OFFICE_HISTORY = ["forbund", "grundbelopp", "medlem", "person", "uppdrag", "kansli", "anvandare"]
+AUDITOR_HISTORY = ["forbund", "person"]
+
+BOARD_IN_OFFICE_ON = "2023-01-01"
+BAD_ORGANISATION_NUMBER = "222100-2114"  # the check digit should be 3
+
+
+class BrowserTests(browser.BrowserTestCase):
+    def paths(self, name: str, username: str) -> list[str]:
+        """The paths to open for the page `name`, with arguments from the demo data."""
+        association = self.association
+        slug = association.slug
+        if name in {"home", "login", "finance:national"}:
+            return [reverse(name)]
+        if name == "finance:allocation_table":
+            return [reverse(name, args=[2023])]
+        if name == "associations:history":
+            kinds = OFFICE_HISTORY if username == "jan.andersson" else AUDITOR_HISTORY
+            return [reverse(name, args=[slug, kind, self.history_pk(kind)]) for kind in kinds]
+        objects = {
+            "associations:member_update": association.members.get(name="Sundsvalls kommun"),
+            "associations:person": association.people.get(last_name="Nordenö"),
+            "associations:person_update": association.people.get(last_name="Andersson"),
+            "associations:seat_update": association.board_seats.earliest("starts_on", "pk"),
+            "associations:staff_update": association.staff.earliest("starts_on", "pk"),
+            "accounts:user_update": association.users.get(username="peter.pettersson"),
+        }
+        if name in objects:
+            return [reverse(name, args=[slug, objects[name].pk])]
+        if name == "associations:board":
+            # Sundsvall's demo board ended on 2023-03-31: today it is empty, before full.
+            board = reverse(name, args=[slug])
+            return [board, f"{board}?datum={BOARD_IN_OFFICE_ON}"]
+        return [reverse(name, args=[slug])]
+
+    def history_pk(self, kind: str) -> int:
+        association = self.association
+        records = {
+            "forbund": association,
+            "grundbelopp": association.fee_base_amounts.earliest("valid_from"),
+            "medlem": association.members.get(name="Region Västernorrland"),
+            "person": association.people.get(last_name="Nordenö"),
+            "uppdrag": association.board_seats.earliest("starts_on", "pk"),
+            "kansli": association.staff.earliest("starts_on", "pk"),
+            "anvandare": association.users.get(username="christina.nordeno"),
+        }
+        return records[kind].pk
+
+    def open_role_pages(self, username: str) -> None:
+        """Log in as `username` and open every page of the role; links must stay inside it."""
+        page = self.log_in(username)
+        planned = ROLE_PAGES[username]
+        visited = {
+            self.visit(page, path) for name in planned for path in self.paths(name, username)
+        }
+        self.assertEqual(visited, set(planned))
+        self.assertLessEqual(
+            self.links_seen,
+            set(planned) | ALWAYS_LINKED,
+            f"{username} ser länkar till sidor som inte öppnas för rollen här",
+        )
+        self.assert_no_problems()
+
+    # One test per role, so that pytest-xdist can spread them over the cores.
+
+    def test_office(self) -> None:
+        self.open_role_pages("jan.andersson")
+
+    def test_chair(self) -> None:
+        self.open_role_pages("christina.nordeno")
+
+    def test_board_member(self) -> None:
+        self.open_role_pages("peter.pettersson")
+
+    def test_auditor(self) -> None:
+        self.open_role_pages("eva.sonidsson")
+
+    def test_finance(self) -> None:
+        self.open_role_pages("ekonomi.sundsvall")
+
+    def test_applicant(self) -> None:
+        self.open_role_pages("denise.wallen")
+
+    def test_national_reader(self) -> None:
+        self.open_role_pages("nationell")
+
+    def test_public_pages_and_errors(self) -> None:
+        page = self.new_page()
+        visited = {self.visit(page, path) for name in PUBLIC_PAGES for path in self.paths(name, "")}
+        self.assertEqual(visited, set(PUBLIC_PAGES))
+        self.assertLessEqual(self.links_seen, set(PUBLIC_PAGES))
+
+        self.open_error(page, "/finns-inte/", 404, "Sidan finns inte")
+
+        # A wrong password keeps the user name and says so in Swedish.
+        self.visit(page, "/logga-in/")
+        page.get_by_label("Användarnamn").fill("jan.andersson")
+        page.get_by_label("Lösenord").fill("fel-lösenord")
+        page.get_by_role("button", name="Logga in").click()
+        expect(page.get_by_role("alert")).to_contain_text("Formuläret innehåller fel")
+        expect(page.get_by_label("Användarnamn")).to_have_value("jan.andersson")
+        self.check_page(page)
+
+        # A role without access gets the Swedish 403 page.
+        chair = self.log_in("christina.nordeno")
+        self.open_error(chair, self.url("medlemmar/ny/"), 403, "Ingen behörighet")
+        self.assert_no_problems()
+
+    def test_outsider_gets_404(self) -> None:
+        """A user of Härnösand–Timrå cannot tell Sundsvall's registers exist."""
+        page = self.log_in("ulrika.sahlin")
+        self.open_error(page, self.url("medlemmar/"), 404, "Sidan finns inte")
+        expect(page.locator("main")).not_to_contain_text("Sundsvall")
+        self.assert_no_problems()
+
+    def test_form_errors_keep_input(self) -> None:
+        page = self.log_in("jan.andersson")
+        self.visit(page, self.url("medlemmar/ny/"))
+        page.get_by_label("Slag").select_option(label="Kommun")
+        page.get_by_label("Namn").fill("Ånge kommun")
+        page.get_by_label("Organisationsnummer").fill(BAD_ORGANISATION_NUMBER)
+        with page.expect_response(lambda r: r.request.method == "POST") as answer:
+            page.get_by_role("button", name="Spara").click()
+        self.assertEqual(answer.value.status, 400)
+
+        number = page.get_by_label("Organisationsnummer")
+        expect(number).to_have_value(BAD_ORGANISATION_NUMBER)
+        expect(page.get_by_label("Namn")).to_have_value("Ånge kommun")
+        expect(page.get_by_label("Slag")).to_have_value("kommun")
+        error = f"Organisationsnumret {BAD_ORGANISATION_NUMBER} är inte giltigt"
+        expect(page.locator(".text-field--error").filter(has=number)).to_contain_text(error)
+        # The message is in the field's label, so a screen reader reads it with the field.
+        expect(number).to_have_accessible_name(re.compile(error))
+        expect(page.get_by_role("alert")).to_contain_text(
+            "Organisationsnummer: Organisationsnumret"
+        )
+        self.check_page(page)
+
+        # Corrected, it saves and the list confirms it.
+        number.fill("212000-2262")
+        page.get_by_role("button", name="Spara").click()
+        expect(page.get_by_role("status")).to_contain_text("Medlemmen är tillagd")
+        self.assertEqual(urlsplit(page.url).path, self.url("medlemmar/"))
+        expect(page.get_by_role("table")).to_contain_text("Ånge kommun")
+        self.check_page(page)
+
+        # A date the board page cannot read is explained in Swedish, next to the field.
+        self.visit(page, self.url("styrelsen/?datum=2023-02-30"))
+        expect(page.locator(".text-field--error")).to_contain_text("giltigt datum")
+        self.assert_no_problems()
+
+    def test_every_page_is_covered(self) -> None:
+        """Every page in the URL configuration is opened by one of the tests above."""
+        covered = set(PUBLIC_PAGES).union(*ROLE_PAGES.values())
+        self.assertEqual(covered, set(browser.page_names()))
+        # And every listed page is reachable with the demo data.
+        for username, names in ROLE_PAGES.items():
+            for name in names:
+                for path in self.paths(name, username):
+                    self.assertEqual(resolve(urlsplit(path).path).view_name, name)
+
+    # Helpers
+
+    def url(self, path: str) -> str:
+        return f"/f/{self.association.slug}/{path}"
+
+    def open_error(self, page: Page, path: str, status: int, heading: str) -> None:
+        response = page.goto(path)
+        assert response is not None, path
+        self.assertEqual(response.status, status, path)
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        self.check_page(page)
