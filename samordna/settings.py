@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "samordna.accounts",
     "samordna.associations",
     "samordna.finance",
+    "samordna.meetings",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from samordna.accounts.views import LoginView, LogoutView
 from samordna.core.views import home
+from samordna.meetings.views import calendar_feed
 
 urlpatterns = [
     path("", home, name="home"),
@@ -10,6 +11,8 @@ urlpatterns = [
     path("logga-ut/", LogoutView.as_view(), name="logout"),
     path("f/<slug:slug>/", include("samordna.associations.urls")),
     path("f/<slug:slug>/anvandare/", include("samordna.accounts.urls")),
+    path("f/<slug:slug>/sammantraden/", include("samordna.meetings.urls")),
+    path("kalender/<str:token>.ics", calendar_feed, name="calendar_feed"),
     path("", include("samordna.finance.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -37,6 +37,7 @@ from samordna.associations.permissions import (
 from samordna.core.history import history_of
 from samordna.core.http import AuthedRequest
 from samordna.core.views import form_page
+from samordna.meetings.selectors import upcoming_meetings
 
 
 @require_GET
@@ -373,6 +374,7 @@ def start(request: AuthedRequest, slug: str) -> HttpResponse:
         context["my_seats"] = selectors.seats_of(user.person)
     if can_read_registers(user):
         context["board"] = selectors.board_on(association, today)
+        context["upcoming"] = upcoming_meetings(association, today)
     return render(request, "associations/start.html", context)
 
 

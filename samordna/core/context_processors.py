@@ -8,6 +8,7 @@ from samordna.associations.permissions import REGISTER_READERS
 # (url name, label, roles that see it or None for all); every link is a förbund page.
 NAVIGATION = [
     ("associations:start", "Start", None),
+    ("meetings:plan", "Sammanträden", REGISTER_READERS),
     ("associations:board", "Styrelsen", REGISTER_READERS),
     ("associations:members", "Medlemmar", REGISTER_READERS),
     ("associations:people", "Personer", REGISTER_READERS),

@@ -6,6 +6,7 @@ from django.test import TestCase
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.demo.associations import load_associations, load_national_allocation
+from samordna.demo.meetings import load_meetings
 from samordna.demo.users import load_users
 
 
@@ -26,6 +27,7 @@ class SamordnaTestCase(TestCase):
         associations = load_associations()
         load_national_allocation(associations)
         load_users(associations)
+        load_meetings(associations)
         cls.association = associations["sundsvall"]
         cls.other = associations["harnosand-timra"]
         users = {u.username: u for u in User.objects.all()}

@@ -27,6 +27,7 @@ from playwright.sync_api import (
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.demo.associations import load_associations, load_national_allocation
+from samordna.demo.meetings import load_meetings
 from samordna.demo.users import DEMO_PASSWORD, load_users
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
@@ -116,6 +117,7 @@ class BrowserTestCase(StaticLiveServerTestCase):
         associations = load_associations()
         load_national_allocation(associations)
         load_users(associations)
+        load_meetings(associations)
         self.association = associations["sundsvall"]
         self.problems: list[str] = []
         self.links_seen: set[str] = set()  # URL names of the links on the pages opened

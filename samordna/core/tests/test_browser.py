@@ -24,6 +24,8 @@ REGISTER_PAGES = [
     "associations:board",
     "associations:seats",
     "associations:staff",
+    "meetings:plan",
+    "meetings:detail",
 ]
 OFFICE_PAGES = [
     *REGISTER_PAGES,
@@ -41,6 +43,10 @@ OFFICE_PAGES = [
     "accounts:users",
     "accounts:user_create",
     "accounts:user_update",
+    "meetings:create",
+    "meetings:update",
+    "meetings:item_create",
+    "meetings:item_update",
 ]
 ROLE_PAGES = {
     "jan.andersson": OFFICE_PAGES,  # kansli
@@ -52,8 +58,12 @@ ROLE_PAGES = {
     "nationell": ["finance:national", "finance:allocation_table"],
 }
 PUBLIC_PAGES = ["home", "login", "finance:allocation_table"]
-# Links every logged-in page may carry: the header's "Samordna" goes to the start page.
-ALWAYS_LINKED = {"home"}
+# Links every logged-in page may carry: the header's "Samordna" goes to the start page,
+# and meetings offer their calendar file.
+ALWAYS_LINKED = {"home", "meetings:ics"}
+# Addresses that are not pages: calendar files and POST-only actions. Their own tests
+# (samordna/meetings/tests) open them.
+NOT_PAGES = {"meetings:ics", "calendar_feed", "meetings:feed_renew", "meetings:item_action"}
 
 # Change history: the office sees every kind of record, the auditor what its pages link to.
 OFFICE_HISTORY = ["forbund", "grundbelopp", "medlem", "person", "uppdrag", "kansli", "anvandare"]
@@ -85,6 +95,15 @@ class BrowserTests(browser.BrowserTestCase):
         }
         if name in objects:
             return [reverse(name, args=[slug, objects[name].pk])]
+        if name in {"meetings:detail", "meetings:update", "meetings:item_create"}:
+            meeting = association.meetings.get(date="2022-11-25")
+            return [reverse(name, args=[slug, meeting.pk])]
+        if name == "meetings:item_update":
+            item = association.meetings.get(date="2022-11-25").items.earliest("position")
+            return [reverse(name, args=[slug, item.meeting_id, item.pk])]
+        if name == "meetings:plan":
+            plan = reverse(name, args=[slug])
+            return [plan, f"{plan}?ar=2023"]
         if name == "associations:board":
             # Sundsvall's demo board ended on 2023-03-31: today it is empty, before full.
             board = reverse(name, args=[slug])
@@ -210,7 +229,7 @@ class BrowserTests(browser.BrowserTestCase):
     def test_every_page_is_covered(self) -> None:
         """Every page in the URL configuration is opened by one of the tests above."""
         covered = set(PUBLIC_PAGES).union(*ROLE_PAGES.values())
-        self.assertEqual(covered, set(browser.page_names()))
+        self.assertEqual(covered, set(browser.page_names()) - NOT_PAGES)
         # And every listed page is reachable with the demo data.
         for username, names in ROLE_PAGES.items():
             for name in names:

@@ -3,6 +3,7 @@ from django.db import transaction
 
 from samordna.accounts.models import Role
 from samordna.demo.associations import load_associations, load_national_allocation
+from samordna.demo.meetings import load_meetings
 from samordna.demo.users import DEMO_PASSWORD, DEMO_USERS, load_users
 
 
@@ -14,6 +15,7 @@ class Command(BaseCommand):
             associations = load_associations()
             rows = load_national_allocation(associations)
             load_users(associations)
+            load_meetings(associations)
         self.stdout.write(f"Demodata: {len(associations)} förbund, {rows} rader medelstilldelning.")
         self.stdout.write(f"Demoinloggningar (lösenord för alla: {DEMO_PASSWORD}):")
         for demo in DEMO_USERS:

@@ -1,0 +1,20 @@
+import datetime
+
+from samordna.associations.models import Association
+from samordna.meetings.models import Meeting
+
+
+def meetings_in_year(association: Association, year: int) -> list[Meeting]:
+    return list(association.meetings.filter(date__year=year))
+
+
+def meeting_years(association: Association, today: datetime.date) -> list[int]:
+    """Years that have meetings, and always this year and the next (for planning)."""
+    years = {day.year for day in association.meetings.dates("date", "year")}
+    return sorted(years | {today.year, today.year + 1})
+
+
+def upcoming_meetings(
+    association: Association, today: datetime.date, limit: int = 3
+) -> list[Meeting]:
+    return list(association.meetings.filter(date__gte=today)[:limit])

@@ -1,0 +1,253 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from icalendar import Calendar
+
+from samordna.core.tests.base import SamordnaTestCase
+from samordna.meetings import services
+from samordna.meetings.models import AgendaItem, ItemKind, Meeting
+
+D = datetime.date
+T = datetime.time
+
+
+class MeetingServiceTests(SamordnaTestCase):
+    def create(self, **overrides):
+        fields = {
+            "date": D(2024, 1, 26),
+            "starts_at": T(9),
+            "ends_at": T(12),
+            "place": "Kommunhuset rum 612",
+            "note": "",
+            "planned_in": "2023-11-24 § 140",
+        }
+        return services.meeting_create(
+            association=self.association, by=self.office, **{**fields, **overrides}
+        )
+
+    def test_new_meeting_gets_the_standing_items(self):
+        meeting = self.create()
+        self.assertEqual(
+            [i.title for i in meeting.items.all()],
+            [
+                "Sammanträdet öppnas",
+                "Godkännande av dagordning",
+                "Val av justerare",
+                "Föregående protokoll",
+                "Nästa sammanträde",
+                "Sammanträdet avslutas",
+            ],
+        )
+        self.assertEqual(meeting.history.get().history_user, self.office)
+
+    def test_overlapping_meeting_of_the_same_board_is_refused(self):
+        self.create()
+        count = Meeting.objects.count()
+        with self.assertRaises(ValidationError) as caught:
+            self.create(starts_at=T(11), ends_at=T(15))
+        self.assertIn(
+            "Styrelsen har redan ett sammanträde 26 januari 2024 kl. 09.00–12.00.",
+            caught.exception.message_dict["starts_at"],
+        )
+        self.assertEqual(Meeting.objects.count(), count)
+        self.create(starts_at=T(13), ends_at=T(15))  # the afternoon is free
+
+    def test_another_forbund_may_meet_at_the_same_time(self):
+        self.create()
+        services.meeting_create(
+            association=self.other,
+            by=self.outsider,
+            date=D(2024, 1, 26),
+            starts_at=T(9),
+            ends_at=T(12),
+            place="Timrå",
+        )
+
+    def test_meeting_ending_before_it_starts_is_refused(self):
+        with self.assertRaises(ValidationError) as caught:
+            self.create(starts_at=T(12), ends_at=T(9))
+        self.assertIn("ends_at", caught.exception.message_dict)
+
+    def test_new_items_go_before_the_closing_items_and_can_be_moved(self):
+        meeting = self.create()
+        budget = services.agenda_item_add(
+            meeting=meeting, by=self.office, title="Budgetuppföljning", kind=ItemKind.DECISION
+        )
+        plan = services.agenda_item_add(
+            meeting=meeting,
+            by=self.office,
+            title="Sammanträdesplan 2025",
+            kind=ItemKind.DECISION,
+            case_number="Dnr 24:3",
+        )
+        titles = [i.title for i in meeting.items.all()]
+        self.assertEqual(
+            titles[4:],
+            [
+                "Budgetuppföljning",
+                "Sammanträdesplan 2025",
+                "Nästa sammanträde",
+                "Sammanträdet avslutas",
+            ],
+        )
+        services.agenda_item_move(item=plan, by=self.office, up=True)
+        self.assertEqual(
+            [i.title for i in meeting.items.all()][4:6],
+            ["Sammanträdesplan 2025", "Budgetuppföljning"],
+        )
+        services.agenda_item_delete(item=budget, by=self.office)
+        self.assertEqual([i.position for i in meeting.items.all()], list(range(1, 8)))
+
+    def test_standing_items_stay_and_the_first_cannot_move_up(self):
+        meeting = self.create()
+        first = meeting.items.earliest("position")
+        with self.assertRaises(ValidationError):
+            services.agenda_item_delete(item=first, by=self.office)
+        with self.assertRaises(ValidationError):
+            services.agenda_item_move(item=first, by=self.office, up=True)
+        self.assertEqual(meeting.items.count(), 6)
+
+
+class MeetingPageTests(SamordnaTestCase):
+    def meeting(self):
+        return self.association.meetings.get(date=D(2022, 11, 25))
+
+    def test_plan_lists_the_year_decided_in_a_paragraph(self):
+        self.login(self.board)
+        response = self.client.get(reverse("meetings:plan", args=["sundsvall"]), {"ar": 2023})
+        self.assertContains(response, "Fredag 27 januari 2023")
+        self.assertContains(response, "2022-10-21 § 114")
+        self.assertContains(response, "Beslut om årsredovisningen")
+        self.assertNotContains(response, "Prenumerera i Outlook")  # the address is the kansli's
+
+    def test_a_year_without_meetings_far_away_is_404(self):
+        self.login(self.office)
+        response = self.client.get(reverse("meetings:plan", args=["sundsvall"]), {"ar": 1990})
+        self.assertEqual(response.status_code, 404)
+
+    def test_access_per_role(self):
+        meeting = self.meeting()
+        item = meeting.items.earliest("position")
+        read = [
+            reverse("meetings:plan", args=["sundsvall"]),
+            reverse("meetings:detail", args=["sundsvall", meeting.pk]),
+            reverse("meetings:ics", args=["sundsvall", meeting.pk]),
+        ]
+        write = [
+            reverse("meetings:create", args=["sundsvall"]),
+            reverse("meetings:update", args=["sundsvall", meeting.pk]),
+            reverse("meetings:item_create", args=["sundsvall", meeting.pk]),
+            reverse("meetings:item_update", args=["sundsvall", meeting.pk, item.pk]),
+        ]
+        action = reverse("meetings:item_action", args=["sundsvall", meeting.pk, item.pk])
+        renew = reverse("meetings:feed_renew", args=["sundsvall"])
+        for user, read_status, write_status in [
+            (self.office, 200, 200),
+            (self.board, 200, 403),
+            (self.auditor, 200, 403),
+            (self.applicant, 403, 403),
+            (self.outsider, 404, 404),
+        ]:
+            self.login(user)
+            for url in read:
+                with self.subTest(user=user.username, url=url):
+                    self.assertEqual(self.client.get(url).status_code, read_status)
+            for url in write:
+                with self.subTest(user=user.username, url=url):
+                    self.assertEqual(self.client.get(url).status_code, write_status)
+            if user != self.office:
+                for url in (action, renew):
+                    with self.subTest(user=user.username, url=url, method="post"):
+                        self.assertEqual(self.client.post(url).status_code, write_status)
+                self.assertEqual(self.client.get(action).status_code, 405)
+
+    def test_meeting_invitation_is_a_calendar_event_in_stockholm_time(self):
+        self.login(self.board)
+        response = self.client.get(reverse("meetings:ics", args=["sundsvall", self.meeting().pk]))
+        self.assertEqual(response["Content-Type"], "text/calendar; charset=utf-8")
+        event = Calendar.from_ical(response.content).walk("VEVENT")[0]
+        self.assertEqual(str(event["summary"]), "Styrelsemöte – Samordningsförbundet i Sundsvall")
+        start = event.decoded("dtstart")
+        self.assertEqual(
+            (start.date(), start.hour, str(start.tzinfo)), (D(2022, 11, 25), 9, "Europe/Stockholm")
+        )
+        self.assertIn("röda konferensen", str(event["location"]))
+
+    def test_feed_address_is_the_key_and_can_be_renewed(self):
+        self.login(self.office)
+        page = self.client.get(reverse("meetings:plan", args=["sundsvall"]))
+        feed_url = page.context["feed_url"]
+        self.client.logout()
+        response = self.client.get(feed_url)
+        self.assertEqual(response.status_code, 200)
+        events = Calendar.from_ical(response.content).walk("VEVENT")
+        self.assertEqual(len(events), self.association.meetings.count())
+        self.login(self.office)
+        self.client.post(reverse("meetings:feed_renew", args=["sundsvall"]))
+        self.client.logout()
+        self.assertEqual(self.client.get(feed_url).status_code, 404)
+        self.assertEqual(self.client.get("/kalender/gissning.ics").status_code, 404)
+
+    def test_office_plans_a_meeting_and_adds_an_item(self):
+        self.login(self.office)
+        response = self.client.post(
+            reverse("meetings:create", args=["sundsvall"]),
+            {
+                "date": "2027-01-29",
+                "starts_at": "09:00",
+                "ends_at": "12:00",
+                "place": "Kommunhuset rum 612",
+                "note": "",
+                "planned_in": "",
+            },
+        )
+        self.assertRedirects(response, reverse("meetings:plan", args=["sundsvall"]))
+        meeting = self.association.meetings.get(date=D(2027, 1, 29))
+        response = self.client.post(
+            reverse("meetings:item_create", args=["sundsvall", meeting.pk]),
+            {
+                "title": "Budgetuppföljning per 31 december",
+                "kind": "decision",
+                "presenter": "Jan Andersson",
+                "case_number": "",
+            },
+        )
+        self.assertRedirects(response, reverse("meetings:detail", args=["sundsvall", meeting.pk]))
+        item = AgendaItem.objects.get(meeting=meeting, title__startswith="Budget")
+        self.assertEqual(item.position, 5)
+        response = self.client.post(
+            reverse("meetings:item_action", args=["sundsvall", meeting.pk, item.pk]),
+            {"action": "up"},
+            follow=True,
+        )
+        item.refresh_from_db()
+        self.assertEqual(item.position, 4)
+
+    def test_bad_meeting_input_is_refused_and_kept(self):
+        self.login(self.office)
+        response = self.client.post(
+            reverse("meetings:create", args=["sundsvall"]),
+            {
+                "date": "2022-11-25",
+                "starts_at": "10:00",
+                "ends_at": "11:00",
+                "place": "Skrivet av användaren",
+            },
+        )
+        self.assertContains(response, "Styrelsen har redan ett sammanträde", status_code=400)
+        self.assertContains(response, 'value="Skrivet av användaren"', status_code=400)
+        response = self.client.post(
+            reverse("meetings:create", args=["sundsvall"]),
+            {"date": "2027-01-29", "starts_at": "12:00", "ends_at": "09:00", "place": "X"},
+        )
+        self.assertContains(response, "måste sluta efter att det börjat", status_code=400)
+
+    def test_plan_cost_is_fixed(self):
+        self.login(self.board)
+        url = reverse("meetings:plan", args=["sundsvall"])
+        with self.assertNumQueries(4):
+            self.client.get(url, {"ar": 2023})
+        meeting = self.meeting()
+        with self.assertNumQueries(4):
+            self.client.get(reverse("meetings:detail", args=["sundsvall", meeting.pk]))
