@@ -9,9 +9,10 @@ def meetings_in_year(association: Association, year: int) -> list[Meeting]:
 
 
 def meeting_years(association: Association, today: datetime.date) -> list[int]:
-    """Years that have meetings, and always this year and the next (for planning)."""
+    """From the first year with meetings through next year (for planning), without gaps."""
     years = {day.year for day in association.meetings.dates("date", "year")}
-    return sorted(years | {today.year, today.year + 1})
+    years |= {today.year, today.year + 1}
+    return list(range(min(years), max(years) + 1))
 
 
 def upcoming_meetings(
