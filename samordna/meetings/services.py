@@ -1,14 +1,27 @@
 """Every write to meetings and their agendas."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 
 from samordna.accounts.models import User
-from samordna.associations.models import Association
+from samordna.associations.models import Association, BoardSeat, ParagraphNumbering, SeatKind
 from samordna.core.text import format_date
-from samordna.meetings.models import AgendaItem, CalendarFeed, ItemKind, Meeting, new_calendar_token
+from samordna.meetings.models import (
+    AgendaItem,
+    Attendance,
+    CalendarFeed,
+    ItemKind,
+    Meeting,
+    Paragraph,
+    Presence,
+    Recusal,
+    new_calendar_token,
+)
+from samordna.meetings.quorum import Quorum, quorum_for
 
 # The items every meeting opens and closes with, as in the seed protocols.
 OPENING_ITEMS = [
@@ -147,3 +160,170 @@ def calendar_feed_renew(*, association: Association, by: User) -> CalendarFeed:
     feed.token = new_calendar_token()
     _save(feed, by=by, update_fields=["token"])
     return feed
+
+
+def _board_seats_on(meeting: Meeting) -> dict[int, BoardSeat]:
+    seats = meeting.association.board_seats.filter(
+        starts_on__lte=meeting.date, ends_on__gte=meeting.date
+    ).select_related("person", "member")
+    return {seat.pk: seat for seat in seats}
+
+
+def _number_range(meeting: Meeting) -> tuple[int, int] | None:
+    numbers = list(meeting.paragraphs.values_list("number", flat=True))
+    return (min(numbers), max(numbers)) if numbers else None
+
+
+@dataclass(frozen=True)
+class RollCallEntry:
+    seat: BoardSeat
+    presence: str
+    serves_for: BoardSeat | None = None
+    from_number: int | None = None
+    until_number: int | None = None
+    note: str = ""
+
+
+def _check_roll_call(meeting: Meeting, entries: list[RollCallEntry]) -> None:
+    seats = _board_seats_on(meeting)
+    span = _number_range(meeting)
+    served: dict[int, BoardSeat] = {}
+    for entry in entries:
+        who = entry.seat.person
+        if entry.seat.pk not in seats:
+            raise ValidationError(f"{who} satt inte i styrelsen {format_date(meeting.date)}.")
+        if entry.from_number and entry.until_number and entry.until_number < entry.from_number:
+            raise ValidationError(
+                f"{who}: avvek före ankomsten (§ {entry.until_number} före § {entry.from_number})."
+            )
+        for number in (entry.from_number, entry.until_number):
+            if number is not None and span is not None and not span[0] <= number <= span[1]:
+                raise ValidationError(
+                    f"{who}: § {number} finns inte i protokollet (§ {span[0]}–{span[1]})."
+                )
+        if entry.presence == Presence.ABSENT and (entry.from_number or entry.until_number):
+            raise ValidationError(f"{who} är frånvarande och kan inte ha en §-gräns.")
+        if entry.serves_for is not None:
+            if entry.seat.kind != SeatKind.SUBSTITUTE:
+                raise ValidationError(f"{who} är ordinarie ledamot och tjänstgör inte för någon.")
+            if entry.serves_for.pk not in seats or entry.serves_for.kind != SeatKind.ORDINARY:
+                raise ValidationError(f"{who} kan bara tjänstgöra för en ordinarie ledamot.")
+            if entry.presence == Presence.ABSENT:
+                raise ValidationError(f"{who} är frånvarande och kan inte tjänstgöra.")
+            if entry.serves_for.pk in served:
+                raise ValidationError(
+                    f"{served[entry.serves_for.pk].person} tjänstgör redan för "
+                    f"{entry.serves_for.person}."
+                )
+            served[entry.serves_for.pk] = entry.seat
+
+
+@transaction.atomic
+def roll_call_record(*, meeting: Meeting, by: User, entries: list[RollCallEntry]) -> None:
+    """Record who was present, at a distance or absent, and who served for whom."""
+    _check_roll_call(meeting, entries)
+    existing = {a.seat_id: a for a in meeting.attendances.select_for_update()}
+    for entry in entries:
+        attendance = existing.get(entry.seat.pk) or Attendance(meeting=meeting, seat=entry.seat)
+        fields = {
+            "presence": entry.presence,
+            "serves_for": entry.serves_for,
+            "from_number": entry.from_number,
+            "until_number": entry.until_number,
+            "note": entry.note,
+        }
+        changed = [n for n, v in fields.items() if getattr(attendance, n) != v]
+        for name in changed:
+            setattr(attendance, name, fields[name])
+        if attendance.pk is None or changed:
+            _save(attendance, by=by)
+
+
+def next_paragraph_number(meeting: Meeting) -> int:
+    """Numbers run on through the calendar year, or restart at each meeting."""
+    own = meeting.paragraphs.aggregate(top=Max("number"))["top"]
+    if own is not None:
+        return own + 1
+    if meeting.association.paragraph_numbering == ParagraphNumbering.PER_MEETING:
+        return 1
+    earlier = Paragraph.objects.filter(
+        meeting__association=meeting.association,
+        meeting__date__year=meeting.date.year,
+        meeting__date__lt=meeting.date,
+    ).aggregate(top=Max("number"))["top"]
+    return (earlier or 0) + 1
+
+
+@transaction.atomic
+def paragraph_create(
+    *, meeting: Meeting, by: User, number: int | None = None, **fields: Any
+) -> Paragraph:
+    """Add a paragraph to the minutes, numbered by the förbund's rule unless given."""
+    Meeting.objects.select_for_update().get(pk=meeting.pk)
+    paragraph = Paragraph(
+        meeting=meeting, number=number or next_paragraph_number(meeting), **fields
+    )
+    if meeting.paragraphs.filter(number=paragraph.number).exists():
+        raise ValidationError({"number": f"§ {paragraph.number} finns redan i protokollet."})
+    _check_decision(paragraph)
+    _save(paragraph, by=by)
+    return paragraph
+
+
+@transaction.atomic
+def paragraph_update(*, paragraph: Paragraph, by: User, **fields: Any) -> Paragraph:
+    """Change a paragraph's text or decision."""
+    changed = [name for name, value in fields.items() if getattr(paragraph, name) != value]
+    for name in changed:
+        setattr(paragraph, name, fields[name])
+    if changed:
+        _check_decision(paragraph)
+        _save(paragraph, by=by, update_fields=changed)
+    return paragraph
+
+
+def paragraph_quorum(paragraph: Paragraph) -> Quorum:
+    meeting = paragraph.meeting
+    seats = _board_seats_on(meeting)
+    return quorum_for(
+        rule=meeting.association.quorum_rule,
+        board_size=sum(1 for s in seats.values() if s.kind == SeatKind.ORDINARY),
+        number=paragraph.number,
+        attendances=meeting.attendances.select_related("seat__person"),
+        recused_seat_ids=set(paragraph.recusals.values_list("seat_id", flat=True))
+        if paragraph.pk
+        else set(),
+    )
+
+
+def _check_decision(paragraph: Paragraph) -> None:
+    """A decision needs a quorate board, unless the kansli records why it stands anyway."""
+    if not paragraph.clauses or paragraph.quorum_override.strip():
+        return
+    if not paragraph.meeting.attendances.exists():
+        return  # no roll call yet: checked again when the roll call is recorded
+    quorum = paragraph_quorum(paragraph)
+    if not quorum.is_quorate:
+        raise ValidationError(
+            {
+                "decision": f"Styrelsen är inte beslutför i § {paragraph.number}: "
+                f"{len(quorum.deciding)} beslutande av {quorum.seats} ledamöter, "
+                f"minst {quorum.required} behövs. Ange skälet om beslutet ändå ska stå."
+            }
+        )
+
+
+@transaction.atomic
+def recusal_set(*, paragraph: Paragraph, seat: BoardSeat, kind: str | None, by: User) -> None:
+    """Record (or clear, with kind None) a member's jäv in one paragraph."""
+    existing = paragraph.recusals.filter(seat=seat).first()
+    if kind is None:
+        if existing is not None:
+            existing._history_user = by  # type: ignore[attr-defined]
+            existing.delete()
+        return
+    if seat.pk not in _board_seats_on(paragraph.meeting):
+        raise ValidationError(f"{seat.person} satt inte i styrelsen vid sammanträdet.")
+    recusal = existing or Recusal(paragraph=paragraph, seat=seat)
+    recusal.kind = kind
+    _save(recusal, by=by)
