@@ -1,7 +1,9 @@
 from django import forms
 
-from samordna.core.forms import DateInput, ServiceModelForm
-from samordna.meetings.models import AgendaItem, Meeting
+from samordna.associations.models import BoardSeat, SeatKind
+from samordna.core.forms import DateInput, ServiceModelForm, StyledFormMixin
+from samordna.meetings.models import AgendaItem, Meeting, Paragraph, Presence, RecusalKind
+from samordna.meetings.services import RollCallEntry
 
 
 class TimeInput(forms.TimeInput):
@@ -30,3 +32,108 @@ class AgendaItemForm(ServiceModelForm):
         model = AgendaItem
         fields = ["title", "kind", "presenter", "case_number"]
         help_texts = {"case_number": "T.ex. Dnr 22:13. Lämna tomt om ärendet saknar diarienummer."}
+
+
+class ParagraphForm(ServiceModelForm):
+    class Meta:
+        model = Paragraph
+        fields = [
+            "number",
+            "title",
+            "case_number",
+            "matter",
+            "proposal",
+            "decision",
+            "reservations",
+            "minutes_notes",
+            "immediately_approved",
+            "quorum_override",
+        ]
+        help_texts = {"number": "Lämna tomt för nästa nummer enligt förbundets numrering."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["number"].required = False
+
+
+class RollCallForm(StyledFormMixin, forms.Form):
+    """One group of fields per board seat on the meeting's day."""
+
+    def __init__(self, *args, seats: list[BoardSeat], attendances: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.seats = seats
+        ordinary = [s for s in seats if s.kind == SeatKind.ORDINARY]
+        for seat in seats:
+            current = attendances.get(seat.pk)
+            name = seat.person.full_name
+            self.fields[f"presence_{seat.pk}"] = forms.ChoiceField(
+                label=f"Närvaro: {name}",
+                choices=Presence.choices,
+                initial=current.presence if current else Presence.PRESENT,
+            )
+            if seat.kind == SeatKind.SUBSTITUTE:
+                self.fields[f"serves_for_{seat.pk}"] = forms.TypedChoiceField(
+                    label=f"{name} tjänstgör för",
+                    choices=[("", "Ingen")] + [(s.pk, s.person.full_name) for s in ordinary],
+                    coerce=int,
+                    empty_value=None,
+                    required=False,
+                    initial=current.serves_for_id if current else "",
+                )
+            self.fields[f"from_{seat.pk}"] = forms.IntegerField(
+                label=f"{name} deltog från §",
+                required=False,
+                min_value=1,
+                initial=current.from_number if current else None,
+            )
+            self.fields[f"until_{seat.pk}"] = forms.IntegerField(
+                label=f"{name} deltog till och med §",
+                required=False,
+                min_value=1,
+                initial=current.until_number if current else None,
+            )
+            self.fields[f"note_{seat.pk}"] = forms.CharField(
+                label=f"Anteckning om {name}",
+                required=False,
+                max_length=200,
+                initial=current.note if current else "",
+            )
+        self.apply_styles()
+
+    def groups(self):
+        """The bound fields per seat, for the template."""
+        for seat in self.seats:
+            names = [n for n in self.fields if n.rsplit("_", 1)[1] == str(seat.pk)]
+            yield seat, [self[n] for n in names]
+
+    def entries(self) -> list[RollCallEntry]:
+        by_pk = {s.pk: s for s in self.seats}
+        data = self.cleaned_data
+        return [
+            RollCallEntry(
+                seat=seat,
+                presence=data[f"presence_{seat.pk}"],
+                serves_for=by_pk.get(data.get(f"serves_for_{seat.pk}") or 0),
+                from_number=data[f"from_{seat.pk}"],
+                until_number=data[f"until_{seat.pk}"],
+                note=data[f"note_{seat.pk}"],
+            )
+            for seat in self.seats
+        ]
+
+
+class RecusalForm(StyledFormMixin, forms.Form):
+    def __init__(self, *args, seats: list[BoardSeat], current: dict[int, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.seats = seats
+        for seat in seats:
+            self.fields[f"seat_{seat.pk}"] = forms.ChoiceField(
+                label=f"Jäv: {seat.person.full_name} ({seat.title.lower()})",
+                choices=[("", "Inget jäv"), *RecusalKind.choices],
+                required=False,
+                initial=current.get(seat.pk, ""),
+            )
+        self.apply_styles()
+
+    def choices(self) -> list[tuple[BoardSeat, str | None]]:
+        return [(s, self.cleaned_data[f"seat_{s.pk}"] or None) for s in self.seats]

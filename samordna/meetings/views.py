@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +18,13 @@ from samordna.core.http import AuthedRequest
 from samordna.core.views import form_page
 from samordna.meetings import selectors, services
 from samordna.meetings.calendar import meetings_ics
-from samordna.meetings.forms import AgendaItemForm, MeetingForm
+from samordna.meetings.forms import (
+    AgendaItemForm,
+    MeetingForm,
+    ParagraphForm,
+    RecusalForm,
+    RollCallForm,
+)
 from samordna.meetings.models import CalendarFeed
 
 
@@ -103,6 +110,13 @@ def meeting_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             "association": association,
             "meeting": meeting,
             "items": list(meeting.items.all()),
+            "attendances": sorted(
+                meeting.attendances.select_related(
+                    "seat__person", "seat__member", "serves_for__person"
+                ),
+                key=lambda a: (a.seat.kind, a.seat.person.last_name),
+            ),
+            "rows": selectors.minutes_rows(meeting),
             "can_manage": can_manage(request.user),
         },
     )
@@ -195,3 +209,89 @@ def item_action(request: AuthedRequest, slug: str, pk: int, item_pk: int) -> Htt
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("meetings:detail", slug=slug, pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def roll_call(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """Upprop: who was present, at a distance or absent, and who served for whom."""
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    meeting = get_object_or_404(association.meetings, pk=pk)
+    seats = selectors.board_seats_at(meeting)
+    attendances = {a.seat_id: a for a in meeting.attendances.all()}
+    form = RollCallForm(request.POST or None, seats=seats, attendances=attendances)
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: services.roll_call_record(
+            meeting=meeting, by=request.user, entries=form.entries()
+        ),
+        done_message="Uppropet är sparat.",
+        done_url=reverse("meetings:detail", args=[slug, pk]),
+        template="meetings/roll_call.html",
+        context={"association": association, "meeting": meeting},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def paragraph_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    meeting = get_object_or_404(association.meetings, pk=pk)
+    return form_page(
+        request,
+        form=ParagraphForm(request.POST or None),
+        save=lambda data: services.paragraph_create(meeting=meeting, by=request.user, **data),
+        done_message="Paragrafen är tillagd i protokollet.",
+        done_url=reverse("meetings:detail", args=[slug, pk]),
+        template="associations/generic_form.html",
+        context={"association": association, "title": f"Ny paragraf: {meeting}"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def paragraph_update(request: AuthedRequest, slug: str, pk: int, par_pk: int) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    meeting = get_object_or_404(association.meetings, pk=pk)
+    paragraph = get_object_or_404(meeting.paragraphs, pk=par_pk)
+    return form_page(
+        request,
+        form=ParagraphForm(request.POST or None, instance=paragraph),
+        save=lambda data: services.paragraph_update(paragraph=paragraph, by=request.user, **data),
+        done_message=f"§ {paragraph.number} är sparad.",
+        done_url=reverse("meetings:detail", args=[slug, pk]),
+        template="associations/generic_form.html",
+        context={"association": association, "title": f"Ändra {paragraph}", "object": paragraph},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def paragraph_recusals(request: AuthedRequest, slug: str, pk: int, par_pk: int) -> HttpResponse:
+    """Jäv in one paragraph: who took no part in the decision or the discussion."""
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    meeting = get_object_or_404(association.meetings, pk=pk)
+    paragraph = get_object_or_404(meeting.paragraphs, pk=par_pk)
+    seats = selectors.board_seats_at(meeting)
+    current = {r.seat_id: r.kind for r in paragraph.recusals.all()}
+    form = RecusalForm(request.POST or None, seats=seats, current=current)
+
+    def save(data: dict) -> None:
+        with transaction.atomic():
+            for seat, kind in form.choices():
+                services.recusal_set(paragraph=paragraph, seat=seat, kind=kind, by=request.user)
+
+    return form_page(
+        request,
+        form=form,
+        save=save,
+        done_message=f"Jäv i § {paragraph.number} är sparat.",
+        done_url=reverse("meetings:detail", args=[slug, pk]),
+        template="associations/generic_form.html",
+        context={"association": association, "title": f"Jäv i {paragraph}"},
+    )

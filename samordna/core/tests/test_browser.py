@@ -47,6 +47,10 @@ OFFICE_PAGES = [
     "meetings:update",
     "meetings:item_create",
     "meetings:item_update",
+    "meetings:roll_call",
+    "meetings:paragraph_create",
+    "meetings:paragraph_update",
+    "meetings:recusals",
 ]
 ROLE_PAGES = {
     "jan.andersson": OFFICE_PAGES,  # kansli
@@ -95,7 +99,16 @@ class BrowserTests(browser.BrowserTestCase):
         }
         if name in objects:
             return [reverse(name, args=[slug, objects[name].pk])]
-        if name in {"meetings:detail", "meetings:update", "meetings:item_create"}:
+        if name in {"meetings:paragraph_update", "meetings:recusals"}:
+            paragraph = association.meetings.get(date="2022-11-25").paragraphs.get(number=132)
+            return [reverse(name, args=[slug, paragraph.meeting_id, paragraph.pk])]
+        if name in {
+            "meetings:detail",
+            "meetings:update",
+            "meetings:item_create",
+            "meetings:roll_call",
+            "meetings:paragraph_create",
+        }:
             meeting = association.meetings.get(date="2022-11-25")
             return [reverse(name, args=[slug, meeting.pk])]
         if name == "meetings:item_update":

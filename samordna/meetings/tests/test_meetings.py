@@ -249,5 +249,5 @@ class MeetingPageTests(SamordnaTestCase):
         with self.assertNumQueries(4):
             self.client.get(url, {"ar": 2023})
         meeting = self.meeting()
-        with self.assertNumQueries(4):
+        with self.assertNumQueries(11):
             self.client.get(reverse("meetings:detail", args=["sundsvall", meeting.pk]))
