@@ -8,6 +8,7 @@ from django.db import transaction
 
 from samordna.accounts.models import BOARD_ROLES, Role, User
 from samordna.associations.models import Association
+from samordna.core.services import apply_changes, save_with_history
 
 
 def _check_links(user: User) -> None:
@@ -36,9 +37,7 @@ def user_create(*, association: Association, by: User, password: str, **fields: 
     except ValidationError as error:
         raise ValidationError({"password": error.messages}) from error
     user.set_password(password)
-    user.full_clean()
-    user._history_user = by  # type: ignore[attr-defined]
-    user.save()
+    save_with_history(user, by=by)
     return user
 
 
@@ -49,12 +48,8 @@ def user_update(*, user: User, by: User, **fields: Any) -> User:
         fields.get("is_active") is False or fields.get("role", user.role) != user.role
     ):
         raise ValidationError("Du kan inte ändra din egen roll eller stänga av ditt eget konto.")
-    changed = [name for name, value in fields.items() if getattr(user, name) != value]
-    for name in changed:
-        setattr(user, name, fields[name])
+    changed = apply_changes(user, fields)
     if changed:
         _check_links(user)
-        user.full_clean()
-        user._history_user = by  # type: ignore[attr-defined]
-        user.save(update_fields=changed)
+        save_with_history(user, by=by, update_fields=changed)
     return user

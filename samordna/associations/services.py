@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 
 from samordna.accounts.models import User
 from samordna.associations.models import (
@@ -23,29 +23,16 @@ from samordna.associations.models import (
     SeatPosition,
     StaffAssignment,
 )
+from samordna.core.services import apply_changes, save_with_history
 from samordna.core.text import format_date, format_percent
-
-
-def _save(instance: models.Model, *, by: User, update_fields: list[str] | None = None) -> None:
-    """Validate and save, recording `by` as the author of the history entry."""
-    instance.full_clean()
-    instance._history_user = by  # type: ignore[attr-defined]
-    instance.save(update_fields=update_fields)
-
-
-def _apply(instance: models.Model, fields: dict[str, Any]) -> list[str]:
-    changed = [name for name, value in fields.items() if getattr(instance, name) != value]
-    for name in changed:
-        setattr(instance, name, fields[name])
-    return changed
 
 
 @transaction.atomic
 def association_update(*, association: Association, by: User, **fields: Any) -> Association:
     """Change the förbund's details and settings."""
-    changed = _apply(association, fields)
+    changed = apply_changes(association, fields)
     if changed:
-        _save(association, by=by, update_fields=changed)
+        save_with_history(association, by=by, update_fields=changed)
     return association
 
 
@@ -70,7 +57,7 @@ def member_create(
     member = Member(
         association=association, kind=kind, name=name, organisation_number=organisation_number
     )
-    _save(member, by=by)
+    save_with_history(member, by=by)
     return member
 
 
@@ -81,9 +68,9 @@ def member_update(*, member: Member, by: User, **fields: Any) -> Member:
         _check_member_kind(
             association=member.association, kind=fields["kind"], exclude_pk=member.pk
         )
-    changed = _apply(member, fields)
+    changed = apply_changes(member, fields)
     if changed:
-        _save(member, by=by, update_fields=changed)
+        save_with_history(member, by=by, update_fields=changed)
     return member
 
 
@@ -128,7 +115,7 @@ def member_shares_set(
     if problems:
         raise ValidationError(problems)
     for member in changed:
-        _save(member, by=by, update_fields=["share_percent"])
+        save_with_history(member, by=by, update_fields=["share_percent"])
     return members
 
 
@@ -136,16 +123,16 @@ def member_shares_set(
 def person_create(*, association: Association, by: User, **fields: Any) -> Person:
     """Add a person who sits on the board or works in the office."""
     person = Person(association=association, **fields)
-    _save(person, by=by)
+    save_with_history(person, by=by)
     return person
 
 
 @transaction.atomic
 def person_update(*, person: Person, by: User, **fields: Any) -> Person:
     """Change a person's name or contact details."""
-    changed = _apply(person, fields)
+    changed = apply_changes(person, fields)
     if changed:
-        _save(person, by=by, update_fields=changed)
+        save_with_history(person, by=by, update_fields=changed)
     return person
 
 
@@ -187,17 +174,17 @@ def board_seat_create(*, association: Association, by: User, **fields: Any) -> B
     """Record an appointment to the board (a valärende) for a mandate period."""
     seat = BoardSeat(association=association, **fields)
     _check_seat(seat)
-    _save(seat, by=by)
+    save_with_history(seat, by=by)
     return seat
 
 
 @transaction.atomic
 def board_seat_update(*, seat: BoardSeat, by: User, **fields: Any) -> BoardSeat:
     """Change an appointment, e.g. when a mandate ends early."""
-    changed = _apply(seat, fields)
+    changed = apply_changes(seat, fields)
     if changed:
         _check_seat(seat)
-        _save(seat, by=by, update_fields=changed)
+        save_with_history(seat, by=by, update_fields=changed)
     return seat
 
 
@@ -218,7 +205,7 @@ def staff_assignment_create(
     """Record someone working in the office."""
     assignment = StaffAssignment(association=association, **fields)
     _check_staff(assignment)
-    _save(assignment, by=by)
+    save_with_history(assignment, by=by)
     return assignment
 
 
@@ -227,8 +214,8 @@ def staff_assignment_update(
     *, assignment: StaffAssignment, by: User, **fields: Any
 ) -> StaffAssignment:
     """Change someone's position in the office."""
-    changed = _apply(assignment, fields)
+    changed = apply_changes(assignment, fields)
     if changed:
         _check_staff(assignment)
-        _save(assignment, by=by, update_fields=changed)
+        save_with_history(assignment, by=by, update_fields=changed)
     return assignment

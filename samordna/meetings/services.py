@@ -9,6 +9,7 @@ from django.db.models import Max
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association, BoardSeat, ParagraphNumbering, SeatKind
+from samordna.core.services import apply_changes, save_with_history
 from samordna.core.text import format_date
 from samordna.meetings.models import (
     AgendaItem,
@@ -34,12 +35,6 @@ CLOSING_ITEMS = [
     ("Nästa sammanträde", ItemKind.INFORMATION),
     ("Sammanträdet avslutas", ItemKind.OTHER),
 ]
-
-
-def _save(instance, *, by: User, update_fields: list[str] | None = None) -> None:
-    instance.full_clean()
-    instance._history_user = by
-    instance.save(update_fields=update_fields)
 
 
 def _check_meeting(meeting: Meeting) -> None:
@@ -69,23 +64,21 @@ def meeting_create(*, association: Association, by: User, **fields: Any) -> Meet
     """Plan a board meeting; its agenda starts with the standing items."""
     meeting = Meeting(association=association, **fields)
     _check_meeting(meeting)
-    _save(meeting, by=by)
+    save_with_history(meeting, by=by)
     standing = OPENING_ITEMS + CLOSING_ITEMS
     for position, (title, kind) in enumerate(standing, start=1):
         item = AgendaItem(meeting=meeting, position=position, title=title, kind=kind, standing=True)
-        _save(item, by=by)
+        save_with_history(item, by=by)
     return meeting
 
 
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, by: User, **fields: Any) -> Meeting:
     """Move or change a planned meeting."""
-    changed = [name for name, value in fields.items() if getattr(meeting, name) != value]
-    for name in changed:
-        setattr(meeting, name, fields[name])
+    changed = apply_changes(meeting, fields)
     if changed:
         _check_meeting(meeting)
-        _save(meeting, by=by, update_fields=changed)
+        save_with_history(meeting, by=by, update_fields=changed)
     return meeting
 
 
@@ -93,7 +86,7 @@ def _renumber(items: list[AgendaItem], *, by: User) -> None:
     for position, item in enumerate(items, start=1):
         if item.position != position:
             item.position = position
-            _save(item, by=by, update_fields=["position"])
+            save_with_history(item, by=by, update_fields=["position"])
 
 
 @transaction.atomic
@@ -106,20 +99,18 @@ def agenda_item_add(*, meeting: Meeting, by: User, **fields: Any) -> AgendaItem:
     )
     for each in items[index:]:
         each.position += 1
-        _save(each, by=by, update_fields=["position"])
+        save_with_history(each, by=by, update_fields=["position"])
     item = AgendaItem(meeting=meeting, position=index + 1, **fields)
-    _save(item, by=by)
+    save_with_history(item, by=by)
     return item
 
 
 @transaction.atomic
 def agenda_item_update(*, item: AgendaItem, by: User, **fields: Any) -> AgendaItem:
     """Change a matter's title, kind, föredragande or Dnr."""
-    changed = [name for name, value in fields.items() if getattr(item, name) != value]
-    for name in changed:
-        setattr(item, name, fields[name])
+    changed = apply_changes(item, fields)
     if changed:
-        _save(item, by=by, update_fields=changed)
+        save_with_history(item, by=by, update_fields=changed)
     return item
 
 
@@ -158,7 +149,7 @@ def calendar_feed_renew(*, association: Association, by: User) -> CalendarFeed:
     """Give the calendar a new address; the old one stops working."""
     feed = calendar_feed_for(association=association)
     feed.token = new_calendar_token()
-    _save(feed, by=by, update_fields=["token"])
+    save_with_history(feed, by=by, update_fields=["token"])
     return feed
 
 
@@ -232,11 +223,9 @@ def roll_call_record(*, meeting: Meeting, by: User, entries: list[RollCallEntry]
             "until_number": entry.until_number,
             "note": entry.note,
         }
-        changed = [n for n, v in fields.items() if getattr(attendance, n) != v]
-        for name in changed:
-            setattr(attendance, name, fields[name])
+        changed = apply_changes(attendance, fields)
         if attendance.pk is None or changed:
-            _save(attendance, by=by)
+            save_with_history(attendance, by=by)
 
 
 def next_paragraph_number(meeting: Meeting) -> int:
@@ -266,19 +255,17 @@ def paragraph_create(
     if meeting.paragraphs.filter(number=paragraph.number).exists():
         raise ValidationError({"number": f"§ {paragraph.number} finns redan i protokollet."})
     _check_decision(paragraph)
-    _save(paragraph, by=by)
+    save_with_history(paragraph, by=by)
     return paragraph
 
 
 @transaction.atomic
 def paragraph_update(*, paragraph: Paragraph, by: User, **fields: Any) -> Paragraph:
     """Change a paragraph's text or decision."""
-    changed = [name for name, value in fields.items() if getattr(paragraph, name) != value]
-    for name in changed:
-        setattr(paragraph, name, fields[name])
+    changed = apply_changes(paragraph, fields)
     if changed:
         _check_decision(paragraph)
-        _save(paragraph, by=by, update_fields=changed)
+        save_with_history(paragraph, by=by, update_fields=changed)
     return paragraph
 
 
@@ -326,4 +313,4 @@ def recusal_set(*, paragraph: Paragraph, seat: BoardSeat, kind: str | None, by: 
         raise ValidationError(f"{seat.person} satt inte i styrelsen vid sammanträdet.")
     recusal = existing or Recusal(paragraph=paragraph, seat=seat)
     recusal.kind = kind
-    _save(recusal, by=by)
+    save_with_history(recusal, by=by)
