@@ -37,11 +37,12 @@ def association_update(*, association: Association, by: User, **fields: Any) -> 
 
 
 def _check_member_kind(*, association: Association, kind: str, exclude_pk: int | None) -> None:
+    """A förbund has one FK, one AF and one region; any number of kommuner."""
+    if kind == MemberKind.KOMMUN:
+        return
     others = association.members.filter(kind=kind)
     if exclude_pk is not None:
         others = others.exclude(pk=exclude_pk)
-    if kind == MemberKind.KOMMUN:
-        return
     if others.exists():
         raise ValidationError(
             {"kind": f"Förbundet har redan en medlem av slaget {MemberKind(kind).label}."}

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from samordna.core.text import format_date
+
 ACTIONS = {"+": "Skapad", "~": "Ändrad", "-": "Borttagen"}
 
 
@@ -33,8 +35,6 @@ def _display(field: models.Field, value: object, related: dict) -> str:
     if isinstance(value, bool):
         return "Ja" if value else "Nej"
     if isinstance(value, datetime.date):
-        from samordna.core.text import format_date
-
         return format_date(value)
     return str(value)
 

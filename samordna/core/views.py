@@ -7,7 +7,11 @@ from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from samordna.accounts.models import Role
+from samordna.associations.models import Association
 from samordna.core.forms import attach_errors
+from samordna.core.text import swedish_key
+from samordna.finance.selectors import allocation_years
 
 
 def form_page(
@@ -35,11 +39,6 @@ def form_page(
 
 def home(request: HttpRequest) -> HttpResponse:
     """Logged-in users go to their start page; the public sees what is open to all."""
-    from samordna.accounts.models import Role
-    from samordna.associations.models import Association
-    from samordna.core.text import swedish_key
-    from samordna.finance.selectors import allocation_years
-
     user = request.user
     if user.is_authenticated:
         if user.association is not None:

@@ -52,11 +52,13 @@ def deciding_seats(
 def quorum_for(
     *,
     rule: str,
-    board_size: int,
+    seats: Iterable[BoardSeat],
     number: int,
     attendances: Iterable[Attendance],
     recused_seat_ids: set[int],
 ) -> Quorum:
+    """Quorum of paragraph `number`; `seats` is the whole board on the meeting's day."""
+    board_size = sum(1 for seat in seats if seat.kind == SeatKind.ORDINARY)
     deciding = deciding_seats(
         number=number, attendances=attendances, recused_seat_ids=recused_seat_ids
     )

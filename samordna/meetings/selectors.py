@@ -1,7 +1,7 @@
 import datetime
 from dataclasses import dataclass
 
-from samordna.associations.models import Association, BoardSeat, SeatKind
+from samordna.associations.models import Association, BoardSeat
 from samordna.associations.selectors import board_on
 from samordna.core.text import swedish_key
 from samordna.meetings.models import Attendance, Meeting, Paragraph, Recusal
@@ -41,7 +41,6 @@ def board_seats_at(meeting: Meeting) -> list[BoardSeat]:
 def minutes_rows(meeting: Meeting) -> list[ParagraphRow]:
     """Every paragraph with its jäv and quorum, in a fixed number of queries."""
     seats = board_seats_at(meeting)
-    board_size = sum(1 for s in seats if s.kind == SeatKind.ORDINARY)
     attendances = list(meeting.attendances.select_related("seat__person"))
     paragraphs = list(meeting.paragraphs.prefetch_related("recusals__seat__person"))
     rows = []
@@ -50,7 +49,7 @@ def minutes_rows(meeting: Meeting) -> list[ParagraphRow]:
         quorum = (
             quorum_for(
                 rule=meeting.association.quorum_rule,
-                board_size=board_size,
+                seats=seats,
                 number=paragraph.number,
                 attendances=attendances,
                 recused_seat_ids={r.seat_id for r in recusals},

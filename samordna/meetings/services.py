@@ -23,6 +23,7 @@ from samordna.meetings.models import (
     new_calendar_token,
 )
 from samordna.meetings.quorum import Quorum, quorum_for
+from samordna.meetings.selectors import board_seats_at
 
 # The items every meeting opens and closes with, as in the seed protocols.
 OPENING_ITEMS = [
@@ -153,13 +154,6 @@ def calendar_feed_renew(*, association: Association, by: User) -> CalendarFeed:
     return feed
 
 
-def _board_seats_on(meeting: Meeting) -> dict[int, BoardSeat]:
-    seats = meeting.association.board_seats.filter(
-        starts_on__lte=meeting.date, ends_on__gte=meeting.date
-    ).select_related("person", "member")
-    return {seat.pk: seat for seat in seats}
-
-
 def _number_range(meeting: Meeting) -> tuple[int, int] | None:
     numbers = list(meeting.paragraphs.values_list("number", flat=True))
     return (min(numbers), max(numbers)) if numbers else None
@@ -176,7 +170,7 @@ class RollCallEntry:
 
 
 def _check_roll_call(meeting: Meeting, entries: list[RollCallEntry]) -> None:
-    seats = _board_seats_on(meeting)
+    seats = {seat.pk: seat for seat in board_seats_at(meeting)}
     span = _number_range(meeting)
     served: dict[int, BoardSeat] = {}
     for entry in entries:
@@ -271,10 +265,9 @@ def paragraph_update(*, paragraph: Paragraph, by: User, **fields: Any) -> Paragr
 
 def paragraph_quorum(paragraph: Paragraph) -> Quorum:
     meeting = paragraph.meeting
-    seats = _board_seats_on(meeting)
     return quorum_for(
         rule=meeting.association.quorum_rule,
-        board_size=sum(1 for s in seats.values() if s.kind == SeatKind.ORDINARY),
+        seats=board_seats_at(meeting),
         number=paragraph.number,
         attendances=meeting.attendances.select_related("seat__person"),
         recused_seat_ids=set(paragraph.recusals.values_list("seat_id", flat=True))
@@ -288,7 +281,7 @@ def _check_decision(paragraph: Paragraph) -> None:
     if not paragraph.clauses or paragraph.quorum_override.strip():
         return
     if not paragraph.meeting.attendances.exists():
-        return  # no roll call yet: checked again when the roll call is recorded
+        return  # without an upprop there is nothing to judge the quorum by
     quorum = paragraph_quorum(paragraph)
     if not quorum.is_quorate:
         raise ValidationError(
@@ -309,7 +302,7 @@ def recusal_set(*, paragraph: Paragraph, seat: BoardSeat, kind: str | None, by: 
             existing._history_user = by  # type: ignore[attr-defined]
             existing.delete()
         return
-    if seat.pk not in _board_seats_on(paragraph.meeting):
+    if seat.pk not in {s.pk for s in board_seats_at(paragraph.meeting)}:
         raise ValidationError(f"{seat.person} satt inte i styrelsen vid sammanträdet.")
     recusal = existing or Recusal(paragraph=paragraph, seat=seat)
     recusal.kind = kind

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import template
 
-from samordna.core import text
+from samordna.core import forms, text
 
 register = template.Library()
 
@@ -21,6 +21,4 @@ def procent(value: Decimal | None) -> str:
 
 @register.filter
 def widget_kind(field) -> str:
-    from samordna.core.forms import widget_kind as kind
-
-    return kind(field)
+    return forms.widget_kind(field)
