@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 
 # Creates the virtual environment and installs Samordna with its development tools.
 $(STAMP): pyproject.toml
+	./scripts/ensure-system-packages.sh documents
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
@@ -32,7 +33,7 @@ typecheck: $(STAMP)
 ## make test: everything CI runs: lint, type check, the suite on SQLite and on PostgreSQL
 test: $(STAMP) lint typecheck
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	./scripts/ensure-chromium.sh
+	./scripts/ensure-system-packages.sh browser
 	$(BIN)/pytest -n 2
 	./scripts/test-postgres.sh
 

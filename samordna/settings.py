@@ -184,5 +184,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint's font subsetting (fontTools) logs every table it touches.
+    "loggers": {name: {"level": "WARNING"} for name in ("axes", "fontTools", "weasyprint")},
 }

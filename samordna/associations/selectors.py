@@ -33,7 +33,8 @@ def people_in_order(association: Association) -> list[Person]:
     return sorted(people, key=lambda p: (swedish_key(p.last_name), swedish_key(p.first_name)))
 
 
-def _seat_order(seat: BoardSeat) -> tuple:
+def seat_order(seat: BoardSeat) -> tuple:
+    """The board's usual order: chair, vice chair, then by member and surname."""
     return (
         _POSITION_ORDER[SeatPosition(seat.position)],
         _KIND_ORDER[seat.member.kind],
@@ -60,7 +61,7 @@ def board_on(association: Association, day: datetime.date) -> Board:
         .select_related("person", "member")
         .order_by()
     )
-    ordered = sorted(seats, key=_seat_order)
+    ordered = sorted(seats, key=seat_order)
     return Board(
         day=day,
         ordinary=[s for s in ordered if s.kind == SeatKind.ORDINARY],
@@ -75,7 +76,7 @@ def seats_of(person: Person) -> list[BoardSeat]:
 def seats_in_order(association: Association) -> list[BoardSeat]:
     """All seats, the current and future first, then by mandate period."""
     seats = association.board_seats.select_related("person", "member")
-    return sorted(seats, key=lambda s: (-s.ends_on.toordinal(), *_seat_order(s)))
+    return sorted(seats, key=lambda s: (-s.ends_on.toordinal(), *seat_order(s)))
 
 
 def staff_in_order(association: Association) -> list[StaffAssignment]:

@@ -20,3 +20,9 @@ def apply_changes(instance: models.Model, fields: dict[str, Any]) -> list[str]:
     for name in changed:
         setattr(instance, name, fields[name])
     return changed
+
+
+def delete_with_history(instance: models.Model, *, by: Any) -> None:
+    """Delete, recording `by` as the author of the history entry."""
+    instance._history_user = by  # type: ignore[attr-defined]
+    instance.delete()

@@ -36,6 +36,7 @@ DEMO_USERS = [
     DemoUser(
         "peter.pettersson", Role.BOARD, "sundsvall", "Peter Pettersson", person="Peter Pettersson"
     ),
+    DemoUser("lina.kempe", Role.BOARD, "sundsvall", "Lina Kempe", person="Lina Kempe"),
     DemoUser("thomas.burman", Role.BOARD, "sundsvall", "Thomas Burman", person="Thomas Burman"),
     DemoUser("eva.sonidsson", Role.AUDITOR, "sundsvall", "Eva Sonidsson", person="Eva Sonidsson"),
     DemoUser(

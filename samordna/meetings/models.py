@@ -1,13 +1,20 @@
-"""Board meetings: the plan for a year and each meeting's agenda (dagordning)."""
+"""Board meetings: the plan for a year, each meeting's agenda (dagordning) and papers, its
+minutes (upprop, paragrafer, jäv), their justering and the public anslag.
+
+Once the minutes are justerade they are kept for ever: `samordna.meetings.locking` makes
+the store refuse any change to the meeting and everything its minutes hold.
+"""
 
 import datetime
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from samordna.associations.models import Association
+from samordna.meetings.locking import GuardedQuerySet
 
 
 def new_calendar_token() -> str:
@@ -51,8 +58,19 @@ class Meeting(models.Model):
         blank=True,
         help_text="Paragrafen som fastställde sammanträdesplanen, t.ex. 2023-11-24 § 133.",
     )
+    secretary = models.ForeignKey(
+        "associations.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="sekreterare",
+    )
+    notice_sent_at = models.DateTimeField("kallelsen skickad", null=True, blank=True)
 
     history = HistoricalRecords()
+    objects = GuardedQuerySet.as_manager()
+    meeting_lookup = ""
 
     class Meta:
         verbose_name = "sammanträde"
@@ -95,6 +113,8 @@ class AgendaItem(models.Model):
     standing = models.BooleanField("stående punkt", default=False)
 
     history = HistoricalRecords()
+    objects = GuardedQuerySet.as_manager()
+    meeting_lookup = "meeting__"
 
     class Meta:
         verbose_name = "punkt på dagordningen"
@@ -136,6 +156,8 @@ class Attendance(models.Model):
     note = models.CharField("anteckning", max_length=200, blank=True)
 
     history = HistoricalRecords()
+    objects = GuardedQuerySet.as_manager()
+    meeting_lookup = "meeting__"
 
     class Meta:
         verbose_name = "närvaro"
@@ -177,6 +199,9 @@ class Paragraph(models.Model):
     )
 
     history = HistoricalRecords()
+    objects = GuardedQuerySet.as_manager()
+    meeting_lookup = "meeting__"
+    paragraph_lookup = ""
 
     class Meta:
         verbose_name = "paragraf"
@@ -207,6 +232,9 @@ class Recusal(models.Model):
     kind = models.CharField("jäv", max_length=12, choices=RecusalKind.choices)
 
     history = HistoricalRecords()
+    objects = GuardedQuerySet.as_manager()
+    meeting_lookup = "paragraph__meeting__"
+    paragraph_lookup = "paragraph__"
 
     class Meta:
         verbose_name = "jäv"
@@ -217,3 +245,222 @@ class Recusal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.seat.person} {self.get_kind_display().lower()}"
+
+
+class Guest(models.Model):
+    """Others present (staff, auditors, visitors), optionally only for some §§."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="guests")
+    name = models.CharField("namn", max_length=200)
+    role = models.CharField("roll eller organisation", max_length=200, blank=True)
+    from_number = models.PositiveIntegerField("från §", null=True, blank=True)
+    until_number = models.PositiveIntegerField("till och med §", null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = GuardedQuerySet.as_manager()
+    meeting_lookup = "meeting__"
+
+    class Meta:
+        verbose_name = "övrig närvarande"
+        verbose_name_plural = "övriga närvarande"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def numbers(self) -> str:
+        """ "§ 120–124", or "" when present throughout."""
+        if self.from_number and self.until_number:
+            return f"§ {self.from_number}–{self.until_number}"
+        if self.from_number:
+            return f"från § {self.from_number}"
+        if self.until_number:
+            return f"till och med § {self.until_number}"
+        return ""
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    meeting = instance.meeting
+    return (
+        f"bilagor/{meeting.association_id}/{meeting.date:%Y-%m-%d}/"
+        f"bilaga-{instance.number:02d}-{secrets.token_hex(4)}{instance.extension}"
+    )
+
+
+class Attachment(models.Model):
+    """A paper of the meeting, numbered Bilaga N in the order it was added."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
+    item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="attachments",
+        verbose_name="punkt på dagordningen",
+    )
+    number = models.PositiveSmallIntegerField("bilaga nr")
+    title = models.CharField("rubrik", max_length=300)
+    file = models.FileField("fil", upload_to=attachment_path)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField("storlek (byte)")
+    uploaded_at = models.DateTimeField("uppladdad", auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = GuardedQuerySet.as_manager()
+    meeting_lookup = "meeting__"
+
+    class Meta:
+        verbose_name = "bilaga"
+        verbose_name_plural = "bilagor"
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="one_attachment_per_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"Bilaga {self.number} {self.title}"
+
+    @property
+    def extension(self) -> str:
+        return ".pdf" if self.content_type == "application/pdf" else ".docx"
+
+
+class SignerRole(models.TextChoices):
+    CHAIR = "chair", "Ordförande"
+    ADJUSTER = "adjuster", "Justerare"
+
+
+class MinutesSigner(models.Model):
+    """One who must justera the minutes: the chair of the meeting and each justerare."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="signers")
+    person = models.ForeignKey(
+        "associations.Person", on_delete=models.PROTECT, related_name="+", verbose_name="person"
+    )
+    role = models.CharField("roll", max_length=10, choices=SignerRole.choices)
+    approved_at = models.DateTimeField("justerat", null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="inloggning",
+    )
+
+    history = HistoricalRecords()
+    objects = GuardedQuerySet.as_manager()
+    meeting_lookup = "meeting__"
+
+    class Meta:
+        verbose_name = "justerare"
+        verbose_name_plural = "justerare"
+        ordering = ["-role", "pk"]  # the chair first
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="one_signature_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display().lower()})"
+
+
+def minutes_path(instance: "ApprovedMinutes", filename: str) -> str:
+    meeting = instance.meeting
+    return f"protokoll/{meeting.association_id}/protokoll-{meeting.date:%Y-%m-%d}.pdf"
+
+
+class ApprovedMinutes(models.Model):
+    """The justerade minutes as kept for ever: a PDF/A and the SHA-256 of its bytes.
+
+    Its existence locks the meeting and everything in its minutes.
+    """
+
+    meeting = models.OneToOneField(
+        Meeting, on_delete=models.PROTECT, related_name="approved_minutes"
+    )
+    approved_on = models.DateField("justeringsdatum")
+    pdf = models.FileField("protokoll (PDF/A)", upload_to=minutes_path)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    first_number = models.PositiveIntegerField("från §")
+    last_number = models.PositiveIntegerField("till och med §")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "justerat protokoll"
+        verbose_name_plural = "justerade protokoll"
+
+    def __str__(self) -> str:
+        return f"Justerat protokoll {self.meeting.date:%Y-%m-%d}"
+
+
+class Notice(models.Model):
+    """The anslag that makes the justering known; the appeal time runs from `posted_on`."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="notice")
+    association = models.ForeignKey(Association, on_delete=models.PROTECT, related_name="notices")
+    posted_on = models.DateField("anslaget uppsatt")
+    taken_down_on = models.DateField("anslaget tas ned")
+    first_number = models.PositiveIntegerField("från §")
+    last_number = models.PositiveIntegerField("till och med §")
+    kept_at = models.CharField("förvaringsplats för protokollet", max_length=300)
+    posted_at_place = models.CharField("anslaget på", max_length=300)
+    note = models.CharField("anteckning", max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "anslag"
+        verbose_name_plural = "anslag"
+        ordering = ["-posted_on", "association__name"]
+
+    def __str__(self) -> str:
+        return f"Anslag {self.association}, sammanträde {self.meeting.date:%Y-%m-%d}"
+
+    @property
+    def numbers(self) -> str:
+        return f"§ {self.first_number}–{self.last_number}"
+
+
+class Task(models.Model):
+    """An assignment given at a meeting ("Förbundschefen får i uppdrag att …").
+
+    It stands on the agenda of the meeting it is due at, and of each later one, until done.
+    """
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="tasks")
+    given_at = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="tasks_given", verbose_name="given vid"
+    )
+    paragraph = models.ForeignKey(
+        Paragraph,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tasks",
+        verbose_name="paragraf",
+    )
+    text = models.CharField("uppdrag", max_length=500)
+    responsible = models.CharField("ansvarig", max_length=200)
+    due_meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tasks_due",
+        verbose_name="redovisas vid",
+    )
+    done_on = models.DateField("klart", null=True, blank=True)
+    done_note = models.CharField("redovisning", max_length=500, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "uppdrag"
+        verbose_name_plural = "uppdrag"
+        ordering = ["given_at__date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.responsible}: {self.text}"

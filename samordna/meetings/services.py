@@ -1,29 +1,54 @@
-"""Every write to meetings and their agendas."""
+"""Every write to meetings: plan, agenda and papers, upprop, paragraphs and jäv, justering,
+anslag and the tasks given at a meeting."""
 
+import datetime
+import hashlib
+import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from samordna.accounts.models import User
-from samordna.associations.models import Association, BoardSeat, ParagraphNumbering, SeatKind
-from samordna.core.services import apply_changes, save_with_history
+from samordna.associations.models import (
+    Association,
+    BoardSeat,
+    ParagraphNumbering,
+    Person,
+    SeatKind,
+)
+from samordna.core import richtext
+from samordna.core.services import apply_changes, delete_with_history, save_with_history
 from samordna.core.text import format_date
+from samordna.meetings.documents import kallelse_pdf, minutes_pdf
+from samordna.meetings.locking import LOCKED_MESSAGE, MinutesLocked
 from samordna.meetings.models import (
     AgendaItem,
+    ApprovedMinutes,
+    Attachment,
     Attendance,
     CalendarFeed,
+    Guest,
     ItemKind,
     Meeting,
+    MinutesSigner,
+    Notice,
     Paragraph,
     Presence,
     Recusal,
+    SignerRole,
+    Task,
     new_calendar_token,
 )
 from samordna.meetings.quorum import Quorum, quorum_for
-from samordna.meetings.selectors import board_seats_at
+from samordna.meetings.selectors import board_seats_at, minutes_of, minutes_rows, notice_dates
 
 # The items every meeting opens and closes with, as in the seed protocols.
 OPENING_ITEMS = [
@@ -133,8 +158,7 @@ def agenda_item_delete(*, item: AgendaItem, by: User) -> None:
     if item.standing:
         raise ValidationError("Stående punkter kan inte tas bort från dagordningen.")
     meeting = item.meeting
-    item._history_user = by  # type: ignore[attr-defined]
-    item.delete()
+    delete_with_history(item, by=by)
     _renumber(list(meeting.items.all()), by=by)
 
 
@@ -220,6 +244,17 @@ def roll_call_record(*, meeting: Meeting, by: User, entries: list[RollCallEntry]
         changed = apply_changes(attendance, fields)
         if attendance.pk is None or changed:
             save_with_history(attendance, by=by)
+    _check_recorded_decisions(meeting)
+
+
+RICH_TEXT_FIELDS = ("matter", "proposal")
+
+
+def _sanitised(fields: dict[str, Any]) -> dict[str, Any]:
+    return {
+        name: richtext.sanitise(value) if name in RICH_TEXT_FIELDS else value
+        for name, value in fields.items()
+    }
 
 
 def next_paragraph_number(meeting: Meeting) -> int:
@@ -244,7 +279,7 @@ def paragraph_create(
     """Add a paragraph to the minutes, numbered by the förbund's rule unless given."""
     Meeting.objects.select_for_update().get(pk=meeting.pk)
     paragraph = Paragraph(
-        meeting=meeting, number=number or next_paragraph_number(meeting), **fields
+        meeting=meeting, number=number or next_paragraph_number(meeting), **_sanitised(fields)
     )
     if meeting.paragraphs.filter(number=paragraph.number).exists():
         raise ValidationError({"number": f"§ {paragraph.number} finns redan i protokollet."})
@@ -256,7 +291,7 @@ def paragraph_create(
 @transaction.atomic
 def paragraph_update(*, paragraph: Paragraph, by: User, **fields: Any) -> Paragraph:
     """Change a paragraph's text or decision."""
-    changed = apply_changes(paragraph, fields)
+    changed = apply_changes(paragraph, _sanitised(fields))
     if changed:
         _check_decision(paragraph)
         save_with_history(paragraph, by=by, update_fields=changed)
@@ -299,11 +334,299 @@ def recusal_set(*, paragraph: Paragraph, seat: BoardSeat, kind: str | None, by: 
     existing = paragraph.recusals.filter(seat=seat).first()
     if kind is None:
         if existing is not None:
-            existing._history_user = by  # type: ignore[attr-defined]
-            existing.delete()
+            delete_with_history(existing, by=by)
         return
     if seat.pk not in {s.pk for s in board_seats_at(paragraph.meeting)}:
         raise ValidationError(f"{seat.person} satt inte i styrelsen vid sammanträdet.")
     recusal = existing or Recusal(paragraph=paragraph, seat=seat)
     recusal.kind = kind
     save_with_history(recusal, by=by)
+    _check_decision(paragraph)
+
+
+def _check_recorded_decisions(meeting: Meeting) -> None:
+    """After a change to the upprop or to jäv: every recorded decision must still stand."""
+    broken = [
+        row.paragraph.number
+        for row in minutes_rows(meeting)
+        if row.paragraph.clauses
+        and row.quorum is not None
+        and not row.quorum.is_quorate
+        and not row.paragraph.quorum_override.strip()
+    ]
+    if broken:
+        numbers = ", ".join(f"§ {n}" for n in broken)
+        raise ValidationError(
+            f"Ändringen gör styrelsen icke beslutför i {numbers}, där beslut redan står. "
+            "Ange skälet i paragrafen först, eller rätta närvaron."
+        )
+
+
+def _check_range(meeting: Meeting, who: str, first: int | None, last: int | None) -> None:
+    if first and last and last < first:
+        raise ValidationError(f"{who}: § {last} kommer före § {first}.")
+    span = _number_range(meeting)
+    for number in (first, last):
+        if number is not None and span is not None and not span[0] <= number <= span[1]:
+            raise ValidationError(
+                f"{who}: § {number} finns inte i protokollet (§ {span[0]}–{span[1]})."
+            )
+
+
+@transaction.atomic
+def guest_add(*, meeting: Meeting, by: User, **fields: Any) -> Guest:
+    """Others present: staff, auditors, visitors, optionally for a § range."""
+    guest = Guest(meeting=meeting, **fields)
+    _check_range(meeting, guest.name, guest.from_number, guest.until_number)
+    save_with_history(guest, by=by)
+    return guest
+
+
+@transaction.atomic
+def guest_delete(*, guest: Guest, by: User) -> None:
+    delete_with_history(guest, by=by)
+
+
+# Papers are PDF or Word; the first bytes tell, whatever the file is called.
+ATTACHMENT_TYPES = {
+    ".pdf": ("application/pdf", b"%PDF-"),
+    ".docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        b"PK\x03\x04",
+    ),
+}
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def _attachment_type(upload: UploadedFile) -> str:
+    name = (upload.name or "").lower()
+    extension = next((ext for ext in ATTACHMENT_TYPES if name.endswith(ext)), None)
+    if extension is None:
+        raise ValidationError({"file": "Bilagan måste vara en PDF- eller Word-fil (.pdf, .docx)."})
+    if upload.size is None or upload.size == 0:
+        raise ValidationError({"file": "Filen är tom."})
+    if upload.size > ATTACHMENT_MAX_BYTES:
+        raise ValidationError(
+            {"file": f"Filen är för stor ({upload.size // (1024 * 1024)} MB). Högst 20 MB."}
+        )
+    content_type, magic = ATTACHMENT_TYPES[extension]
+    upload.seek(0)
+    head = upload.read(len(magic))
+    upload.seek(0)
+    if head != magic:
+        raise ValidationError(
+            {"file": f"Filen heter {extension} men innehållet är inte en sådan fil."}
+        )
+    if extension == ".docx":
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                if "word/document.xml" not in archive.namelist():
+                    raise ValidationError({"file": "Filen är inte ett Word-dokument."})
+        except zipfile.BadZipFile as error:
+            raise ValidationError({"file": "Filen är inte ett Word-dokument."}) from error
+        finally:
+            upload.seek(0)
+    return content_type
+
+
+@transaction.atomic
+def attachment_add(
+    *, meeting: Meeting, by: User, title: str, file: UploadedFile, item: AgendaItem | None = None
+) -> Attachment:
+    """Add a paper to the meeting as the next Bilaga N."""
+    Meeting.objects.select_for_update().get(pk=meeting.pk)
+    content_type = _attachment_type(file)
+    if item is not None and item.meeting_id != meeting.pk:
+        raise ValidationError({"item": "Punkten hör till ett annat sammanträde."})
+    top = meeting.attachments.aggregate(top=Max("number"))["top"] or 0
+    attachment = Attachment(
+        meeting=meeting,
+        item=item,
+        number=top + 1,
+        title=title,
+        content_type=content_type,
+        size=file.size or 0,
+    )
+    attachment.file.save(file.name or "bilaga", file, save=False)
+    save_with_history(attachment, by=by)
+    return attachment
+
+
+def _present_at(meeting: Meeting, person: Person) -> bool:
+    return meeting.attendances.filter(
+        seat__person=person, presence__in=[Presence.PRESENT, Presence.REMOTE]
+    ).exists()
+
+
+@transaction.atomic
+def signers_set(
+    *, meeting: Meeting, by: User, chair: Person, adjusters: list[Person]
+) -> list[MinutesSigner]:
+    """Who justerar: the chair of the meeting and the justerare chosen at it."""
+    if meeting.signers.filter(approved_at__isnull=False).exists():
+        raise ValidationError("Justeringen har börjat; justerarna kan inte bytas.")
+    if not adjusters:
+        raise ValidationError({"adjusters": "Välj minst en justerare."})
+    if chair in adjusters:
+        raise ValidationError({"adjusters": f"{chair} är ordförande och justerar redan."})
+    for person, field in [(chair, "chair")] + [(p, "adjusters") for p in adjusters]:
+        if person.association_id != meeting.association_id:
+            raise ValidationError({field: f"{person} hör inte till förbundet."})
+        if not _present_at(meeting, person):
+            raise ValidationError(
+                {field: f"{person} var inte närvarande vid sammanträdet och kan inte justera."}
+            )
+    for signer in meeting.signers.all():
+        delete_with_history(signer, by=by)
+    signers = [MinutesSigner(meeting=meeting, person=chair, role=SignerRole.CHAIR)]
+    signers += [
+        MinutesSigner(meeting=meeting, person=p, role=SignerRole.ADJUSTER) for p in adjusters
+    ]
+    for signer in signers:
+        save_with_history(signer, by=by)
+    return signers
+
+
+@transaction.atomic
+def minutes_approve(
+    *,
+    meeting: Meeting,
+    by: User,
+    now: datetime.datetime | None = None,
+    notice_note: str = "",
+) -> ApprovedMinutes | None:
+    """Justera with one's own login. When the last signer has approved, the minutes are
+    written as PDF/A, hashed, stored, locked, and the anslag goes up."""
+    now = now or timezone.now()
+    meeting = Meeting.objects.select_for_update().select_related("association").get(pk=meeting.pk)
+    if ApprovedMinutes.objects.filter(meeting=meeting).exists():
+        raise MinutesLocked(LOCKED_MESSAGE)
+    signer = meeting.signers.filter(person_id=by.person_id).first() if by.person_id else None
+    if signer is None:
+        raise ValidationError("Du är inte utsedd att justera det här protokollet.")
+    if signer.approved_at is not None:
+        when = timezone.localtime(signer.approved_at)
+        raise ValidationError(f"Du har redan justerat protokollet {when:%Y-%m-%d %H.%M}.")
+    if timezone.localtime(now).date() < meeting.date:
+        raise ValidationError("Sammanträdet har inte hållits ännu.")
+    if not meeting.paragraphs.exists():
+        raise ValidationError("Protokollet har inga paragrafer.")
+    if not meeting.attendances.exists():
+        raise ValidationError("Protokollet saknar upprop.")
+    signer.approved_at = now
+    signer.approved_by = by
+    save_with_history(signer, by=by, update_fields=["approved_at", "approved_by"])
+    if meeting.signers.filter(approved_at__isnull=True).exists():
+        return None
+    return _keep_minutes(
+        meeting, by=by, approved_on=timezone.localtime(now).date(), note=notice_note
+    )
+
+
+def _keep_minutes(
+    meeting: Meeting, *, by: User, approved_on: datetime.date, note: str
+) -> ApprovedMinutes:
+    minutes = minutes_of(meeting)
+    numbers = minutes.numbers
+    assert numbers is not None  # checked by minutes_approve
+    dates = notice_dates(approved_on)
+    pdf = minutes_pdf(minutes, archival=True, notice=dates)
+    association = meeting.association
+    notice = Notice(
+        meeting=meeting,
+        association=association,
+        posted_on=dates.posted_on,
+        taken_down_on=dates.taken_down_on,
+        first_number=numbers[0],
+        last_number=numbers[1],
+        kept_at=association.minutes_kept_at or association.name,
+        posted_at_place=association.notice_board or "Samordnas anslagstavla",
+        note=note,
+    )
+    save_with_history(notice, by=by)
+    approved = ApprovedMinutes(
+        meeting=meeting,
+        approved_on=approved_on,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        first_number=numbers[0],
+        last_number=numbers[1],
+    )
+    approved.pdf.save(f"protokoll-{meeting.date:%Y-%m-%d}.pdf", ContentFile(pdf), save=False)
+    save_with_history(approved, by=by)
+    return approved
+
+
+@transaction.atomic
+def task_create(
+    *,
+    meeting: Meeting,
+    by: User,
+    text: str,
+    responsible: str,
+    paragraph: Paragraph | None = None,
+    due_meeting: Meeting | None = None,
+) -> Task:
+    """An assignment given at `meeting`, to be reported at `due_meeting`."""
+    if paragraph is not None and paragraph.meeting_id != meeting.pk:
+        raise ValidationError({"paragraph": "Paragrafen hör till ett annat sammanträde."})
+    if due_meeting is not None and (
+        due_meeting.association_id != meeting.association_id or due_meeting.date <= meeting.date
+    ):
+        raise ValidationError(
+            {"due_meeting": "Uppdraget redovisas vid ett senare sammanträde i samma förbund."}
+        )
+    task = Task(
+        association=meeting.association,
+        given_at=meeting,
+        paragraph=paragraph,
+        text=text,
+        responsible=responsible,
+        due_meeting=due_meeting,
+    )
+    save_with_history(task, by=by)
+    return task
+
+
+@transaction.atomic
+def task_done(*, task: Task, by: User, done_on: datetime.date, note: str = "") -> Task:
+    """Mark an assignment as reported; it leaves the agendas."""
+    if done_on < task.given_at.date:
+        raise ValidationError({"done_on": "Uppdraget kan inte vara klart innan det gavs."})
+    task.done_on = done_on
+    task.done_note = note
+    save_with_history(task, by=by, update_fields=["done_on", "done_note"])
+    return task
+
+
+def kallelse_recipients(meeting: Meeting) -> list[Person]:
+    """Ledamöter and ersättare on the meeting's day, with an e-mail address."""
+    return [seat.person for seat in board_seats_at(meeting) if seat.person.email]
+
+
+@transaction.atomic
+def kallelse_send(*, meeting: Meeting, by: User) -> int:
+    """E-mail the kallelse with the agenda as PDF to the board; returns how many got it."""
+    recipients = kallelse_recipients(meeting)
+    if not recipients:
+        raise ValidationError(
+            "Ingen i styrelsen har en e-postadress. Lägg in adresserna under Personer."
+        )
+    association = meeting.association
+    pdf = kallelse_pdf(meeting)
+    subject = f"Kallelse till styrelsemöte {format_date(meeting.date)} – {association.name}"
+    body = (
+        f"Styrelsen för {association.name} kallas till sammanträde "
+        f"{format_date(meeting.date)} kl. {meeting.starts_at:%H.%M}–{meeting.ends_at:%H.%M}, "
+        f"{meeting.place}.\n\nDagordningen finns i den bifogade kallelsen. Handlingarna läser "
+        "du i Samordna. Kan du inte delta, meddela kansliet så att en ersättare kan kallas.\n"
+    )
+    messages = []
+    for person in recipients:
+        message = EmailMessage(subject, body, to=[person.email])
+        message.attach(f"kallelse-{meeting.date:%Y-%m-%d}.pdf", pdf, "application/pdf")
+        messages.append(message)
+    with mail.get_connection() as connection:
+        connection.send_messages(messages)
+    meeting.notice_sent_at = timezone.now()
+    save_with_history(meeting, by=by, update_fields=["notice_sent_at"])
+    return len(messages)

@@ -108,12 +108,12 @@ class UserAdministrationTests(SamordnaTestCase):
 
     def new_user(self, **overrides):
         data = {
-            "username": "lina.kempe",
-            "first_name": "Lina",
-            "last_name": "Kempe",
-            "email": "lina.kempe@example.se",
+            "username": "sanna.jonsson",
+            "first_name": "Sanna",
+            "last_name": "Jonsson",
+            "email": "sanna.jonsson@example.se",
             "role": "board",
-            "person": self.association.people.get(last_name="Kempe").pk,
+            "person": self.association.people.get(last_name="Jonsson").pk,
             "member": "",
             "organisation_unit": "",
             "is_active": "on",
@@ -128,7 +128,7 @@ class UserAdministrationTests(SamordnaTestCase):
         self.assertTrue(
             self.client.post(
                 reverse("login"),
-                {"username": "lina.kempe", "password": "ett-långt-lösenord-2026"},
+                {"username": "sanna.jonsson", "password": "ett-långt-lösenord-2026"},
             ).status_code
             == 302
         )
@@ -142,7 +142,7 @@ class UserAdministrationTests(SamordnaTestCase):
     def test_short_password_is_refused_in_swedish(self):
         response = self.client.post("/f/sundsvall/anvandare/ny/", self.new_user(password="kort"))
         self.assertContains(response, "Det här lösenordet är för kort", status_code=400)
-        self.assertContains(response, 'value="lina.kempe"', status_code=400)
+        self.assertContains(response, 'value="sanna.jonsson"', status_code=400)
 
     def test_applicant_needs_a_member(self):
         response = self.client.post(

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import template
 
-from samordna.core import forms, text
+from samordna.core import forms, richtext, text
 
 register = template.Library()
 
@@ -22,3 +22,9 @@ def procent(value: Decimal | None) -> str:
 @register.filter
 def widget_kind(field) -> str:
     return forms.widget_kind(field)
+
+
+@register.filter
+def rich(value: str) -> str:
+    """A stored rich text: sanitised markup, or plain text as paragraphs."""
+    return richtext.render(value)

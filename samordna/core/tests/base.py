@@ -5,9 +5,7 @@ from django.test import TestCase
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association
-from samordna.demo.associations import load_associations, load_national_allocation
-from samordna.demo.meetings import load_meetings
-from samordna.demo.users import load_users
+from samordna.demo.load import load_demo
 
 
 class SamordnaTestCase(TestCase):
@@ -24,10 +22,8 @@ class SamordnaTestCase(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        associations = load_associations()
-        load_national_allocation(associations)
-        load_users(associations)
-        load_meetings(associations)
+        # conftest.py loads the demo once per test database; this finds it (or loads it).
+        associations, _ = load_demo()
         cls.association = associations["sundsvall"]
         cls.other = associations["harnosand-timra"]
         users = {u.username: u for u in User.objects.all()}

@@ -26,9 +26,8 @@ from playwright.sync_api import (
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association
-from samordna.demo.associations import load_associations, load_national_allocation
-from samordna.demo.meetings import load_meetings
-from samordna.demo.users import DEMO_PASSWORD, load_users
+from samordna.demo.load import load_demo
+from samordna.demo.users import DEMO_PASSWORD
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -114,10 +113,7 @@ class BrowserTestCase(StaticLiveServerTestCase):
 
     def setUp(self) -> None:
         # The live server's data is committed, so each test loads (and flushes) its own.
-        associations = load_associations()
-        load_national_allocation(associations)
-        load_users(associations)
-        load_meetings(associations)
+        associations, _ = load_demo()
         self.association = associations["sundsvall"]
         self.problems: list[str] = []
         self.links_seen: set[str] = set()  # URL names of the links on the pages opened

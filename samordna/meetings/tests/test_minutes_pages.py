@@ -4,13 +4,15 @@ from django.urls import reverse
 
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.meetings.models import Attendance, Paragraph
+from samordna.meetings.tests.helpers import unapproved_copy
 
 D = datetime.date
 
 
 class MinutesPageTests(SamordnaTestCase):
     def setUp(self):
-        self.meeting = self.association.meetings.get(date=D(2022, 11, 25))
+        november = self.association.meetings.get(date=D(2022, 11, 25))
+        self.meeting = unapproved_copy(november, D(2022, 12, 16), by=self.office)
         self.paragraph = self.meeting.paragraphs.get(number=132)
 
     def urls(self):
@@ -100,7 +102,7 @@ class MinutesPageTests(SamordnaTestCase):
             {"number": "", "title": "Övriga frågor", "decision": "Att notera informationen."},
         )
         self.assertEqual(response.status_code, 302)
-        self.assertTrue(Paragraph.objects.filter(meeting=self.meeting, number=133).exists())
+        self.assertTrue(Paragraph.objects.filter(meeting=self.meeting, number=147).exists())
 
     def test_jav_is_set_and_cleared(self):
         self.login(self.office)

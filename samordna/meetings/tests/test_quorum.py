@@ -8,6 +8,7 @@ from samordna.meetings import services
 from samordna.meetings.models import Presence, RecusalKind
 from samordna.meetings.quorum import required_for
 from samordna.meetings.services import RollCallEntry
+from samordna.meetings.tests.helpers import unapproved_copy
 
 D = datetime.date
 
@@ -28,15 +29,8 @@ class SundsvallNovemberTests(SamordnaTestCase):
         return self.association.board_seats.get(person__last_name=last_name)
 
     def setUp(self):
-        self.meeting = self.association.meetings.get(date=D(2022, 11, 25))
-        present = ["Nordenö", "Väst", "Pettersson", "Kempe", "Qvarnlöf", "Burman"]
-        entries = [
-            RollCallEntry(seat=self.seat(name), presence=Presence.PRESENT) for name in present
-        ] + [
-            RollCallEntry(seat=self.seat(name), presence=Presence.ABSENT)
-            for name in ["Jonsson", "Persbo"]
-        ]
-        services.roll_call_record(meeting=self.meeting, by=self.office, entries=entries)
+        november = self.association.meetings.get(date=D(2022, 11, 25))
+        self.meeting = unapproved_copy(november, D(2022, 12, 16), by=self.office)
 
     def test_paragraphs_are_numbered_on_from_the_given_start(self):
         january = self.association.meetings.get(date=D(2023, 1, 27))
@@ -79,7 +73,16 @@ class SundsvallNovemberTests(SamordnaTestCase):
 
 class RollCallRuleTests(SamordnaTestCase):
     def setUp(self):
-        self.meeting = self.other.meetings.get(date=D(2023, 11, 24))
+        # Härnösand–Timrå's board as on 2023-11-24 (whose minutes are justerade): a new
+        # meeting with three of that day's §§.
+        self.meeting = services.meeting_create(
+            association=self.other,
+            by=self.outsider,
+            date=D(2023, 12, 15),
+            starts_at=datetime.time(9),
+            ends_at=datetime.time(13),
+            place="Härnösand",
+        )
         self.seats = {
             s.person.last_name: s for s in self.other.board_seats.select_related("person")
         }
@@ -163,8 +166,14 @@ class NumberingTests(SamordnaTestCase):
     def test_numbers_run_on_through_the_year_across_meetings(self):
         # As in 003_…: October ended with § 119, so November opened with § 120.
         october = self.association.meetings.get(date=D(2022, 10, 21))
-        services.paragraph_create(meeting=october, by=self.office, number=98, title="Öppnas")
-        services.paragraph_create(meeting=october, by=self.office, number=119, title="Avslutas")
+        november = self.association.meetings.get(date=D(2022, 11, 25))
+        self.assertEqual(
+            [
+                (m.paragraphs.first().number, m.paragraphs.last().number)
+                for m in (october, november)
+            ],
+            [(98, 119), (120, 146)],
+        )
         january = self.association.meetings.get(date=D(2023, 1, 27))
         february = self.association.meetings.get(date=D(2023, 2, 21))
         services.paragraph_create(meeting=january, by=self.office, title="Öppnas")

@@ -1,21 +1,15 @@
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
 from samordna.accounts.models import Role
-from samordna.demo.associations import load_associations, load_national_allocation
-from samordna.demo.meetings import load_meetings
-from samordna.demo.users import DEMO_PASSWORD, DEMO_USERS, load_users
+from samordna.demo.load import load_demo
+from samordna.demo.users import DEMO_PASSWORD, DEMO_USERS
 
 
 class Command(BaseCommand):
     help = "Loads the demo förbund from the seed documents. Running it again changes nothing."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
-            associations = load_associations()
-            rows = load_national_allocation(associations)
-            load_users(associations)
-            load_meetings(associations)
+        associations, rows = load_demo()
         self.stdout.write(f"Demodata: {len(associations)} förbund, {rows} rader medelstilldelning.")
         self.stdout.write(f"Demoinloggningar (lösenord för alla: {DEMO_PASSWORD}):")
         for demo in DEMO_USERS:

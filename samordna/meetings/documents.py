@@ -1,0 +1,265 @@
+"""The documents a meeting produces: the minutes (PDF, PDF/A for the archive, DOCX), an
+extract of one § (utdrag), and the kallelse with its agenda.
+
+The PDFs are the print templates under `meetings/documents/` rendered by WeasyPrint; the
+DOCX is built from the same `Minutes` so that both say the same thing.
+"""
+
+import datetime
+import io
+
+from django.template.loader import render_to_string
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
+from weasyprint import HTML
+
+from samordna.meetings.models import Meeting
+from samordna.meetings.selectors import Minutes, ParagraphRow, open_tasks_for
+
+# PDF/A-3b: the archival form WeasyPrint writes; fonts are embedded, no external references.
+ARCHIVAL_VARIANT = "pdf/a-3b"
+
+
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string for the page margins (headers, footers)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
+    return mark_safe(f'"{escaped}"')
+
+
+def _page_context(association_name: str, running: str, initials: str) -> dict:
+    return {
+        "css_association": css_string(association_name),
+        "css_running": css_string(running),
+        "css_initials": css_string(f"Justerare: {initials}" if initials else ""),
+    }
+
+
+def _pdf(template: str, context: dict, *, archival: bool = False) -> bytes:
+    html = render_to_string(template, context)
+    variant = ARCHIVAL_VARIANT if archival else None
+    return HTML(string=html).write_pdf(pdf_variant=variant)
+
+
+def _minutes_context(minutes: Minutes, notice_override=None) -> dict:
+    meeting = minutes.meeting
+    return {
+        "minutes": minutes,
+        "meeting": meeting,
+        "association": minutes.association,
+        "notice": notice_override or minutes.notice,
+        **_page_context(
+            minutes.association.name,
+            f"Sammanträdesprotokoll {meeting.date:%Y-%m-%d}",
+            minutes.initials,
+        ),
+    }
+
+
+def minutes_pdf(minutes: Minutes, *, archival: bool = False, notice=None) -> bytes:
+    """The minutes as PDF; `archival` writes PDF/A. `notice` gives the anslag's dates while
+    the record is being approved (before the Notice row exists)."""
+    return _pdf(
+        "meetings/documents/minutes.html", _minutes_context(minutes, notice), archival=archival
+    )
+
+
+def extract_pdf(
+    minutes: Minutes, row: ParagraphRow, *, certified_by: str, certified_on: datetime.date
+) -> bytes:
+    """Utdrag: one § with the utdragsbestyrkande, for those the decision concerns."""
+    context = _minutes_context(minutes)
+    context.update(
+        {
+            "row": row,
+            "certified_by": certified_by,
+            "certified_on": certified_on,
+            **_page_context(
+                minutes.association.name,
+                f"Utdrag ur protokoll {minutes.meeting.date:%Y-%m-%d} § {row.paragraph.number}",
+                minutes.initials,
+            ),
+        }
+    )
+    return _pdf("meetings/documents/extract.html", context)
+
+
+def kallelse_pdf(meeting: Meeting) -> bytes:
+    """The kallelse with the agenda, its papers and the tasks due at the meeting."""
+    context = {
+        "meeting": meeting,
+        "association": meeting.association,
+        "items": list(meeting.items.prefetch_related("attachments")),
+        "attachments": list(meeting.attachments.all()),
+        "tasks": open_tasks_for(meeting),
+        **_page_context(meeting.association.name, f"Kallelse {meeting.date:%Y-%m-%d}", initials=""),
+    }
+    return _pdf("meetings/documents/kallelse.html", context)
+
+
+def _field(paragraph: DocxParagraph, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the page."""
+    run = paragraph.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = code
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(begin)
+    run._r.append(instruction)
+    run._r.append(end)
+
+
+def _rows(document, rows: list[tuple[str, str]]) -> None:
+    table = document.add_table(rows=0, cols=2)
+    for label, value in rows:
+        cells = table.add_row().cells
+        cells[0].text = label
+        cells[0].paragraphs[0].runs[0].bold = True
+        cells[1].text = value
+
+
+def _numbers(minutes: Minutes) -> str:
+    return f"§ {minutes.numbers[0]}–{minutes.numbers[1]}" if minutes.numbers else "–"
+
+
+def _names(attendances) -> str:
+    return "\n".join(f"{a.seat.person}, {a.seat.member}" for a in attendances)
+
+
+def minutes_docx(minutes: Minutes) -> bytes:
+    """The minutes as a Word document in the same layout as the PDF."""
+    meeting = minutes.meeting
+    document = Document()
+    style = document.styles["Normal"]
+    style.font.name = "DejaVu Sans"
+    style.font.size = Pt(10)
+
+    section = document.sections[0]
+    section.header.paragraphs[
+        0
+    ].text = f"{minutes.association.name}\tSammanträdesprotokoll {meeting.date:%Y-%m-%d}"
+    footer = section.footer.paragraphs[0]
+    footer.text = f"Justerare: {minutes.initials}\t\tSid " if minutes.initials else "\t\tSid "
+    _field(footer, "PAGE")
+    footer.add_run(" (")
+    _field(footer, "NUMPAGES")
+    footer.add_run(")")
+
+    document.add_heading("Sammanträdesprotokoll – styrelsen", level=1)
+    rows = [
+        ("Förbund", minutes.association.name),
+        (
+            "Sammanträdesdatum",
+            f"{meeting.date:%Y-%m-%d}, kl. {meeting.starts_at:%H.%M}–{meeting.ends_at:%H.%M}",
+        ),
+        ("Plats", meeting.place),
+        ("Närvarande ordinarie ledamöter", _names(minutes.ordinary) or "–"),
+    ]
+    if minutes.serving:
+        rows.append(
+            (
+                "Tjänstgörande ersättare",
+                "\n".join(
+                    f"{a.seat.person}, {a.seat.member}, för {a.serves_for.person}"
+                    for a in minutes.serving
+                    if a.serves_for is not None
+                ),
+            )
+        )
+    if minutes.substitutes:
+        rows.append(("Närvarande ersättare", _names(minutes.substitutes)))
+    if minutes.guests:
+        rows.append(
+            (
+                "Övriga närvarande",
+                "\n".join(
+                    " ".join(filter(None, [f"{g.name}, {g.role}" if g.role else g.name, g.numbers]))
+                    for g in minutes.guests
+                ),
+            )
+        )
+    rows += [
+        ("Protokollet omfattar", _numbers(minutes)),
+        ("Justerare", ", ".join(str(s.person) for s in minutes.adjusters) or "Inte utsedd"),
+    ]
+    _rows(document, rows)
+
+    document.add_heading("Underskrifter", level=2)
+    signers = [
+        (s.approved_at, f"{s.person}, {s.get_role_display().lower()}") for s in minutes.signers
+    ]
+    if meeting.secretary:
+        signers.append((None, f"{meeting.secretary}, sekreterare"))
+    for approved_at, who in signers:
+        line = f"Justerat digitalt {approved_at:%Y-%m-%d %H.%M}" if approved_at else ""
+        document.add_paragraph(f"{line}\n______________________________\n{who}")
+
+    document.add_heading("ANSLAG/BEVIS", level=2)
+    notice = minutes.notice
+    document.add_paragraph(
+        "Protokollet är justerat. Justeringen har tillkännagivits genom anslag."
+        if notice
+        else "Protokollet är inte justerat."
+    )
+    _rows(
+        document,
+        [
+            ("Organ", f"Styrelsen, {minutes.association.name}"),
+            ("Sammanträdesdatum", f"{meeting.date:%Y-%m-%d}"),
+            ("Paragrafer", _numbers(minutes)),
+            (
+                "Justeringsdatum",
+                f"{minutes.approved.approved_on:%Y-%m-%d}" if minutes.approved else "–",
+            ),
+            ("Anslaget uppsatt", f"{notice.posted_on:%Y-%m-%d}" if notice else "–"),
+            ("Anslaget tas ned", f"{notice.taken_down_on:%Y-%m-%d}" if notice else "–"),
+            ("Förvaringsplats för protokollet", minutes.association.minutes_kept_at or "–"),
+        ],
+    )
+
+    for row in minutes.rows:
+        paragraph = row.paragraph
+        title = f"§ {paragraph.number} {paragraph.title}"
+        if paragraph.case_number:
+            title += f" ({paragraph.case_number})"
+        document.add_heading(title, level=2)
+        for block in _plain(paragraph.matter):
+            document.add_paragraph(block)
+        if paragraph.proposal:
+            document.add_paragraph().add_run("Förslag till beslut").bold = True
+            for block in _plain(paragraph.proposal):
+                document.add_paragraph(block)
+        if paragraph.clauses:
+            document.add_paragraph().add_run("Styrelsen beslutar").bold = True
+            for clause in paragraph.clauses:
+                document.add_paragraph(clause)
+        for recusal in row.recusals:
+            document.add_paragraph(f"{recusal.seat.person} {recusal.get_kind_display().lower()}.")
+        if paragraph.reservations:
+            document.add_paragraph(f"Reservation: {paragraph.reservations}")
+        if paragraph.minutes_notes:
+            document.add_paragraph(f"Protokollsanteckning: {paragraph.minutes_notes}")
+        if paragraph.immediately_approved:
+            document.add_paragraph("Paragrafen förklarades omedelbart justerad.")
+    if minutes.approved:
+        last = document.add_paragraph(
+            f"SHA-256 för det justerade protokollet: {minutes.approved.sha256}"
+        )
+        last.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _plain(text: str) -> list[str]:
+    """Paragraphs of a stored rich text as plain text, for Word."""
+    return [block.strip() for block in strip_tags(text).split("\n\n") if block.strip()]

@@ -1,0 +1,50 @@
+import datetime
+
+from samordna.accounts.models import User
+from samordna.meetings import services
+from samordna.meetings.models import Meeting
+from samordna.meetings.services import RollCallEntry
+
+
+def unapproved_copy(meeting: Meeting, day: datetime.date, *, by: User) -> Meeting:
+    """A meeting on `day` whose minutes say what `meeting`'s say, not yet justerade.
+
+    The demo's seed meetings are justerade and locked; tests that change an upprop or a §
+    work on a copy with the same §§ (same numbers), roll call and jäv.
+    """
+    copy = services.meeting_create(
+        association=meeting.association,
+        by=by,
+        date=day,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        place=meeting.place,
+    )
+    paragraphs = list(meeting.paragraphs.prefetch_related("recusals__seat"))
+    copies = {
+        p.number: services.paragraph_create(
+            meeting=copy, by=by, number=p.number, title=p.title, matter=p.matter
+        )
+        for p in paragraphs
+    }
+    services.roll_call_record(
+        meeting=copy,
+        by=by,
+        entries=[
+            RollCallEntry(
+                seat=a.seat,
+                presence=a.presence,
+                serves_for=a.serves_for,
+                from_number=a.from_number,
+                until_number=a.until_number,
+                note=a.note,
+            )
+            for a in meeting.attendances.select_related("seat__person", "serves_for")
+        ],
+    )
+    for paragraph in paragraphs:
+        target = copies[paragraph.number]
+        for recusal in paragraph.recusals.all():
+            services.recusal_set(paragraph=target, seat=recusal.seat, kind=recusal.kind, by=by)
+        services.paragraph_update(paragraph=target, by=by, decision=paragraph.decision)
+    return copy
