@@ -37,7 +37,7 @@ from samordna.associations.permissions import (
 from samordna.core.history import history_of
 from samordna.core.http import AuthedRequest
 from samordna.core.views import form_page
-from samordna.meetings.selectors import upcoming_meetings
+from samordna.meetings.selectors import minutes_to_approve, upcoming_meetings
 
 
 @require_GET
@@ -372,6 +372,7 @@ def start(request: AuthedRequest, slug: str) -> HttpResponse:
         context["todos"] = selectors.office_todos(association, today)
     if user.person is not None:
         context["my_seats"] = selectors.seats_of(user.person)
+        context["to_approve"] = minutes_to_approve(user.person)
     if can_read_registers(user):
         context["board"] = selectors.board_on(association, today)
         context["upcoming"] = upcoming_meetings(association, today)

@@ -21,7 +21,7 @@ class StyledFormMixin:
         """Style every field; forms that add fields after __init__ call it again."""
         for field in self.fields.values():  # type: ignore[attr-defined]
             widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
+            if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
                 widget.attrs.setdefault("class", "checkbox__input")
             elif isinstance(widget, forms.Select):
                 widget.attrs.setdefault("class", "select-field__select")
@@ -42,6 +42,10 @@ class StyledFormMixin:
 
 def widget_kind(field) -> str:
     widget = field.field.widget
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.FileInput):
+        return "file"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     if isinstance(widget, forms.Select):

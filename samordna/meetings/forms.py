@@ -1,8 +1,15 @@
 from django import forms
 
-from samordna.associations.models import BoardSeat, SeatKind
+from samordna.associations.models import BoardSeat, Person, SeatKind
 from samordna.core.forms import DateInput, ServiceModelForm, StyledFormMixin
-from samordna.meetings.models import AgendaItem, Meeting, Paragraph, Presence, RecusalKind
+from samordna.meetings.models import (
+    AgendaItem,
+    Guest,
+    Meeting,
+    Paragraph,
+    Presence,
+    RecusalKind,
+)
 from samordna.meetings.services import RollCallEntry
 
 
@@ -137,3 +144,82 @@ class RecusalForm(StyledFormMixin, forms.Form):
 
     def choices(self) -> list[tuple[BoardSeat, str | None]]:
         return [(s, self.cleaned_data[f"seat_{s.pk}"] or None) for s in self.seats]
+
+
+class GuestForm(ServiceModelForm):
+    class Meta:
+        model = Guest
+        fields = ["name", "role", "from_number", "until_number"]
+        help_texts = {
+            "role": "T.ex. Förbundschef/sekreterare eller Arbetsförmedlingen.",
+            "from_number": "Lämna tomt om personen var med från början.",
+            "until_number": "Lämna tomt om personen var med till slutet.",
+        }
+
+
+class AttachmentForm(StyledFormMixin, forms.Form):
+    title = forms.CharField(label="Rubrik", max_length=300)
+    item = forms.ModelChoiceField(
+        label="Punkt på dagordningen", queryset=AgendaItem.objects.none(), required=False
+    )
+    file = forms.FileField(
+        label="Fil", help_text="PDF eller Word (.pdf, .docx), högst 20 MB. Numreras Bilaga N."
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = meeting.items.all()  # type: ignore[attr-defined]
+        self.apply_styles()
+
+
+class SignersForm(StyledFormMixin, forms.Form):
+    """The chair of the meeting and the justerare, among those present."""
+
+    chair = forms.ModelChoiceField(
+        label="Ordförande vid sammanträdet", queryset=Person.objects.none()
+    )
+    adjusters = forms.ModelMultipleChoiceField(
+        label="Justerare",
+        queryset=Person.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Den eller de som valdes att jämte ordföranden justera protokollet.",
+        error_messages={"required": "Välj minst en justerare."},
+    )
+
+    def __init__(self, *args, people: list[Person], **kwargs):
+        super().__init__(*args, **kwargs)
+        queryset = Person.objects.filter(pk__in=[p.pk for p in people]).order_by("last_name")
+        for name in ("chair", "adjusters"):
+            self.fields[name].queryset = queryset  # type: ignore[attr-defined]
+        self.apply_styles()
+
+
+class TaskForm(StyledFormMixin, forms.Form):
+    text = forms.CharField(
+        label="Uppdrag",
+        max_length=500,
+        widget=forms.Textarea,
+        help_text="T.ex. att till nästa möte ta fram uppgifter om digital signering.",
+    )
+    responsible = forms.CharField(label="Ansvarig", max_length=200, initial="Förbundschefen")
+    paragraph = forms.ModelChoiceField(
+        label="Given i paragraf", queryset=Paragraph.objects.none(), required=False
+    )
+    due_meeting = forms.ModelChoiceField(
+        label="Redovisas vid", queryset=Meeting.objects.none(), required=False
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["paragraph"].queryset = meeting.paragraphs.all()  # type: ignore[attr-defined]
+        self.fields["due_meeting"].queryset = meeting.association.meetings.filter(  # type: ignore[attr-defined]
+            date__gt=meeting.date
+        )
+        self.apply_styles()
+
+
+class TaskDoneForm(StyledFormMixin, forms.Form):
+    done_on = forms.DateField(label="Redovisat den", widget=DateInput())
+    note = forms.CharField(
+        label="Redovisning", max_length=500, required=False, widget=forms.Textarea
+    )

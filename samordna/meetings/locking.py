@@ -59,6 +59,20 @@ class GuardedQuerySet(models.QuerySet):
         return super().delete()
 
 
+class KeptQuerySet(models.QuerySet):
+    """The approved record and its anslag: bulk updates and deletes refuse as saves do."""
+
+    def update(self, **kwargs: Any) -> int:
+        if self.exists():
+            raise MinutesLocked(KEPT_MESSAGE)
+        return super().update(**kwargs)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        if self.exists():
+            raise MinutesLocked(KEPT_MESSAGE)
+        return super().delete()
+
+
 def _parent_meeting_id(instance: models.Model) -> int | None:
     """The meeting a (possibly unsaved) row belongs to, by following `meeting_lookup`."""
     path = instance.meeting_lookup.rstrip("_")  # type: ignore[attr-defined]
@@ -117,3 +131,6 @@ def connect() -> None:
         model = apps.get_model("meetings", name)
         pre_save.connect(_keep, sender=model, dispatch_uid=f"keep-save-{name}")
         pre_delete.connect(_keep, sender=model, dispatch_uid=f"keep-del-{name}")
+
+
+GuardedManager = models.Manager.from_queryset(GuardedQuerySet)

@@ -7,6 +7,7 @@ the store refuse any change to the meeting and everything its minutes hold.
 
 import datetime
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -14,7 +15,11 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from samordna.associations.models import Association
-from samordna.meetings.locking import GuardedQuerySet
+from samordna.meetings.locking import GuardedManager, KeptQuerySet, refuse_change
+
+# The time to ask for laglighetsprövning runs three weeks from the day the anslag went up
+# (kommunallagen 13 kap. 5 §); the anslag stays up at least as long.
+APPEAL_WEEKS = 3
 
 
 def new_calendar_token() -> str:
@@ -69,7 +74,7 @@ class Meeting(models.Model):
     notice_sent_at = models.DateTimeField("kallelsen skickad", null=True, blank=True)
 
     history = HistoricalRecords()
-    objects = GuardedQuerySet.as_manager()
+    objects = GuardedManager()
     meeting_lookup = ""
 
     class Meta:
@@ -85,6 +90,11 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"Styrelsemöte {self.date:%Y-%m-%d}"
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        # Before Django collects the rows: the PROTECT of ApprovedMinutes would answer first.
+        refuse_change(self)
+        return super().delete(*args, **kwargs)
 
     @property
     def starts(self) -> datetime.datetime:
@@ -113,7 +123,7 @@ class AgendaItem(models.Model):
     standing = models.BooleanField("stående punkt", default=False)
 
     history = HistoricalRecords()
-    objects = GuardedQuerySet.as_manager()
+    objects = GuardedManager()
     meeting_lookup = "meeting__"
 
     class Meta:
@@ -156,7 +166,7 @@ class Attendance(models.Model):
     note = models.CharField("anteckning", max_length=200, blank=True)
 
     history = HistoricalRecords()
-    objects = GuardedQuerySet.as_manager()
+    objects = GuardedManager()
     meeting_lookup = "meeting__"
 
     class Meta:
@@ -199,7 +209,7 @@ class Paragraph(models.Model):
     )
 
     history = HistoricalRecords()
-    objects = GuardedQuerySet.as_manager()
+    objects = GuardedManager()
     meeting_lookup = "meeting__"
     paragraph_lookup = ""
 
@@ -213,6 +223,11 @@ class Paragraph(models.Model):
 
     def __str__(self) -> str:
         return f"§ {self.number} {self.title}"
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        # Before Django collects the rows: the PROTECT of a Task would answer first.
+        refuse_change(self)
+        return super().delete(*args, **kwargs)
 
     @property
     def clauses(self) -> list[str]:
@@ -232,7 +247,7 @@ class Recusal(models.Model):
     kind = models.CharField("jäv", max_length=12, choices=RecusalKind.choices)
 
     history = HistoricalRecords()
-    objects = GuardedQuerySet.as_manager()
+    objects = GuardedManager()
     meeting_lookup = "paragraph__meeting__"
     paragraph_lookup = "paragraph__"
 
@@ -257,7 +272,7 @@ class Guest(models.Model):
     until_number = models.PositiveIntegerField("till och med §", null=True, blank=True)
 
     history = HistoricalRecords()
-    objects = GuardedQuerySet.as_manager()
+    objects = GuardedManager()
     meeting_lookup = "meeting__"
 
     class Meta:
@@ -308,7 +323,7 @@ class Attachment(models.Model):
     uploaded_at = models.DateTimeField("uppladdad", auto_now_add=True)
 
     history = HistoricalRecords()
-    objects = GuardedQuerySet.as_manager()
+    objects = GuardedManager()
     meeting_lookup = "meeting__"
 
     class Meta:
@@ -351,7 +366,7 @@ class MinutesSigner(models.Model):
     )
 
     history = HistoricalRecords()
-    objects = GuardedQuerySet.as_manager()
+    objects = GuardedManager()
     meeting_lookup = "meeting__"
 
     class Meta:
@@ -387,6 +402,7 @@ class ApprovedMinutes(models.Model):
     last_number = models.PositiveIntegerField("till och med §")
 
     history = HistoricalRecords()
+    objects = KeptQuerySet.as_manager()
 
     class Meta:
         verbose_name = "justerat protokoll"
@@ -410,6 +426,7 @@ class Notice(models.Model):
     note = models.CharField("anteckning", max_length=300, blank=True)
 
     history = HistoricalRecords()
+    objects = KeptQuerySet.as_manager()
 
     class Meta:
         verbose_name = "anslag"
@@ -422,6 +439,11 @@ class Notice(models.Model):
     @property
     def numbers(self) -> str:
         return f"§ {self.first_number}–{self.last_number}"
+
+    @property
+    def appeal_ends_on(self) -> datetime.date:
+        """The last day an appeal can reach the förvaltningsrätt: three weeks after posting."""
+        return self.posted_on + datetime.timedelta(weeks=APPEAL_WEEKS)
 
 
 class Task(models.Model):

@@ -1,10 +1,14 @@
 import datetime
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+
 from samordna.associations.models import Association, BoardSeat, Person, SeatKind
 from samordna.associations.selectors import board_on, seat_order
 from samordna.core.text import swedish_key
 from samordna.meetings.models import (
+    APPEAL_WEEKS,
     ApprovedMinutes,
     Attendance,
     Guest,
@@ -49,14 +53,22 @@ def board_seats_at(meeting: Meeting) -> list[BoardSeat]:
     return board.ordinary + board.substitutes
 
 
-def minutes_rows(meeting: Meeting) -> list[ParagraphRow]:
+def minutes_rows(
+    meeting: Meeting, attendances: list[Attendance] | None = None
+) -> list[ParagraphRow]:
     """Every paragraph with its jäv and quorum, in a fixed number of queries."""
     seats = board_seats_at(meeting)
-    attendances = list(meeting.attendances.select_related("seat__person"))
-    paragraphs = list(meeting.paragraphs.prefetch_related("recusals__seat__person"))
+    if attendances is None:
+        attendances = list(meeting.attendances.select_related("seat__person"))
+    paragraphs = list(meeting.paragraphs.all())
+    recusals_of: dict[int, list[Recusal]] = {}
+    for recusal in Recusal.objects.filter(paragraph__meeting=meeting).select_related(
+        "seat__person"
+    ):
+        recusals_of.setdefault(recusal.paragraph_id, []).append(recusal)
     rows = []
     for paragraph in paragraphs:
-        recusals = list(paragraph.recusals.all())
+        recusals = recusals_of.get(paragraph.pk, [])
         quorum = (
             quorum_for(
                 rule=meeting.association.quorum_rule,
@@ -87,9 +99,6 @@ class NoticeDates:
 
     posted_on: datetime.date
     taken_down_on: datetime.date
-
-
-APPEAL_WEEKS = 3
 
 
 def notice_dates(approved_on: datetime.date) -> NoticeDates:
@@ -150,7 +159,7 @@ def minutes_of(meeting: Meeting) -> Minutes:
         ],
         absent=[a for a in attendances if not a.is_present],
         guests=list(meeting.guests.all()),
-        rows=minutes_rows(meeting),
+        rows=minutes_rows(meeting, attendances),
         signers=list(meeting.signers.select_related("person", "approved_by")),
         approved=approved,
         notice=Notice.objects.filter(meeting=meeting).first() if approved else None,
@@ -172,42 +181,57 @@ def tasks_of(association: Association) -> list[Task]:
     return list(association.tasks.select_related("given_at", "paragraph", "due_meeting"))
 
 
-@dataclass(frozen=True)
-class BoardDesk:
-    """A board member's own view: coming meetings with their papers, and minutes to justera."""
-
-    upcoming: list[Meeting]
-    to_approve: list[MinutesSigner]
-
-
-def board_desk(association: Association, person: Person | None, today: datetime.date) -> BoardDesk:
-    upcoming = list(
-        association.meetings.filter(date__gte=today).prefetch_related("attachments")[:3]
+def minutes_to_approve(person: Person) -> list[MinutesSigner]:
+    """Minutes `person` has been chosen to justera and has not yet approved."""
+    return list(
+        MinutesSigner.objects.filter(
+            person=person, approved_at__isnull=True, meeting__approved_minutes__isnull=True
+        ).select_related("meeting")
     )
-    to_approve: list[MinutesSigner] = []
-    if person is not None:
-        to_approve = list(
-            MinutesSigner.objects.filter(
-                person=person, approved_at__isnull=True, meeting__approved_minutes__isnull=True
-            ).select_related("meeting")
-        )
-    return BoardDesk(upcoming=upcoming, to_approve=to_approve)
+
+
+def _public_notices() -> QuerySet[Notice]:
+    """Anslag of justerade minutes only, with what the public board shows, in one query."""
+    return Notice.objects.filter(meeting__approved_minutes__isnull=False).select_related(
+        "association", "meeting__approved_minutes"
+    )
 
 
 def current_notices(today: datetime.date) -> list[Notice]:
     """Anslag on the public board today, grouped by förbund in Swedish order."""
-    notices = Notice.objects.filter(posted_on__lte=today, taken_down_on__gte=today).select_related(
-        "association", "meeting__approved_minutes"
-    )
+    notices = _public_notices().filter(posted_on__lte=today, taken_down_on__gte=today)
     return sorted(
-        notices, key=lambda n: (swedish_key(n.association.name), -n.posted_on.toordinal())
+        notices,
+        key=lambda n: (
+            swedish_key(n.association.name),
+            -n.posted_on.toordinal(),
+            -n.meeting.date.toordinal(),
+        ),
+    )
+
+
+def _archived(today: datetime.date) -> QuerySet[Notice]:
+    return (
+        _public_notices()
+        .filter(taken_down_on__lt=today)
+        .order_by("-posted_on", "-meeting__date", "-pk")
     )
 
 
 def archived_notices(today: datetime.date) -> list[Notice]:
     """Anslag that have been taken down, newest first; the minutes stay public."""
-    return list(
-        Notice.objects.filter(taken_down_on__lt=today).select_related(
-            "association", "meeting__approved_minutes"
-        )
+    return list(_archived(today))
+
+
+def archive_page(today: datetime.date, number: str | int | None, per_page: int) -> Page:
+    """One page of the archive, newest first; a page number out of range gives the last."""
+    return Paginator(_archived(today), per_page).get_page(number)
+
+
+def public_minutes(notice_pk: int) -> ApprovedMinutes | None:
+    """The justerade minutes an anslag made known, if there is such an anslag."""
+    return (
+        ApprovedMinutes.objects.filter(meeting__notice__pk=notice_pk)
+        .select_related("meeting__association")
+        .first()
     )

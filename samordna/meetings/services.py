@@ -231,6 +231,7 @@ def _check_roll_call(meeting: Meeting, entries: list[RollCallEntry]) -> None:
 def roll_call_record(*, meeting: Meeting, by: User, entries: list[RollCallEntry]) -> None:
     """Record who was present, at a distance or absent, and who served for whom."""
     _check_roll_call(meeting, entries)
+    final_before = _final_deciders(meeting)
     existing = {a.seat_id: a for a in meeting.attendances.select_for_update()}
     for entry in entries:
         attendance = existing.get(entry.seat.pk) or Attendance(meeting=meeting, seat=entry.seat)
@@ -245,6 +246,13 @@ def roll_call_record(*, meeting: Meeting, by: User, entries: list[RollCallEntry]
         if attendance.pk is None or changed:
             save_with_history(attendance, by=by)
     _check_recorded_decisions(meeting)
+    changed_final = [n for n, who in _final_deciders(meeting).items() if who != final_before[n]]
+    if changed_final:
+        numbers = ", ".join(f"§ {n}" for n in changed_final)
+        raise ValidationError(
+            f"Ändringen skulle ändra vilka som beslutade i {numbers}, som är omedelbart "
+            "justerad. Rätta i en ny paragraf vid ett senare sammanträde."
+        )
 
 
 RICH_TEXT_FIELDS = ("matter", "proposal")
@@ -362,6 +370,15 @@ def _check_recorded_decisions(meeting: Meeting) -> None:
         )
 
 
+def _final_deciders(meeting: Meeting) -> dict[int, set[int]]:
+    """Who decided each omedelbart justerad § (seat ids); that may not change afterwards."""
+    return {
+        row.paragraph.number: {seat.pk for seat in row.quorum.deciding} if row.quorum else set()
+        for row in minutes_rows(meeting)
+        if row.paragraph.immediately_approved
+    }
+
+
 def _check_range(meeting: Meeting, who: str, first: int | None, last: int | None) -> None:
     if first and last and last < first:
         raise ValidationError(f"{who}: § {last} kommer före § {first}.")
@@ -448,7 +465,11 @@ def attachment_add(
         size=file.size or 0,
     )
     attachment.file.save(file.name or "bilaga", file, save=False)
-    save_with_history(attachment, by=by)
+    try:
+        save_with_history(attachment, by=by)
+    except ValidationError:  # MinutesLocked too: the file must not stay behind in storage
+        attachment.file.delete(save=False)
+        raise
     return attachment
 
 

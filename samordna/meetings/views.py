@@ -2,7 +2,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,17 +16,34 @@ from samordna.associations.permissions import (
     require,
 )
 from samordna.core.http import AuthedRequest
+from samordna.core.text import format_date
 from samordna.core.views import form_page
-from samordna.meetings import selectors, services
+from samordna.meetings import documents, selectors, services
 from samordna.meetings.calendar import meetings_ics
 from samordna.meetings.forms import (
     AgendaItemForm,
+    AttachmentForm,
+    GuestForm,
     MeetingForm,
     ParagraphForm,
     RecusalForm,
     RollCallForm,
+    SignersForm,
+    TaskDoneForm,
+    TaskForm,
 )
-from samordna.meetings.models import CalendarFeed
+from samordna.meetings.locking import LOCKED_MESSAGE
+from samordna.meetings.models import ApprovedMinutes, CalendarFeed, SignerRole, Task
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _unless_locked(request: AuthedRequest, slug: str, meeting) -> HttpResponse | None:
+    """Justerade minutes are not offered for editing (the store refuses it anyway)."""
+    if ApprovedMinutes.objects.filter(meeting=meeting).exists():
+        messages.error(request, LOCKED_MESSAGE)
+        return redirect("meetings:detail", slug=slug, pk=meeting.pk)
+    return None
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
@@ -86,6 +104,8 @@ def meeting_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     association = association_for(request.user, slug)
     require(can_manage(request.user))
     meeting = get_object_or_404(association.meetings, pk=pk)
+    if (locked := _unless_locked(request, slug, meeting)) is not None:
+        return locked
     return form_page(
         request,
         form=MeetingForm(request.POST or None, instance=meeting),
@@ -100,24 +120,25 @@ def meeting_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def meeting_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = association_for(request.user, slug)
-    require(can_read_registers(request.user))
-    meeting = get_object_or_404(association.meetings, pk=pk)
+    """The meeting: kallelse and papers, upprop, §§ with jäv and quorum, justering, anslag."""
+    association, meeting = _meeting(request, slug, pk)
+    minutes = selectors.minutes_of(meeting)
+    manage = can_manage(request.user)
     return render(
         request,
         "meetings/meeting_detail.html",
         {
             "association": association,
             "meeting": meeting,
+            "minutes": minutes,
             "items": list(meeting.items.all()),
-            "attendances": sorted(
-                meeting.attendances.select_related(
-                    "seat__person", "seat__member", "serves_for__person"
-                ),
-                key=lambda a: (a.seat.kind, a.seat.person.last_name),
-            ),
-            "rows": selectors.minutes_rows(meeting),
-            "can_manage": can_manage(request.user),
+            "attachments": list(meeting.attachments.select_related("item")),
+            "tasks_given": list(meeting.tasks_given.select_related("paragraph", "due_meeting")),
+            "tasks_due": selectors.open_tasks_for(meeting),
+            "can_manage": manage,
+            "can_edit": manage and not minutes.is_approved,
+            "is_signer": any(s.person_id == request.user.person_id for s in minutes.signers)
+            and request.user.person_id is not None,
         },
     )
 
@@ -160,6 +181,8 @@ def item_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     association = association_for(request.user, slug)
     require(can_manage(request.user))
     meeting = get_object_or_404(association.meetings, pk=pk)
+    if (locked := _unless_locked(request, slug, meeting)) is not None:
+        return locked
     return form_page(
         request,
         form=AgendaItemForm(request.POST or None),
@@ -177,6 +200,8 @@ def item_update(request: AuthedRequest, slug: str, pk: int, item_pk: int) -> Htt
     association = association_for(request.user, slug)
     require(can_manage(request.user))
     meeting = get_object_or_404(association.meetings, pk=pk)
+    if (locked := _unless_locked(request, slug, meeting)) is not None:
+        return locked
     item = get_object_or_404(meeting.items, pk=item_pk)
     return form_page(
         request,
@@ -196,6 +221,8 @@ def item_action(request: AuthedRequest, slug: str, pk: int, item_pk: int) -> Htt
     association = association_for(request.user, slug)
     require(can_manage(request.user))
     meeting = get_object_or_404(association.meetings, pk=pk)
+    if (locked := _unless_locked(request, slug, meeting)) is not None:
+        return locked
     item = get_object_or_404(meeting.items, pk=item_pk)
     action = request.POST.get("action")
     try:
@@ -218,6 +245,8 @@ def roll_call(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     association = association_for(request.user, slug)
     require(can_manage(request.user))
     meeting = get_object_or_404(association.meetings, pk=pk)
+    if (locked := _unless_locked(request, slug, meeting)) is not None:
+        return locked
     seats = selectors.board_seats_at(meeting)
     attendances = {a.seat_id: a for a in meeting.attendances.all()}
     form = RollCallForm(request.POST or None, seats=seats, attendances=attendances)
@@ -240,6 +269,8 @@ def paragraph_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse
     association = association_for(request.user, slug)
     require(can_manage(request.user))
     meeting = get_object_or_404(association.meetings, pk=pk)
+    if (locked := _unless_locked(request, slug, meeting)) is not None:
+        return locked
     return form_page(
         request,
         form=ParagraphForm(request.POST or None),
@@ -257,6 +288,8 @@ def paragraph_update(request: AuthedRequest, slug: str, pk: int, par_pk: int) ->
     association = association_for(request.user, slug)
     require(can_manage(request.user))
     meeting = get_object_or_404(association.meetings, pk=pk)
+    if (locked := _unless_locked(request, slug, meeting)) is not None:
+        return locked
     paragraph = get_object_or_404(meeting.paragraphs, pk=par_pk)
     return form_page(
         request,
@@ -276,6 +309,8 @@ def paragraph_recusals(request: AuthedRequest, slug: str, pk: int, par_pk: int) 
     association = association_for(request.user, slug)
     require(can_manage(request.user))
     meeting = get_object_or_404(association.meetings, pk=pk)
+    if (locked := _unless_locked(request, slug, meeting)) is not None:
+        return locked
     paragraph = get_object_or_404(meeting.paragraphs, pk=par_pk)
     seats = selectors.board_seats_at(meeting)
     current = {r.seat_id: r.kind for r in paragraph.recusals.all()}
@@ -294,4 +329,239 @@ def paragraph_recusals(request: AuthedRequest, slug: str, pk: int, par_pk: int) 
         done_url=reverse("meetings:detail", args=[slug, pk]),
         template="associations/generic_form.html",
         context={"association": association, "title": f"Jäv i {paragraph}"},
+    )
+
+
+def _meeting(request: AuthedRequest, slug: str, pk: int, *, manage: bool = False):
+    association = association_for(request.user, slug)
+    require(can_manage(request.user) if manage else can_read_registers(request.user))
+    return association, get_object_or_404(association.meetings.select_related("association"), pk=pk)
+
+
+def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+@login_required
+def minutes_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponseBase:
+    """The justerade minutes as kept (PDF/A), or a draft rendered now."""
+    _, meeting = _meeting(request, slug, pk)
+    approved = ApprovedMinutes.objects.filter(meeting=meeting).first()
+    name = f"protokoll-{meeting.date:%Y-%m-%d}.pdf"
+    if approved is not None:
+        return FileResponse(approved.pdf.open("rb"), as_attachment=True, filename=name)
+    content = documents.minutes_pdf(selectors.minutes_of(meeting))
+    return _file(content, f"utkast-{name}", "application/pdf")
+
+
+@require_GET
+@login_required
+def minutes_docx(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    _, meeting = _meeting(request, slug, pk)
+    content = documents.minutes_docx(selectors.minutes_of(meeting))
+    return _file(content, f"protokoll-{meeting.date:%Y-%m-%d}.docx", DOCX)
+
+
+@require_GET
+@login_required
+def extract_pdf(request: AuthedRequest, slug: str, pk: int, par_pk: int) -> HttpResponse:
+    """Utdrag of one §, certified by the kansli, for those the decision concerns."""
+    _, meeting = _meeting(request, slug, pk, manage=True)
+    minutes = selectors.minutes_of(meeting)
+    row = next((r for r in minutes.rows if r.paragraph.pk == par_pk), None)
+    if row is None:
+        raise Http404("Paragrafen finns inte.")
+    content = documents.extract_pdf(
+        minutes,
+        row,
+        certified_by=request.user.get_full_name() or request.user.username,
+        certified_on=timezone.localdate(),
+    )
+    return _file(
+        content, f"utdrag-{meeting.date:%Y-%m-%d}-par-{row.paragraph.number}.pdf", "application/pdf"
+    )
+
+
+@require_GET
+@login_required
+def kallelse_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    _, meeting = _meeting(request, slug, pk)
+    return _file(
+        documents.kallelse_pdf(meeting), f"kallelse-{meeting.date:%Y-%m-%d}.pdf", "application/pdf"
+    )
+
+
+@require_POST
+@login_required
+def kallelse_send(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    _, meeting = _meeting(request, slug, pk, manage=True)
+    try:
+        sent = services.kallelse_send(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Kallelsen är skickad till {sent} ledamöter och ersättare.")
+    return redirect("meetings:detail", slug=slug, pk=pk)
+
+
+@require_GET
+@login_required
+def attachment_file(request: AuthedRequest, slug: str, pk: int, att_pk: int) -> HttpResponseBase:
+    """A paper of the meeting, for the board and the kansli."""
+    _, meeting = _meeting(request, slug, pk)
+    attachment = get_object_or_404(meeting.attachments, pk=att_pk)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=f"bilaga-{attachment.number}{attachment.extension}",
+        content_type=attachment.content_type,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def attachment_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    association, meeting = _meeting(request, slug, pk, manage=True)
+    if (locked := _unless_locked(request, slug, meeting)) is not None:
+        return locked
+    return form_page(
+        request,
+        form=AttachmentForm(request.POST or None, request.FILES or None, meeting=meeting),
+        save=lambda data: services.attachment_add(meeting=meeting, by=request.user, **data),
+        done_message="Bilagan är uppladdad.",
+        done_url=reverse("meetings:detail", args=[slug, pk]),
+        template="associations/generic_form.html",
+        context={"association": association, "title": f"Ny bilaga: {meeting}"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def guest_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    association, meeting = _meeting(request, slug, pk, manage=True)
+    if (locked := _unless_locked(request, slug, meeting)) is not None:
+        return locked
+    return form_page(
+        request,
+        form=GuestForm(request.POST or None),
+        save=lambda data: services.guest_add(meeting=meeting, by=request.user, **data),
+        done_message="Personen är tillagd bland övriga närvarande.",
+        done_url=reverse("meetings:detail", args=[slug, pk]),
+        template="associations/generic_form.html",
+        context={"association": association, "title": f"Övrig närvarande: {meeting}"},
+    )
+
+
+@require_POST
+@login_required
+def guest_delete(request: AuthedRequest, slug: str, pk: int, guest_pk: int) -> HttpResponse:
+    _, meeting = _meeting(request, slug, pk, manage=True)
+    if (locked := _unless_locked(request, slug, meeting)) is not None:
+        return locked
+    guest = get_object_or_404(meeting.guests, pk=guest_pk)
+    try:
+        services.guest_delete(guest=guest, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{guest.name} är borttagen.")
+    return redirect("meetings:detail", slug=slug, pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def signers(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """Who justerar: the chair of the meeting and the justerare, among those present."""
+    association, meeting = _meeting(request, slug, pk, manage=True)
+    if (locked := _unless_locked(request, slug, meeting)) is not None:
+        return locked
+    present = [a.seat.person for a in selectors.roll_call_of(meeting) if a.is_present]
+    current = list(meeting.signers.all())
+    form = SignersForm(
+        request.POST or None,
+        people=present,
+        initial={
+            "chair": next((s.person_id for s in current if s.role == SignerRole.CHAIR), None),
+            "adjusters": [s.person_id for s in current if s.role == SignerRole.ADJUSTER],
+        },
+    )
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: services.signers_set(
+            meeting=meeting, by=request.user, chair=data["chair"], adjusters=list(data["adjusters"])
+        ),
+        done_message="Justerarna är sparade. De justerar med sina egna inloggningar.",
+        done_url=reverse("meetings:detail", args=[slug, pk]),
+        template="associations/generic_form.html",
+        context={"association": association, "title": f"Justerare: {meeting}"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def approve(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """A signer reads the minutes and justerar them with their own login."""
+    association, meeting = _meeting(request, slug, pk)
+    signer = meeting.signers.filter(person_id=request.user.person_id).first()
+    require(signer is not None and request.user.person_id is not None)
+    if request.method == "POST":
+        try:
+            approved = services.minutes_approve(meeting=meeting, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if approved is not None:
+                messages.success(
+                    request,
+                    "Protokollet är justerat av alla och låst. Anslaget är uppsatt "
+                    f"{format_date(approved.approved_on)}.",
+                )
+            else:
+                messages.success(request, "Du har justerat protokollet.")
+        return redirect("meetings:approve", slug=slug, pk=pk)
+    minutes = selectors.minutes_of(meeting)
+    return render(
+        request,
+        "meetings/approve.html",
+        {"association": association, "meeting": meeting, "minutes": minutes, "signer": signer},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def task_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    association, meeting = _meeting(request, slug, pk, manage=True)
+    return form_page(
+        request,
+        form=TaskForm(request.POST or None, meeting=meeting),
+        save=lambda data: services.task_create(meeting=meeting, by=request.user, **data),
+        done_message="Uppdraget är registrerat.",
+        done_url=reverse("meetings:detail", args=[slug, pk]),
+        template="associations/generic_form.html",
+        context={"association": association, "title": f"Nytt uppdrag: {meeting}"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def task_done(request: AuthedRequest, slug: str, pk: int, task_pk: int) -> HttpResponse:
+    """Record that a task has been reported; it leaves the agendas."""
+    association, meeting = _meeting(request, slug, pk, manage=True)
+    task = get_object_or_404(
+        Task.objects.filter(association=association).select_related("given_at"), pk=task_pk
+    )
+    return form_page(
+        request,
+        form=TaskDoneForm(request.POST or None, initial={"done_on": meeting.date}),
+        save=lambda data: services.task_done(
+            task=task, by=request.user, done_on=data["done_on"], note=data["note"]
+        ),
+        done_message="Uppdraget är markerat som redovisat.",
+        done_url=reverse("meetings:detail", args=[slug, pk]),
+        template="associations/generic_form.html",
+        context={"association": association, "title": f"Redovisa uppdrag: {task.text}"},
     )

@@ -12,6 +12,7 @@ from django.urls import resolve, reverse
 from playwright.sync_api import Page, expect
 
 from samordna.core.tests import browser
+from samordna.meetings import services
 
 # What each role may open (URL names), beyond what is public. Arguments come from
 # `BrowserTests.paths`, which picks real demo objects of Sundsvall.
@@ -27,6 +28,8 @@ REGISTER_PAGES = [
     "meetings:plan",
     "meetings:detail",
 ]
+# Board members justera in the app: the chair and Peter Pettersson signed 2022-11-25.
+SIGNER_PAGES = [*REGISTER_PAGES, "meetings:approve"]
 OFFICE_PAGES = [
     *REGISTER_PAGES,
     "associations:settings",
@@ -51,23 +54,44 @@ OFFICE_PAGES = [
     "meetings:paragraph_create",
     "meetings:paragraph_update",
     "meetings:recusals",
+    "meetings:guest_create",
+    "meetings:attachment_create",
+    "meetings:signers",
+    "meetings:task_create",
+    "meetings:task_done",
 ]
 ROLE_PAGES = {
     "jan.andersson": OFFICE_PAGES,  # kansli
-    "christina.nordeno": REGISTER_PAGES,  # ordförande
-    "peter.pettersson": REGISTER_PAGES,  # ledamot
+    "christina.nordeno": SIGNER_PAGES,  # ordförande
+    "peter.pettersson": SIGNER_PAGES,  # ledamot
     "eva.sonidsson": [*REGISTER_PAGES, "associations:history"],  # revisor
     "ekonomi.sundsvall": REGISTER_PAGES,  # ekonomi hos en medlem
     "denise.wallen": ["associations:start"],  # sökande
     "nationell": ["finance:national", "finance:allocation_table"],
 }
-PUBLIC_PAGES = ["home", "login", "finance:allocation_table"]
-# Links every logged-in page may carry: the header's "Samordna" goes to the start page,
-# and meetings offer their calendar file.
-ALWAYS_LINKED = {"home", "meetings:ics"}
-# Addresses that are not pages: calendar files and POST-only actions. Their own tests
-# (samordna/meetings/tests) open them.
-NOT_PAGES = {"meetings:ics", "calendar_feed", "meetings:feed_renew", "meetings:item_action"}
+PUBLIC_PAGES = ["home", "login", "finance:allocation_table", "public:notices", "public:archive"]
+# Files the pages link to (calendar, PDF, Word, papers); their own tests in
+# samordna/meetings/tests open them.
+FILES = {
+    "meetings:ics",
+    "calendar_feed",
+    "meetings:kallelse_pdf",
+    "meetings:minutes_pdf",
+    "meetings:minutes_docx",
+    "meetings:extract",
+    "meetings:attachment",
+    "public:minutes_pdf",
+}
+# Links every logged-in page may carry: the header's "Samordna" goes to the start page.
+ALWAYS_LINKED = {"home", *FILES}
+# Addresses that are not pages: files and POST-only actions.
+NOT_PAGES = {
+    *FILES,
+    "meetings:feed_renew",
+    "meetings:item_action",
+    "meetings:kallelse_send",
+    "meetings:guest_delete",
+}
 
 # Change history: the office sees every kind of record, the auditor what its pages link to.
 OFFICE_HISTORY = ["forbund", "grundbelopp", "medlem", "person", "uppdrag", "kansli", "anvandare"]
@@ -82,7 +106,7 @@ class BrowserTests(browser.BrowserTestCase):
         """The paths to open for the page `name`, with arguments from the demo data."""
         association = self.association
         slug = association.slug
-        if name in {"home", "login", "finance:national"}:
+        if name in {"home", "login", "finance:national", "public:notices", "public:archive"}:
             return [reverse(name)]
         if name == "finance:allocation_table":
             return [reverse(name, args=[2023])]
@@ -99,21 +123,31 @@ class BrowserTests(browser.BrowserTestCase):
         }
         if name in objects:
             return [reverse(name, args=[slug, objects[name].pk])]
+        # The seed meetings are justerade; forms open on the next meeting, 2023-01-27.
+        justerad = association.meetings.get(date="2022-11-25")
+        planned = association.meetings.get(date="2023-01-27")
         if name in {"meetings:paragraph_update", "meetings:recusals"}:
-            paragraph = association.meetings.get(date="2022-11-25").paragraphs.get(number=132)
-            return [reverse(name, args=[slug, paragraph.meeting_id, paragraph.pk])]
+            paragraph = self.draft_paragraph(planned)
+            return [reverse(name, args=[slug, planned.pk, paragraph.pk])]
+        if name in {"meetings:detail", "meetings:approve"}:
+            return [reverse(name, args=[slug, justerad.pk])]
         if name in {
-            "meetings:detail",
             "meetings:update",
             "meetings:item_create",
             "meetings:roll_call",
             "meetings:paragraph_create",
+            "meetings:guest_create",
+            "meetings:attachment_create",
+            "meetings:signers",
+            "meetings:task_create",
         }:
-            meeting = association.meetings.get(date="2022-11-25")
-            return [reverse(name, args=[slug, meeting.pk])]
+            return [reverse(name, args=[slug, planned.pk])]
         if name == "meetings:item_update":
-            item = association.meetings.get(date="2022-11-25").items.earliest("position")
-            return [reverse(name, args=[slug, item.meeting_id, item.pk])]
+            item = planned.items.earliest("position")
+            return [reverse(name, args=[slug, planned.pk, item.pk])]
+        if name == "meetings:task_done":
+            task = association.tasks.filter(due_meeting=planned).earliest("pk")
+            return [reverse(name, args=[slug, planned.pk, task.pk])]
         if name == "meetings:plan":
             plan = reverse(name, args=[slug])
             return [plan, f"{plan}?ar=2023"]
@@ -122,6 +156,16 @@ class BrowserTests(browser.BrowserTestCase):
             board = reverse(name, args=[slug])
             return [board, f"{board}?datum={BOARD_IN_OFFICE_ON}"]
         return [reverse(name, args=[slug])]
+
+    def draft_paragraph(self, meeting):
+        """A § in a meeting not yet justerad, to open its forms."""
+        paragraph = meeting.paragraphs.first()
+        if paragraph is None:
+            office = self.association.users.get(username="jan.andersson")
+            paragraph = services.paragraph_create(
+                meeting=meeting, by=office, title="Sammanträdet öppnas"
+            )
+        return paragraph
 
     def history_pk(self, kind: str) -> int:
         association = self.association
@@ -178,7 +222,7 @@ class BrowserTests(browser.BrowserTestCase):
         page = self.new_page()
         visited = {self.visit(page, path) for name in PUBLIC_PAGES for path in self.paths(name, "")}
         self.assertEqual(visited, set(PUBLIC_PAGES))
-        self.assertLessEqual(self.links_seen, set(PUBLIC_PAGES))
+        self.assertLessEqual(self.links_seen, set(PUBLIC_PAGES) | {"public:minutes_pdf"})
 
         self.open_error(page, "/finns-inte/", 404, "Sidan finns inte")
 

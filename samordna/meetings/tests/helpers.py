@@ -1,4 +1,6 @@
 import datetime
+import re
+import zlib
 
 from samordna.accounts.models import User
 from samordna.meetings import services
@@ -48,3 +50,39 @@ def unapproved_copy(meeting: Meeting, day: datetime.date, *, by: User) -> Meetin
             services.recusal_set(paragraph=target, seat=recusal.seat, kind=recusal.kind, by=by)
         services.paragraph_update(paragraph=target, by=by, decision=paragraph.decision)
     return copy
+
+
+_STREAM = re.compile(rb"stream\r?\n")
+_PAGE = re.compile(rb"/Type\s*/Page\b")
+
+
+def pdf_inflated(data: bytes) -> bytes:
+    """The PDF's streams inflated and joined: WeasyPrint compresses its objects (the pages, the
+    XMP metadata with the PDF/A marker) into streams, so the raw bytes do not show them."""
+    chunks = [data]
+    for match in _STREAM.finditer(data):
+        try:
+            chunks.append(zlib.decompressobj().decompress(data[match.end() :]))
+        except zlib.error:
+            continue  # a stream that is not Flate (an image, a font subset stored raw)
+    return b"".join(chunks)
+
+
+def pdf_page_count(data: bytes) -> int:
+    """Page objects (`/Type /Page`, not `/Pages`) in the PDF."""
+    return len(_PAGE.findall(pdf_inflated(data)))
+
+
+_TITLE = re.compile(rb"/Title\s*(?:<([0-9a-fA-F]*)>|\(((?:[^()\\]|\\.)*)\))")
+
+
+def pdf_outline(data: bytes) -> list[str]:
+    """The titles of the PDF's bookmarks (and of the document), in the order written:
+    WeasyPrint makes a bookmark of each heading, so this is how a test reads the §§."""
+    titles = []
+    for hexa, literal in _TITLE.findall(pdf_inflated(data)):
+        if hexa:
+            titles.append(bytes.fromhex(hexa.decode()).decode("utf-16"))
+        else:
+            titles.append(literal.decode("latin-1"))
+    return titles

@@ -127,7 +127,7 @@ class MeetingPageTests(SamordnaTestCase):
         self.assertEqual(response.status_code, 404)
 
     def test_access_per_role(self):
-        meeting = self.meeting()
+        meeting = self.association.meetings.get(date=D(2023, 1, 27))  # not yet held
         item = meeting.items.earliest("position")
         read = [
             reverse("meetings:plan", args=["sundsvall"]),
@@ -249,5 +249,5 @@ class MeetingPageTests(SamordnaTestCase):
         with self.assertNumQueries(4):
             self.client.get(url, {"ar": 2023})
         meeting = self.meeting()
-        with self.assertNumQueries(11):
+        with self.assertNumQueries(15):  # a justerad meeting also reads its anslag
             self.client.get(reverse("meetings:detail", args=["sundsvall", meeting.pk]))

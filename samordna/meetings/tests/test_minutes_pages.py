@@ -1,10 +1,14 @@
 import datetime
 
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.meetings.models import Attendance, Paragraph
+from samordna.meetings import services
+from samordna.meetings.models import Attendance, Paragraph, RecusalKind
 from samordna.meetings.tests.helpers import unapproved_copy
+from samordna.meetings.views import DOCX
 
 D = datetime.date
 
@@ -121,5 +125,195 @@ class MinutesPageTests(SamordnaTestCase):
     def test_meeting_page_cost_is_fixed(self):
         self.login(self.board)
         url = reverse("meetings:detail", args=["sundsvall", self.meeting.pk])
-        with self.assertNumQueries(11):
+        with self.assertNumQueries(DETAIL_QUERIES):
             self.client.get(url)
+
+
+class FortyParagraphsTests(SamordnaTestCase):
+    """The meeting page and the justering page cost the same with 1 § as with 40 §§."""
+
+    def test_cost_does_not_grow_with_paragraphs(self):
+        november = self.association.meetings.get(date=D(2022, 11, 25))
+        meeting = unapproved_copy(november, D(2022, 12, 16), by=self.office)
+        services.signers_set(
+            meeting=meeting,
+            by=self.office,
+            chair=self.association.people.get(last_name="Nordenö"),
+            adjusters=[self.association.people.get(last_name="Pettersson")],
+        )
+        detail = reverse("meetings:detail", args=["sundsvall", meeting.pk])
+        approve = reverse("meetings:approve", args=["sundsvall", meeting.pk])
+        self.assertEqual(meeting.paragraphs.count(), 27)
+        self.login(self.board)
+        with self.assertNumQueries(DETAIL_QUERIES):
+            self.client.get(detail)
+        with self.assertNumQueries(APPROVE_QUERIES):
+            self.client.get(approve)
+        kempe = self.association.board_seats.get(person__last_name="Kempe")
+        for number in range(147, 160):
+            paragraph = services.paragraph_create(
+                meeting=meeting, by=self.office, number=number, title=f"Ärende {number}"
+            )
+            services.recusal_set(
+                paragraph=paragraph, seat=kempe, kind=RecusalKind.DECISION, by=self.office
+            )
+            services.paragraph_update(
+                paragraph=paragraph, by=self.office, decision="Att notera informationen."
+            )
+        self.assertEqual(meeting.paragraphs.count(), 40)
+        with self.assertNumQueries(DETAIL_QUERIES):
+            response = self.client.get(detail)
+        self.assertContains(response, "§ 159 Ärende 159")
+        with self.assertNumQueries(APPROVE_QUERIES):
+            self.client.get(approve)
+
+
+DETAIL_QUERIES = 14
+APPROVE_QUERIES = 11
+
+
+class JusteringPagesTests(SamordnaTestCase):
+    """The kansli chooses the justerare; each justerar with their own login in the app."""
+
+    def setUp(self):
+        november = self.association.meetings.get(date=D(2022, 11, 25))
+        self.meeting = unapproved_copy(november, D(2022, 12, 16), by=self.office)
+        self.args = ["sundsvall", self.meeting.pk]
+
+    def person(self, last_name: str):
+        return self.association.people.get(last_name=last_name)
+
+    def test_signers_are_chosen_among_those_present(self):
+        self.login(self.office)
+        url = reverse("meetings:signers", args=self.args)
+        page = self.client.get(url)
+        self.assertContains(page, "Christina Nordenö")
+        self.assertNotContains(page, "Sanna Jonsson")  # absent, so not offered
+        response = self.client.post(url, {"chair": self.person("Nordenö").pk})
+        self.assertContains(response, "Välj minst en justerare.", status_code=400)
+        response = self.client.post(
+            url, {"chair": self.person("Nordenö").pk, "adjusters": [self.person("Pettersson").pk]}
+        )
+        self.assertRedirects(response, reverse("meetings:detail", args=self.args))
+        self.assertEqual(
+            [(s.person.last_name, s.role) for s in self.meeting.signers.all()],
+            [("Nordenö", "chair"), ("Pettersson", "adjuster")],
+        )
+
+    def test_each_signer_justerar_and_the_last_locks_the_minutes(self):
+        services.signers_set(
+            meeting=self.meeting,
+            by=self.office,
+            chair=self.person("Nordenö"),
+            adjusters=[self.person("Pettersson")],
+        )
+        approve = reverse("meetings:approve", args=self.args)
+        for user, status in [(self.auditor, 403), (self.outsider, 404), (self.office, 403)]:
+            self.login(user)
+            with self.subTest(user=user.username):
+                self.assertEqual(self.client.get(approve).status_code, status)
+        self.login(self.chair)
+        page = self.client.get(approve)
+        self.assertContains(page, "§ 132")
+        self.assertContains(page, "Justera protokollet")
+        self.client.post(approve)
+        again = self.client.post(approve, follow=True)
+        self.assertContains(again, "Du har redan justerat protokollet")
+        self.assertFalse(hasattr(self.meeting, "approved_minutes"))
+
+        self.login(self.board)
+        start = self.client.get(reverse("associations:start", args=["sundsvall"]))
+        self.assertContains(start, "Protokoll att justera")
+        done = self.client.post(approve, follow=True)
+        self.assertContains(done, "Protokollet är justerat av alla och låst.")
+        self.meeting.refresh_from_db()
+        approved = self.meeting.approved_minutes
+        detail = self.client.get(reverse("meetings:detail", args=self.args))
+        self.assertContains(detail, approved.sha256)
+        self.assertNotContains(detail, "Registrera upprop")
+
+        # Editing pages now send the kansli back with the reason.
+        self.login(self.office)
+        response = self.client.get(reverse("meetings:roll_call", args=self.args), follow=True)
+        self.assertContains(response, "Protokollet är justerat och kan inte ändras.")
+        pdf = self.client.get(reverse("meetings:minutes_pdf", args=self.args))
+        self.assertEqual(pdf.getvalue(), approved.pdf.open("rb").read())
+
+
+class PapersAndDocumentsPagesTests(SamordnaTestCase):
+    def setUp(self):
+        self.meeting = self.association.meetings.get(date=D(2023, 1, 27))
+        self.args = ["sundsvall", self.meeting.pk]
+
+    def test_upload_checks_type_and_keeps_the_title(self):
+        self.login(self.office)
+        url = reverse("meetings:attachment_create", args=self.args)
+        bad = SimpleUploadedFile("budget.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
+        response = self.client.post(url, {"title": "Budget 2023", "file": bad})
+        self.assertContains(response, "innehållet är inte en sådan fil", status_code=400)
+        self.assertContains(response, 'value="Budget 2023"', status_code=400)
+        self.assertFalse(self.meeting.attachments.exists())
+        good = SimpleUploadedFile(
+            "budget.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n", "application/pdf"
+        )
+        response = self.client.post(url, {"title": "Budget 2023", "file": good})
+        self.assertRedirects(response, reverse("meetings:detail", args=self.args))
+        attachment = self.meeting.attachments.get()
+        self.assertEqual((attachment.number, attachment.title), (1, "Budget 2023"))
+
+        self.login(self.board)  # board members read the papers in the app
+        detail = self.client.get(reverse("meetings:detail", args=self.args))
+        self.assertContains(detail, "Bilaga 1: Budget 2023")
+        download = self.client.get(reverse("meetings:attachment", args=[*self.args, attachment.pk]))
+        self.assertEqual(download["Content-Type"], "application/pdf")
+        self.login(self.outsider)
+        self.assertEqual(
+            self.client.get(
+                reverse("meetings:attachment", args=[*self.args, attachment.pk])
+            ).status_code,
+            404,
+        )
+
+    def test_documents_download(self):
+        self.login(self.board)
+        november = self.association.meetings.get(date=D(2022, 11, 25))
+        for name, args, content_type in [
+            ("meetings:kallelse_pdf", self.args, "application/pdf"),
+            ("meetings:minutes_docx", ["sundsvall", november.pk], DOCX),
+        ]:
+            with self.subTest(name=name):
+                response = self.client.get(reverse(name, args=args))
+                self.assertEqual(response["Content-Type"], content_type)
+        paragraph = november.paragraphs.get(number=132)
+        extract = reverse("meetings:extract", args=["sundsvall", november.pk, paragraph.pk])
+        self.assertEqual(self.client.get(extract).status_code, 403)  # the kansli certifies
+        self.login(self.office)
+        response = self.client.get(extract)
+        self.assertTrue(response.content.startswith(b"%PDF-"))
+
+    def test_kallelse_is_sent_from_the_meeting_page(self):
+        self.login(self.office)
+        url = reverse("meetings:kallelse_send", args=self.args)
+        response = self.client.post(url, follow=True)
+        self.assertContains(response, "Ingen i styrelsen har en e-postadress")
+        self.association.people.filter(last_name__in=["Nordenö", "Burman"]).update(
+            email="styrelsen@example.se"
+        )
+        response = self.client.post(url, follow=True)
+        self.assertContains(response, "Kallelsen är skickad till 2 ledamöter och ersättare.")
+        self.assertEqual(len(mail.outbox), 2)
+        self.assertEqual(mail.outbox[0].attachments[0][2], "application/pdf")
+
+    def test_a_task_is_reported_and_leaves_the_agenda(self):
+        task = self.association.tasks.filter(due_meeting=self.meeting).earliest("pk")
+        self.login(self.office)
+        detail = reverse("meetings:detail", args=self.args)
+        self.assertContains(self.client.get(detail), task.text)
+        response = self.client.post(
+            reverse("meetings:task_done", args=[*self.args, task.pk]),
+            {"done_on": "2023-01-27", "note": "Redovisat muntligt."},
+        )
+        self.assertRedirects(response, detail)
+        self.assertContains(
+            self.client.get(detail), "Inga uppdrag ska redovisas vid det här sammanträdet."
+        )

@@ -168,11 +168,8 @@ class NumberingTests(SamordnaTestCase):
         october = self.association.meetings.get(date=D(2022, 10, 21))
         november = self.association.meetings.get(date=D(2022, 11, 25))
         self.assertEqual(
-            [
-                (m.paragraphs.first().number, m.paragraphs.last().number)
-                for m in (october, november)
-            ],
-            [(98, 119), (120, 146)],
+            [list(m.paragraphs.values_list("number", flat=True)) for m in (october, november)],
+            [list(range(98, 120)), list(range(120, 147))],
         )
         january = self.association.meetings.get(date=D(2023, 1, 27))
         february = self.association.meetings.get(date=D(2023, 2, 21))

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from samordna.meetings import public_views
+
+app_name = "public"
+
+urlpatterns = [
+    path("", public_views.notices, name="notices"),
+    path("arkiv/", public_views.archive, name="archive"),
+    path("<int:pk>/protokoll.pdf", public_views.minutes_pdf, name="minutes_pdf"),
+]

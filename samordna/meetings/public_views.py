@@ -1,0 +1,47 @@
+"""The public anslagstavla: anslag about justerade minutes, open to all without login.
+
+A resident of a member kommun or region may appeal a decision within three weeks of the
+anslag; the justerade minutes stay public afterwards, in the archive.
+"""
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from samordna.meetings import selectors
+
+ARCHIVE_PAGE_SIZE = 50
+
+
+@require_GET
+def notices(request: HttpRequest) -> HttpResponse:
+    """The anslag that are up today, per förbund."""
+    today = timezone.localdate()
+    return render(
+        request,
+        "meetings/public/notices.html",
+        {"today": today, "notices": selectors.current_notices(today)},
+    )
+
+
+@require_GET
+def archive(request: HttpRequest) -> HttpResponse:
+    """Anslag already taken down, newest first."""
+    today = timezone.localdate()
+    page = selectors.archive_page(today, request.GET.get("sida"), ARCHIVE_PAGE_SIZE)
+    return render(request, "meetings/public/archive.html", {"today": today, "page": page})
+
+
+@require_GET
+def minutes_pdf(request: HttpRequest, pk: int) -> FileResponse:
+    """The justerade minutes (PDF/A) an anslag made known, shown in the browser."""
+    approved = selectors.public_minutes(pk)
+    if approved is None:
+        raise Http404("Det finns inget justerat protokoll för det anslaget.")
+    meeting = approved.meeting
+    return FileResponse(
+        approved.pdf.open("rb"),
+        content_type="application/pdf",
+        filename=f"protokoll-{meeting.association.slug}-{meeting.date:%Y-%m-%d}.pdf",
+    )
