@@ -15,6 +15,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from samordna.associations.models import Association
+from samordna.core.holidays import next_weekday
 from samordna.meetings.locking import GuardedManager, KeptQuerySet, refuse_change
 
 # The time to ask for laglighetsprövning runs three weeks from the day the anslag went up
@@ -442,8 +443,9 @@ class Notice(models.Model):
 
     @property
     def appeal_ends_on(self) -> datetime.date:
-        """The last day an appeal can reach the förvaltningsrätt: three weeks after posting."""
-        return self.posted_on + datetime.timedelta(weeks=APPEAL_WEEKS)
+        """The last day an appeal can reach the förvaltningsrätt: three weeks after posting,
+        moved on to the next weekday when that day is a weekend or holiday (1930:173)."""
+        return next_weekday(self.posted_on + datetime.timedelta(weeks=APPEAL_WEEKS))
 
 
 class Task(models.Model):

@@ -59,7 +59,8 @@ class PublicBoardTests(SamordnaTestCase):
         self.assertContains(response, "§ 120–146")
         self.assertContains(response, "5 december 2022")
         self.assertContains(response, "26 december 2022")
-        self.assertContains(response, "Sista dag att överklaga: 26 december 2022")
+        # Three weeks end on annandag jul; the time runs on to the next weekday (1930:173).
+        self.assertContains(response, "Sista dag att överklaga: 27 december 2022")
         self.assertContains(response, "Samordningsförbundet i Sundsvall, Kommunhuset rum 612")
         self.assertContains(response, "inom tre veckor från den dag då anslaget sattes upp")
         self.assertContains(response, reverse("public:minutes_pdf", args=[self.november.pk]))
