@@ -177,10 +177,6 @@ def open_tasks_for(meeting: Meeting) -> list[Task]:
     )
 
 
-def tasks_of(association: Association) -> list[Task]:
-    return list(association.tasks.select_related("given_at", "paragraph", "due_meeting"))
-
-
 def minutes_to_approve(person: Person) -> list[MinutesSigner]:
     """Minutes `person` has been chosen to justera and has not yet approved."""
     return list(
@@ -216,11 +212,6 @@ def _archived(today: datetime.date) -> QuerySet[Notice]:
         .filter(taken_down_on__lt=today)
         .order_by("-posted_on", "-meeting__date", "-pk")
     )
-
-
-def archived_notices(today: datetime.date) -> list[Notice]:
-    """Anslag that have been taken down, newest first; the minutes stay public."""
-    return list(_archived(today))
 
 
 def archive_page(today: datetime.date, number: str | int | None, per_page: int) -> Page:
