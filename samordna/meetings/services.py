@@ -48,7 +48,13 @@ from samordna.meetings.models import (
     new_calendar_token,
 )
 from samordna.meetings.quorum import Quorum, quorum_for
-from samordna.meetings.selectors import board_seats_at, minutes_of, minutes_rows, notice_dates
+from samordna.meetings.selectors import (
+    ParagraphRow,
+    board_seats_at,
+    minutes_of,
+    minutes_rows,
+    notice_dates,
+)
 
 # The items every meeting opens and closes with, as in the seed protocols.
 OPENING_ITEMS = [
@@ -193,6 +199,15 @@ class RollCallEntry:
     note: str = ""
 
 
+def _check_within(span: tuple[int, int] | None, who: object, *numbers: int | None) -> None:
+    """§ bounds of an upprop entry or a guest must be §§ of the minutes."""
+    for number in numbers:
+        if number is not None and span is not None and not span[0] <= number <= span[1]:
+            raise ValidationError(
+                f"{who}: § {number} finns inte i protokollet (§ {span[0]}–{span[1]})."
+            )
+
+
 def _check_roll_call(meeting: Meeting, entries: list[RollCallEntry]) -> None:
     seats = {seat.pk: seat for seat in board_seats_at(meeting)}
     span = _number_range(meeting)
@@ -205,11 +220,7 @@ def _check_roll_call(meeting: Meeting, entries: list[RollCallEntry]) -> None:
             raise ValidationError(
                 f"{who}: avvek före ankomsten (§ {entry.until_number} före § {entry.from_number})."
             )
-        for number in (entry.from_number, entry.until_number):
-            if number is not None and span is not None and not span[0] <= number <= span[1]:
-                raise ValidationError(
-                    f"{who}: § {number} finns inte i protokollet (§ {span[0]}–{span[1]})."
-                )
+        _check_within(span, who, entry.from_number, entry.until_number)
         if entry.presence == Presence.ABSENT and (entry.from_number or entry.until_number):
             raise ValidationError(f"{who} är frånvarande och kan inte ha en §-gräns.")
         if entry.serves_for is not None:
@@ -231,7 +242,7 @@ def _check_roll_call(meeting: Meeting, entries: list[RollCallEntry]) -> None:
 def roll_call_record(*, meeting: Meeting, by: User, entries: list[RollCallEntry]) -> None:
     """Record who was present, at a distance or absent, and who served for whom."""
     _check_roll_call(meeting, entries)
-    final_before = _final_deciders(meeting)
+    final_before = _final_deciders(minutes_rows(meeting))
     existing = {a.seat_id: a for a in meeting.attendances.select_for_update()}
     for entry in entries:
         attendance = existing.get(entry.seat.pk) or Attendance(meeting=meeting, seat=entry.seat)
@@ -245,8 +256,9 @@ def roll_call_record(*, meeting: Meeting, by: User, entries: list[RollCallEntry]
         changed = apply_changes(attendance, fields)
         if attendance.pk is None or changed:
             save_with_history(attendance, by=by)
-    _check_recorded_decisions(meeting)
-    changed_final = [n for n, who in _final_deciders(meeting).items() if who != final_before[n]]
+    rows = minutes_rows(meeting)
+    _check_recorded_decisions(rows)
+    changed_final = [n for n, who in _final_deciders(rows).items() if who != final_before[n]]
     if changed_final:
         numbers = ", ".join(f"§ {n}" for n in changed_final)
         raise ValidationError(
@@ -352,11 +364,11 @@ def recusal_set(*, paragraph: Paragraph, seat: BoardSeat, kind: str | None, by: 
     _check_decision(paragraph)
 
 
-def _check_recorded_decisions(meeting: Meeting) -> None:
-    """After a change to the upprop or to jäv: every recorded decision must still stand."""
+def _check_recorded_decisions(rows: list[ParagraphRow]) -> None:
+    """After a change to the upprop: every recorded decision must still stand."""
     broken = [
         row.paragraph.number
-        for row in minutes_rows(meeting)
+        for row in rows
         if row.paragraph.clauses
         and row.quorum is not None
         and not row.quorum.is_quorate
@@ -370,31 +382,23 @@ def _check_recorded_decisions(meeting: Meeting) -> None:
         )
 
 
-def _final_deciders(meeting: Meeting) -> dict[int, set[int]]:
+def _final_deciders(rows: list[ParagraphRow]) -> dict[int, set[int]]:
     """Who decided each omedelbart justerad § (seat ids); that may not change afterwards."""
     return {
         row.paragraph.number: {seat.pk for seat in row.quorum.deciding} if row.quorum else set()
-        for row in minutes_rows(meeting)
+        for row in rows
         if row.paragraph.immediately_approved
     }
-
-
-def _check_range(meeting: Meeting, who: str, first: int | None, last: int | None) -> None:
-    if first and last and last < first:
-        raise ValidationError(f"{who}: § {last} kommer före § {first}.")
-    span = _number_range(meeting)
-    for number in (first, last):
-        if number is not None and span is not None and not span[0] <= number <= span[1]:
-            raise ValidationError(
-                f"{who}: § {number} finns inte i protokollet (§ {span[0]}–{span[1]})."
-            )
 
 
 @transaction.atomic
 def guest_add(*, meeting: Meeting, by: User, **fields: Any) -> Guest:
     """Others present: staff, auditors, visitors, optionally for a § range."""
     guest = Guest(meeting=meeting, **fields)
-    _check_range(meeting, guest.name, guest.from_number, guest.until_number)
+    first, last = guest.from_number, guest.until_number
+    if first and last and last < first:
+        raise ValidationError(f"{guest.name}: § {last} kommer före § {first}.")
+    _check_within(_number_range(meeting), guest.name, first, last)
     save_with_history(guest, by=by)
     return guest
 

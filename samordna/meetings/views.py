@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from samordna.associations.models import Association
 from samordna.associations.permissions import (
     association_for,
     can_manage,
@@ -33,12 +34,13 @@ from samordna.meetings.forms import (
     TaskForm,
 )
 from samordna.meetings.locking import LOCKED_MESSAGE
-from samordna.meetings.models import ApprovedMinutes, CalendarFeed, SignerRole, Task
+from samordna.meetings.models import ApprovedMinutes, CalendarFeed, Meeting, SignerRole, Task
 
+ICS = "text/calendar; charset=utf-8"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _unless_locked(request: AuthedRequest, slug: str, meeting) -> HttpResponse | None:
+def _unless_locked(request: AuthedRequest, slug: str, meeting: Meeting) -> HttpResponse | None:
     """Justerade minutes are not offered for editing (the store refuses it anyway)."""
     if ApprovedMinutes.objects.filter(meeting=meeting).exists():
         messages.error(request, LOCKED_MESSAGE)
@@ -46,8 +48,17 @@ def _unless_locked(request: AuthedRequest, slug: str, meeting) -> HttpResponse |
     return None
 
 
-def _ics_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+def _meeting(
+    request: AuthedRequest, slug: str, pk: int, *, manage: bool = False
+) -> tuple[Association, Meeting]:
+    """The förbund's meeting `pk` for a reader, or with `manage` for the kansli only."""
+    association = association_for(request.user, slug)
+    require(can_manage(request.user) if manage else can_read_registers(request.user))
+    return association, get_object_or_404(association.meetings.select_related("association"), pk=pk)
+
+
+def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -101,9 +112,7 @@ def meeting_create(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def meeting_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = association_for(request.user, slug)
-    require(can_manage(request.user))
-    meeting = get_object_or_404(association.meetings, pk=pk)
+    association, meeting = _meeting(request, slug, pk, manage=True)
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
     return form_page(
@@ -147,11 +156,9 @@ def meeting_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def meeting_ics(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """One meeting as a calendar invitation."""
-    association = association_for(request.user, slug)
-    require(can_read_registers(request.user))
-    meeting = get_object_or_404(association.meetings, pk=pk)
+    association, meeting = _meeting(request, slug, pk)
     content = meetings_ics(association, [meeting], name=association.name)
-    return _ics_response(content, f"styrelsemote-{meeting.date:%Y-%m-%d}.ics")
+    return _file(content, f"styrelsemote-{meeting.date:%Y-%m-%d}.ics", ICS)
 
 
 @require_GET
@@ -162,7 +169,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     content = meetings_ics(
         association, association.meetings.all(), name=f"Styrelsemöten – {association.name}"
     )
-    return _ics_response(content, "styrelsemoten.ics")
+    return _file(content, "styrelsemoten.ics", ICS)
 
 
 @require_POST
@@ -178,9 +185,7 @@ def calendar_feed_renew(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def item_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = association_for(request.user, slug)
-    require(can_manage(request.user))
-    meeting = get_object_or_404(association.meetings, pk=pk)
+    association, meeting = _meeting(request, slug, pk, manage=True)
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
     return form_page(
@@ -197,9 +202,7 @@ def item_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def item_update(request: AuthedRequest, slug: str, pk: int, item_pk: int) -> HttpResponse:
-    association = association_for(request.user, slug)
-    require(can_manage(request.user))
-    meeting = get_object_or_404(association.meetings, pk=pk)
+    association, meeting = _meeting(request, slug, pk, manage=True)
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
     item = get_object_or_404(meeting.items, pk=item_pk)
@@ -218,9 +221,7 @@ def item_update(request: AuthedRequest, slug: str, pk: int, item_pk: int) -> Htt
 @login_required
 def item_action(request: AuthedRequest, slug: str, pk: int, item_pk: int) -> HttpResponse:
     """Move a matter up or down, or take it off the agenda."""
-    association = association_for(request.user, slug)
-    require(can_manage(request.user))
-    meeting = get_object_or_404(association.meetings, pk=pk)
+    _, meeting = _meeting(request, slug, pk, manage=True)
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
     item = get_object_or_404(meeting.items, pk=item_pk)
@@ -242,9 +243,7 @@ def item_action(request: AuthedRequest, slug: str, pk: int, item_pk: int) -> Htt
 @login_required
 def roll_call(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """Upprop: who was present, at a distance or absent, and who served for whom."""
-    association = association_for(request.user, slug)
-    require(can_manage(request.user))
-    meeting = get_object_or_404(association.meetings, pk=pk)
+    association, meeting = _meeting(request, slug, pk, manage=True)
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
     seats = selectors.board_seats_at(meeting)
@@ -266,9 +265,7 @@ def roll_call(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def paragraph_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = association_for(request.user, slug)
-    require(can_manage(request.user))
-    meeting = get_object_or_404(association.meetings, pk=pk)
+    association, meeting = _meeting(request, slug, pk, manage=True)
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
     return form_page(
@@ -285,9 +282,7 @@ def paragraph_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 @login_required
 def paragraph_update(request: AuthedRequest, slug: str, pk: int, par_pk: int) -> HttpResponse:
-    association = association_for(request.user, slug)
-    require(can_manage(request.user))
-    meeting = get_object_or_404(association.meetings, pk=pk)
+    association, meeting = _meeting(request, slug, pk, manage=True)
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
     paragraph = get_object_or_404(meeting.paragraphs, pk=par_pk)
@@ -306,9 +301,7 @@ def paragraph_update(request: AuthedRequest, slug: str, pk: int, par_pk: int) ->
 @login_required
 def paragraph_recusals(request: AuthedRequest, slug: str, pk: int, par_pk: int) -> HttpResponse:
     """Jäv in one paragraph: who took no part in the decision or the discussion."""
-    association = association_for(request.user, slug)
-    require(can_manage(request.user))
-    meeting = get_object_or_404(association.meetings, pk=pk)
+    association, meeting = _meeting(request, slug, pk, manage=True)
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
     paragraph = get_object_or_404(meeting.paragraphs, pk=par_pk)
@@ -330,18 +323,6 @@ def paragraph_recusals(request: AuthedRequest, slug: str, pk: int, par_pk: int) 
         template="associations/generic_form.html",
         context={"association": association, "title": f"Jäv i {paragraph}"},
     )
-
-
-def _meeting(request: AuthedRequest, slug: str, pk: int, *, manage: bool = False):
-    association = association_for(request.user, slug)
-    require(can_manage(request.user) if manage else can_read_registers(request.user))
-    return association, get_object_or_404(association.meetings.select_related("association"), pk=pk)
-
-
-def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @require_GET
@@ -506,8 +487,9 @@ def signers(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 def approve(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """A signer reads the minutes and justerar them with their own login."""
     association, meeting = _meeting(request, slug, pk)
-    signer = meeting.signers.filter(person_id=request.user.person_id).first()
-    require(signer is not None and request.user.person_id is not None)
+    person_id = request.user.person_id
+    signer = meeting.signers.filter(person_id=person_id).first() if person_id else None
+    require(signer is not None)
     if request.method == "POST":
         try:
             approved = services.minutes_approve(meeting=meeting, by=request.user)
