@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "samordna.associations",
     "samordna.finance",
     "samordna.meetings",
+    "samordna.interventions",
 ]
 
 MIDDLEWARE = [

@@ -4,3 +4,17 @@ from django.apps import AppConfig
 class AssociationsConfig(AppConfig):
     name = "samordna.associations"
     verbose_name = "Förbund, medlemmar och styrelse"
+
+    def ready(self) -> None:
+        from samordna.core.history import register_history
+
+        for kind, label in [
+            ("forbund", "associations.Association"),
+            ("grundbelopp", "associations.FeeBaseAmount"),
+            ("medlem", "associations.Member"),
+            ("person", "associations.Person"),
+            ("uppdrag", "associations.BoardSeat"),
+            ("kansli", "associations.StaffAssignment"),
+            ("anvandare", "accounts.User"),
+        ]:
+            register_history(kind, label)

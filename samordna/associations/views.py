@@ -1,5 +1,6 @@
 import datetime
 
+from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.db import models
 from django.http import Http404, HttpResponse
@@ -8,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from samordna.accounts.models import User
 from samordna.associations import selectors, services
 from samordna.associations.forms import (
     AssociationSettingsForm,
@@ -21,11 +21,6 @@ from samordna.associations.forms import (
 )
 from samordna.associations.models import (
     Association,
-    BoardSeat,
-    FeeBaseAmount,
-    Member,
-    Person,
-    StaffAssignment,
 )
 from samordna.associations.permissions import (
     association_for,
@@ -34,7 +29,7 @@ from samordna.associations.permissions import (
     can_see_history,
     require,
 )
-from samordna.core.history import history_of
+from samordna.core.history import HISTORY_KINDS, history_of
 from samordna.core.http import AuthedRequest
 from samordna.core.views import form_page
 from samordna.meetings.selectors import minutes_to_approve, upcoming_meetings
@@ -379,26 +374,16 @@ def start(request: AuthedRequest, slug: str) -> HttpResponse:
     return render(request, "associations/start.html", context)
 
 
-HISTORY_MODELS = {
-    "forbund": Association,
-    "grundbelopp": FeeBaseAmount,
-    "medlem": Member,
-    "person": Person,
-    "uppdrag": BoardSeat,
-    "kansli": StaffAssignment,
-    "anvandare": User,
-}
-
-
 @require_GET
 @login_required
 def history(request: AuthedRequest, slug: str, kind: str, pk: int) -> HttpResponse:
     """The full change history of one record of the förbund."""
     association = association_for(request.user, slug)
     require(can_see_history(request.user))
-    model = HISTORY_MODELS.get(kind)
-    if model is None:
+    label = HISTORY_KINDS.get(kind)
+    if label is None:
         raise Http404("Sidan finns inte.")
+    model = apps.get_model(label)
     obj: models.Model
     if model is Association:
         obj = get_object_or_404(Association, pk=pk, slug=slug)

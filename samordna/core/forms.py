@@ -2,6 +2,8 @@
 
 from django import forms
 
+from samordna.core.text import format_kronor
+
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -73,3 +75,53 @@ class ServiceModelForm(StyledFormMixin, forms.ModelForm):
 
     def _post_clean(self) -> None:
         pass
+
+
+class KronorField(forms.Field):
+    """An amount in whole kronor, typed as people type it: "709 000", "709000 kr".
+
+    Öre, negative amounts, text and amounts over `max_value` are refused in Swedish.
+    """
+
+    def __init__(self, *, max_value: int = 100_000_000, min_value: int = 0, **kwargs):
+        self.max_value = max_value
+        self.min_value = min_value
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("inputmode", "numeric")
+        self.widget.attrs.setdefault("autocomplete", "off")
+
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        if isinstance(value, int):
+            return value
+        text = (value or "").strip()
+        if not text:
+            return None
+        cleaned = text.replace("\u00a0", "").replace(" ", "").removesuffix("kr").strip()
+        cleaned = cleaned.removesuffix(":-").strip()
+        if cleaned.startswith(("-", "−")):
+            raise forms.ValidationError("Beloppet kan inte vara negativt.", code="negative")
+        if "," in cleaned or "." in cleaned:
+            raise forms.ValidationError("Skriv beloppet i hela kronor, utan öre.", code="not_whole")
+        if not cleaned.isdigit():
+            raise forms.ValidationError(
+                f"”{text}” är inte ett belopp. Skriv hela kronor, t.ex. 709 000.",
+                code="not_a_number",
+            )
+        amount = int(cleaned)
+        if amount > self.max_value:
+            raise forms.ValidationError(
+                f"Beloppet är orimligt stort; högst {format_kronor(self.max_value)}.",
+                code="too_large",
+            )
+        if amount < self.min_value:
+            raise forms.ValidationError(
+                f"Beloppet ska vara minst {self.min_value} kr.", code="too_small"
+            )
+        return amount
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return f"{value:,}".replace(",", " ")
+        return value

@@ -9,6 +9,16 @@ from samordna.core.text import format_date
 
 ACTIONS = {"+": "Skapad", "~": "Ändrad", "-": "Borttagen"}
 
+# The records whose history the kansli and the auditors can open, by the word used in the
+# address (/historik/<kind>/<pk>/). Each app adds its own in its AppConfig.ready(); every
+# model named here has an `association` (or is the förbund itself).
+HISTORY_KINDS: dict[str, str] = {}
+
+
+def register_history(kind: str, model_label: str) -> None:
+    """Make the history of `model_label` ("app.Model") readable at /historik/<kind>/<pk>/."""
+    HISTORY_KINDS[kind] = model_label
+
 
 @dataclass(frozen=True)
 class Change:

@@ -8,42 +8,14 @@ DOCX is built from the same `Minutes` so that both say the same thing.
 import datetime
 import io
 
-from django.template.loader import render_to_string
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Pt
-from docx.text.paragraph import Paragraph as DocxParagraph
-from weasyprint import HTML
 
+from samordna.core.documents import docx_field, docx_rows, page_context, render_pdf
 from samordna.meetings.models import Meeting
 from samordna.meetings.selectors import Minutes, ParagraphRow, open_tasks_for
-
-# PDF/A-3b: the archival form WeasyPrint writes; fonts are embedded, no external references.
-ARCHIVAL_VARIANT = "pdf/a-3b"
-
-
-def css_string(text: str) -> str:
-    """`text` as a quoted CSS string for the page margins (headers, footers)."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
-    return mark_safe(f'"{escaped}"')
-
-
-def _page_context(association_name: str, running: str, initials: str) -> dict:
-    return {
-        "css_association": css_string(association_name),
-        "css_running": css_string(running),
-        "css_initials": css_string(f"Justerare: {initials}" if initials else ""),
-    }
-
-
-def _pdf(template: str, context: dict, *, archival: bool = False) -> bytes:
-    html = render_to_string(template, context)
-    variant = ARCHIVAL_VARIANT if archival else None
-    return HTML(string=html).write_pdf(pdf_variant=variant)
 
 
 def _minutes_context(minutes: Minutes, notice_override=None) -> dict:
@@ -53,7 +25,7 @@ def _minutes_context(minutes: Minutes, notice_override=None) -> dict:
         "meeting": meeting,
         "association": minutes.association,
         "notice": notice_override or minutes.notice,
-        **_page_context(
+        **page_context(
             minutes.association.name,
             f"Sammanträdesprotokoll {meeting.date:%Y-%m-%d}",
             minutes.initials,
@@ -64,7 +36,7 @@ def _minutes_context(minutes: Minutes, notice_override=None) -> dict:
 def minutes_pdf(minutes: Minutes, *, archival: bool = False, notice=None) -> bytes:
     """The minutes as PDF; `archival` writes PDF/A. `notice` gives the anslag's dates while
     the record is being approved (before the Notice row exists)."""
-    return _pdf(
+    return render_pdf(
         "meetings/documents/minutes.html", _minutes_context(minutes, notice), archival=archival
     )
 
@@ -79,14 +51,14 @@ def extract_pdf(
             "row": row,
             "certified_by": certified_by,
             "certified_on": certified_on,
-            **_page_context(
+            **page_context(
                 minutes.association.name,
                 f"Utdrag ur protokoll {minutes.meeting.date:%Y-%m-%d} § {row.paragraph.number}",
                 minutes.initials,
             ),
         }
     )
-    return _pdf("meetings/documents/extract.html", context)
+    return render_pdf("meetings/documents/extract.html", context)
 
 
 def kallelse_pdf(meeting: Meeting) -> bytes:
@@ -97,33 +69,9 @@ def kallelse_pdf(meeting: Meeting) -> bytes:
         "items": list(meeting.items.prefetch_related("attachments")),
         "attachments": list(meeting.attachments.all()),
         "tasks": open_tasks_for(meeting),
-        **_page_context(meeting.association.name, f"Kallelse {meeting.date:%Y-%m-%d}", initials=""),
+        **page_context(meeting.association.name, f"Kallelse {meeting.date:%Y-%m-%d}", initials=""),
     }
-    return _pdf("meetings/documents/kallelse.html", context)
-
-
-def _field(paragraph: DocxParagraph, code: str) -> None:
-    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the page."""
-    run = paragraph.add_run()
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    instruction = OxmlElement("w:instrText")
-    instruction.set(qn("xml:space"), "preserve")
-    instruction.text = code
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    run._r.append(begin)
-    run._r.append(instruction)
-    run._r.append(end)
-
-
-def _rows(document, rows: list[tuple[str, str]]) -> None:
-    table = document.add_table(rows=0, cols=2)
-    for label, value in rows:
-        cells = table.add_row().cells
-        cells[0].text = label
-        cells[0].paragraphs[0].runs[0].bold = True
-        cells[1].text = value
+    return render_pdf("meetings/documents/kallelse.html", context)
 
 
 def _numbers(minutes: Minutes) -> str:
@@ -148,9 +96,9 @@ def minutes_docx(minutes: Minutes) -> bytes:
     ].text = f"{minutes.association.name}\tSammanträdesprotokoll {meeting.date:%Y-%m-%d}"
     footer = section.footer.paragraphs[0]
     footer.text = f"Justerare: {minutes.initials}\t\tSid " if minutes.initials else "\t\tSid "
-    _field(footer, "PAGE")
+    docx_field(footer, "PAGE")
     footer.add_run(" (")
-    _field(footer, "NUMPAGES")
+    docx_field(footer, "NUMPAGES")
     footer.add_run(")")
 
     document.add_heading("Sammanträdesprotokoll – styrelsen", level=1)
@@ -190,7 +138,7 @@ def minutes_docx(minutes: Minutes) -> bytes:
         ("Protokollet omfattar", _numbers(minutes)),
         ("Justerare", ", ".join(str(s.person) for s in minutes.adjusters) or "Inte utsedd"),
     ]
-    _rows(document, rows)
+    docx_rows(document, rows)
 
     document.add_heading("Underskrifter", level=2)
     signers = [
@@ -209,7 +157,7 @@ def minutes_docx(minutes: Minutes) -> bytes:
         if notice
         else "Protokollet är inte justerat."
     )
-    _rows(
+    docx_rows(
         document,
         [
             ("Organ", f"Styrelsen, {minutes.association.name}"),

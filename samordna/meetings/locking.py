@@ -1,10 +1,12 @@
 """Justerade minutes cannot change: the store itself refuses.
 
 Every model of a meeting's record names `meeting_lookup`, the path from it to its meeting
-("" for the meeting itself, "meeting__", "paragraph__meeting__"). Saving or deleting such a
-row, through a model, a cascade or a queryset, raises `MinutesLocked` once the meeting has
-`ApprovedMinutes`. A paragraph declared omedelbart justerad is final in the same way from
-the moment it is saved so. The approved record and its anslag are written once and kept.
+("" for the meeting itself, "meeting__", "paragraph__meeting__"); so do records of other
+apps that a § decides (a grant decision, its amounts and payment plan, a report approval).
+Saving or deleting such a row, through a model, a cascade or a queryset, raises
+`MinutesLocked` once the meeting has `ApprovedMinutes`. A paragraph declared omedelbart
+justerad is final in the same way from the moment it is saved so. The approved record and
+its anslag are written once and kept.
 
 Only raw SQL gets past this; Samordna has none.
 """
@@ -82,6 +84,8 @@ def _parent_meeting_id(instance: models.Model) -> int | None:
     *steps, last = path.split("__")
     for step in steps:
         target = getattr(target, step)
+        if target is None:  # e.g. a grant decision taken before the förbund used Samordna
+            return None
     return getattr(target, f"{last}_id")
 
 
@@ -122,8 +126,9 @@ def _keep(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> 
 
 
 def connect() -> None:
-    """Called from the app config once the models are loaded."""
-    for model in apps.get_app_config("meetings").get_models():
+    """Called from the app config once the models of every app are loaded: a model of
+    another app (a grant decision in a §) is locked with its meeting in the same way."""
+    for model in apps.get_models():
         if hasattr(model, "meeting_lookup"):
             pre_save.connect(_guard, sender=model, dispatch_uid=f"lock-save-{model.__name__}")
             pre_delete.connect(_guard, sender=model, dispatch_uid=f"lock-del-{model.__name__}")

@@ -419,7 +419,8 @@ ATTACHMENT_TYPES = {
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 
 
-def _attachment_type(upload: UploadedFile) -> str:
+def attachment_type(upload: UploadedFile) -> str:
+    """The content type of a PDF or Word upload, checked by name, first bytes and contents."""
     name = (upload.name or "").lower()
     extension = next((ext for ext in ATTACHMENT_TYPES if name.endswith(ext)), None)
     if extension is None:
@@ -456,7 +457,7 @@ def attachment_add(
 ) -> Attachment:
     """Add a paper to the meeting as the next Bilaga N."""
     Meeting.objects.select_for_update().get(pk=meeting.pk)
-    content_type = _attachment_type(file)
+    content_type = attachment_type(file)
     if item is not None and item.meeting_id != meeting.pk:
         raise ValidationError({"item": "Punkten hör till ett annat sammanträde."})
     top = meeting.attachments.aggregate(top=Max("number"))["top"] or 0

@@ -1,0 +1,303 @@
+"""Reports from the insatser: the delrapport on the förbund's template, the slutrapport with
+goal fulfilment and the parties' signatures, the board's approval in a §, and reminders.
+
+Reports hold no data about participants: results are written about the insats, and the
+counts of participants are reported as numbers in the follow-up, never as people.
+"""
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from samordna.accounts.models import Role, User
+from samordna.core.services import apply_changes, save_with_history
+from samordna.core.text import format_date
+from samordna.interventions.grants import required_signers
+from samordna.interventions.models import (
+    Fulfilment,
+    GrantDecision,
+    Report,
+    ReportApproval,
+    ReportGoal,
+    ReportKind,
+    ReportSignature,
+    ReportStatus,
+    Trigger,
+)
+from samordna.interventions.services import lock_version, settings_for
+from samordna.meetings import services as meeting_services
+from samordna.meetings.models import Paragraph
+
+OVERDUE_REMINDER_EVERY = datetime.timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class GoalReport:
+    goal_id: int
+    forecast: str = ""
+    fulfilment: str = ""
+    comment: str = ""
+
+
+def _editable(report: Report) -> None:
+    if report.status not in (ReportStatus.DUE, ReportStatus.DRAFT):
+        raise ValidationError(
+            f"{report.title} är {report.get_status_display().lower()} och kan inte ändras."
+        )
+
+
+@transaction.atomic
+def report_save(
+    *,
+    report: Report,
+    by: User,
+    version: int,
+    results: str,
+    analysis: str,
+    goals: Sequence[GoalReport],
+) -> Report:
+    """Save the report as it stands; it is checked when it is handed in."""
+    current = lock_version(report, version, what=report.title)
+    _editable(current)
+    goal_ids = set(current.decision.application.goals.values_list("pk", flat=True))
+    existing = {row.goal_id: row for row in current.goals.all()}
+    for entry in goals:
+        if entry.goal_id not in goal_ids:
+            raise ValidationError("Målet hör inte till insatsens ansökan.")
+        if entry.fulfilment and entry.fulfilment not in Fulfilment.values:
+            raise ValidationError("Välj en måluppfyllelse i listan.")
+        row = existing.get(entry.goal_id) or ReportGoal(report=current, goal_id=entry.goal_id)
+        names = apply_changes(
+            row,
+            {
+                "forecast": entry.forecast.strip(),
+                "fulfilment": entry.fulfilment if current.kind == ReportKind.FINAL else "",
+                "comment": entry.comment.strip(),
+            },
+        )
+        if row.pk is None or names:
+            save_with_history(row, by=by)
+    names = apply_changes(current, {"results": results.strip(), "analysis": analysis.strip()})
+    current.status = ReportStatus.DRAFT
+    current.version += 1
+    save_with_history(current, by=by, update_fields=[*names, "status", "version"])
+    report.__dict__.update(current.__dict__)
+    return current
+
+
+@transaction.atomic
+def report_submit(
+    *, report: Report, by: User, version: int, now: datetime.datetime | None = None
+) -> Report:
+    """Hand the report in to the förbund."""
+    current = lock_version(report, version, what=report.title)
+    _editable(current)
+    problems: dict[str, list[str]] = {}
+    if not current.results.strip():
+        problems["results"] = ["Beskriv insatsens resultat."]
+    if current.kind == ReportKind.INTERIM and not current.analysis.strip():
+        problems["analysis"] = ["Skriv en nulägesanalys."]
+    rows = {row.goal_id: row for row in current.goals.all()}
+    missing = []
+    for goal in current.decision.application.goals.all():
+        row = rows.get(goal.pk)
+        if current.kind == ReportKind.FINAL and not (row and row.fulfilment):
+            missing.append(f"Ange måluppfyllelsen för ”{goal.text}”.")
+        if current.kind == ReportKind.INTERIM and not (row and row.forecast):
+            missing.append(f"Ange en prognos för ”{goal.text}”.")
+    if missing:
+        problems["goals"] = missing
+    if problems:
+        raise ValidationError(problems)
+    current.status = ReportStatus.SUBMITTED
+    current.submitted_at = now or timezone.now()
+    current.submitted_by = by
+    current.version += 1
+    save_with_history(
+        current, by=by, update_fields=["status", "submitted_at", "submitted_by", "version"]
+    )
+    report.__dict__.update(current.__dict__)
+    return current
+
+
+@transaction.atomic
+def report_return(*, report: Report, by: User, reason: str) -> Report:
+    """The kansli sends a handed-in report back to be completed."""
+    if report.status != ReportStatus.SUBMITTED:
+        raise ValidationError("Bara en inlämnad rapport som inte är godkänd kan skickas tillbaka.")
+    if not reason.strip():
+        raise ValidationError({"reason": "Skriv vad som behöver kompletteras."})
+    report.status = ReportStatus.DRAFT
+    report.version += 1
+    report._change_reason = f"Åter för komplettering: {reason.strip()}"  # type: ignore[attr-defined]
+    save_with_history(report, by=by, update_fields=["status", "version"])
+    recipients = _recipients(report)
+    if recipients:
+        EmailMessage(
+            f"{report.title} behöver kompletteras: {report.intervention}",
+            f"Förbundet har skickat tillbaka {report.title.lower()} för {report.intervention} "
+            f"för komplettering:\n\n{reason.strip()}\n\nRapporten finns i Samordna.\n",
+            to=recipients,
+        ).send()
+    return report
+
+
+@transaction.atomic
+def report_sign(
+    *, report: Report, by: User, party: str, signed_by: str, signed_on: datetime.date
+) -> ReportSignature:
+    """Record a party's signature on the slutrapport, as the kansli received it."""
+    if report.kind != ReportKind.FINAL:
+        raise ValidationError("Bara slutrapporten skrivs under av parterna.")
+    if party not in required_signers(report.decision.application):
+        raise ValidationError({"party": f"{party} är inte part i insatsen."})
+    if report.signatures.filter(party=party).exists():
+        raise ValidationError({"party": f"{party} har redan skrivit under."})
+    if signed_on > timezone.localdate():
+        raise ValidationError({"signed_on": "Datumet kan inte ligga i framtiden."})
+    if not signed_by.strip():
+        raise ValidationError({"signed_by": "Skriv vem som skrev under."})
+    signature = ReportSignature(
+        report=report, party=party, signed_by=signed_by.strip(), signed_on=signed_on
+    )
+    save_with_history(signature, by=by)
+    return signature
+
+
+def approval_clause(report: Report) -> str:
+    """The "Att"-clause for the board's approval, naming the payment it releases."""
+    pays = report.instalments.filter(trigger=Trigger.REPORT).exists()
+    if report.kind == ReportKind.FINAL:
+        rest = " och betala ut det beviljade medlet" if pays else ""
+        return f"Att godkänna slutrapporten{rest}."
+    what = f"redovisningen för {report.year}" if report.year else report.title.lower()
+    rest = (
+        f" och betala ut resterande del av de beviljade medlen för {report.year}"
+        if pays and report.year
+        else ""
+    )
+    return f"Att godkänna {what}{rest}."
+
+
+@transaction.atomic
+def report_approve(
+    *, report: Report, paragraph: Paragraph, by: User, write_text: bool = True
+) -> ReportApproval:
+    """The board approves the report in a §; the payment waiting for it is released when
+    the minutes are justerade (and, for a slutrapport, when every party has signed)."""
+    current = Report.objects.select_for_update().get(pk=report.pk)
+    if current.status != ReportStatus.SUBMITTED:
+        raise ValidationError(
+            f"{current.title} är {current.get_status_display().lower()}; styrelsen godkänner "
+            "en inlämnad rapport."
+        )
+    meeting = paragraph.meeting
+    if meeting.association_id != current.association_id:
+        raise ValidationError("Paragrafen hör till ett annat förbund.")
+    if current.submitted_at and meeting.date < timezone.localdate(current.submitted_at):
+        raise ValidationError("Sammanträdet hölls innan rapporten lämnades in.")
+    approval = ReportApproval(report=current, paragraph=paragraph)
+    save_with_history(approval, by=by)
+    current.status = ReportStatus.APPROVED
+    current.version += 1
+    save_with_history(current, by=by, update_fields=["status", "version"])
+    if write_text:
+        clause = approval_clause(current)
+        text = "\n".join(line for line in (paragraph.decision.strip(), clause) if line)
+        meeting_services.paragraph_update(paragraph=paragraph, by=by, decision=text)
+    report.__dict__.update(current.__dict__)
+    return approval
+
+
+@transaction.atomic
+def report_request(
+    *, decision: GrantDecision, by: User, title: str, due_on: datetime.date
+) -> Report:
+    """Ask the insats for a delrapport besides the yearly ones (e.g. per halvår)."""
+    application = decision.application
+    if decision.outcome == "refused" or application.intervention is None:
+        raise ValidationError("Ett avslag rapporteras inte.")
+    if due_on < timezone.localdate():
+        raise ValidationError({"due_on": "Sista dagen kan inte ha passerat."})
+    report = Report(
+        association=decision.association,
+        intervention=application.intervention,
+        decision=decision,
+        kind=ReportKind.INTERIM,
+        title=title.strip() or "Delrapport",
+        due_on=due_on,
+    )
+    save_with_history(report, by=by)
+    return report
+
+
+def _recipients(report: Report) -> list[str]:
+    """The insatsägare's logins and the application's contact."""
+    emails = set(
+        User.objects.filter(
+            role=Role.APPLICANT, member_id=report.intervention.owner_id, is_active=True
+        )
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    contact = report.decision.application.contact_email
+    if contact:
+        emails.add(contact)
+    return sorted(emails)
+
+
+def reports_to_remind(today: datetime.date) -> list[Report]:
+    """Reports not handed in whose last day is near, or past: each is reminded once
+    before its last day, and once a week after it."""
+    candidates = Report.objects.filter(
+        status__in=[ReportStatus.DUE, ReportStatus.DRAFT],
+        intervention__closed_on__isnull=True,
+    ).select_related("intervention", "decision__application", "association__grant_settings")
+    due = []
+    for report in candidates.filter(Q(reminded_on__isnull=True) | Q(due_on__lt=today)).order_by(
+        "due_on", "pk"
+    ):
+        days = settings_for(report.association).reminder_days
+        if report.due_on - datetime.timedelta(days=days) > today:
+            continue
+        last = report.reminded_on
+        if last is None or (today > report.due_on and today - last >= OVERDUE_REMINDER_EVERY):
+            due.append(report)
+    return due
+
+
+def reports_remind(*, today: datetime.date) -> int:
+    """E-mail the reminders that are due; returns how many reports were reminded."""
+    sent = 0
+    messages = []
+    reminded = []
+    for report in reports_to_remind(today):
+        recipients = _recipients(report)
+        if not recipients:
+            continue
+        late = today > report.due_on
+        subject = (
+            f"{'Försenad' if late else 'Påminnelse'}: {report.title} för {report.intervention}"
+        )
+        body = (
+            f"{report.title} för {report.intervention} ska lämnas till "
+            f"{report.association.name} senast {format_date(report.due_on)}"
+            f"{' och har inte kommit in' if late else ''}. Du fyller i rapporten i Samordna "
+            "under Insatser.\n\nRapporten beskriver insatsens resultat. Skriv inget om "
+            "enskilda deltagare.\n"
+        )
+        messages.append(EmailMessage(subject, body, to=recipients))
+        reminded.append(report)
+    with get_connection() as connection:
+        connection.send_messages(messages)
+    for report in reminded:
+        report.reminded_on = today
+        save_with_history(report, by=None, update_fields=["reminded_on"])
+        sent += 1
+    return sent

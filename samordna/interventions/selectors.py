@@ -1,0 +1,509 @@
+"""Reads of insatser and applications: what a user may see, the budget table, the register
+with money and reports, the money of one insats, the förbund's goal and the catalogue.
+
+Pages that list things read them in a fixed number of queries, whatever their number.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Q, QuerySet, Sum
+from django.db.models.functions import ExtractYear
+
+from samordna.accounts.models import Role, User
+from samordna.associations.models import Association, Member
+from samordna.associations.permissions import REGISTER_READERS
+from samordna.core.text import swedish_key
+from samordna.interventions.grants import GrantState, decisions_with_plan, grant_states
+from samordna.interventions.models import (
+    Application,
+    ApplicationStatus,
+    BudgetLine,
+    CatalogueEntry,
+    CostType,
+    Fulfilment,
+    GrantAmount,
+    GrantDecision,
+    Instalment,
+    Intervention,
+    Outcome,
+    Payment,
+    PreparationMember,
+    Release,
+    Report,
+    ReportKind,
+    ReportStatus,
+)
+from samordna.interventions.services import settings_for
+
+# Budget
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    cost_type: str
+    label: str
+    amounts: list[int | None]
+    specifications: list[str]
+    total: int
+
+
+@dataclass(frozen=True)
+class BudgetTable:
+    years: list[int]
+    rows: list[BudgetRow]
+    totals: list[int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.totals)
+
+
+def budget_table(years: Sequence[int], lines: Iterable[BudgetLine]) -> BudgetTable:
+    """The form's budget: a row per cost type, a column per year, sums computed."""
+    cells = {(line.cost_type, line.year): line for line in lines}
+    years = sorted(set(years) | {year for _, year in cells})
+    rows = []
+    for cost_type in CostType:
+        found = [cells.get((cost_type.value, year)) for year in years]
+        amounts = [line.amount if line else None for line in found]
+        rows.append(
+            BudgetRow(
+                cost_type=cost_type.value,
+                label=cost_type.label,
+                amounts=amounts,
+                specifications=[line.specification if line else "" for line in found],
+                total=sum(a or 0 for a in amounts),
+            )
+        )
+    totals = [sum(row.amounts[i] or 0 for row in rows) for i in range(len(years))]
+    return BudgetTable(years=years, rows=rows, totals=totals)
+
+
+def sought_by_year(application: Application) -> dict[int, int]:
+    totals: dict[int, int] = defaultdict(int)
+    for line in application.budget_lines.all():
+        totals[line.year] += line.amount
+    return dict(sorted(totals.items()))
+
+
+# Who sees which applications
+
+
+def is_preparer(user: User, association: Association) -> bool:
+    """The kansli, and the users the förbund has put in its beredningsgrupp."""
+    if user.role == Role.OFFICE:
+        return True
+    return PreparationMember.objects.filter(association=association, user=user).exists()
+
+
+def visible_applications(user: User, association: Association) -> QuerySet[Application]:
+    """An applicant sees their own organisation's applications; the förbund sees those
+    sent to it (and the paper ones the kansli is entering)."""
+    applications = Application.objects.filter(association=association).select_related(
+        "member", "intervention"
+    )
+    if user.role == Role.APPLICANT and user.member_id is not None:
+        return applications.filter(member_id=user.member_id)
+    if user.role in REGISTER_READERS or is_preparer(user, association):
+        return applications.filter(~Q(status=ApplicationStatus.DRAFT) | Q(received_on_paper=True))
+    return applications.none()
+
+
+def visible_interventions(user: User, association: Association) -> QuerySet[Intervention]:
+    interventions = Intervention.objects.filter(association=association).select_related("owner")
+    if user.role == Role.APPLICANT and user.member_id is not None:
+        return interventions.filter(owner_id=user.member_id)
+    if user.role in REGISTER_READERS:
+        return interventions
+    return interventions.none()
+
+
+# Status of an insats
+
+
+class Status:
+    APPLIED = "Ansökt"
+    PREPARATION = "Under beredning"
+    GRANTED = "Beviljad"
+    REFUSED = "Avslagen"
+    ONGOING = "Pågående"
+    ENDED = "Avslutad"
+    ALL = (APPLIED, PREPARATION, GRANTED, REFUSED, ONGOING, ENDED)
+
+
+def status_of(
+    intervention: Intervention, applications: Sequence[Application], today: datetime.date
+) -> str:
+    """Ansökt, under beredning, beviljad, avslagen, pågående or avslutad, from its
+    applications, their decisions and its period."""
+    if intervention.closed_on is not None:
+        return Status.ENDED
+    starts, ends = intervention.starts_on, intervention.ends_on
+    granted = starts is not None and any(
+        getattr(a, "decision", None) is not None and a.decision.outcome != Outcome.REFUSED
+        for a in applications
+    )
+    running = starts is not None and starts <= today and (ends is None or today <= ends)
+    if running:
+        return Status.ONGOING
+    open_ones = [
+        a
+        for a in applications
+        if a.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.PREPARATION)
+    ]
+    if open_ones:
+        latest = open_ones[0]
+        return (
+            Status.APPLIED if latest.status == ApplicationStatus.SUBMITTED else (Status.PREPARATION)
+        )
+    if starts is not None and today < starts and (granted or not applications):
+        return Status.GRANTED
+    if ends is not None and today > ends:
+        return Status.ENDED
+    decided = [a for a in applications if a.status == ApplicationStatus.DECIDED]
+    if decided and not granted:
+        return Status.REFUSED
+    return Status.GRANTED if granted else Status.APPLIED
+
+
+# The register
+
+
+@dataclass
+class RegisterRow:
+    intervention: Intervention
+    status: str
+    parties: list[str]
+    granted: int = 0
+    paid: int = 0
+    released: int = 0
+    reports_due: list[Report] = field(default_factory=list)
+
+    @property
+    def remaining(self) -> int:
+        return self.granted - self.paid - self.released
+
+    @property
+    def period(self) -> tuple[datetime.date | None, datetime.date | None]:
+        return self.intervention.starts_on, self.intervention.ends_on
+
+
+def _sums(queryset: QuerySet, key: str) -> dict[int, int]:
+    return {row[key]: row["total"] for row in queryset.values(key).annotate(total=Sum("amount"))}
+
+
+def register_rows(interventions: QuerySet[Intervention], today: datetime.date) -> list[RegisterRow]:
+    """Every insats with owner, parties, period, status, money and reports due, in a fixed
+    number of queries; sorted by name the Swedish way."""
+    items = list(
+        interventions.select_related("owner").prefetch_related(
+            "applications__decision", "applications__parties__member"
+        )
+    )
+    ids = [i.pk for i in items]
+    granted = _sums(
+        GrantAmount.objects.filter(decision__application__intervention_id__in=ids),
+        "decision__application__intervention_id",
+    )
+    paid = _sums(
+        Payment.objects.filter(grant__decision__application__intervention_id__in=ids),
+        "grant__decision__application__intervention_id",
+    )
+    released = _sums(
+        Release.objects.filter(grant__decision__application__intervention_id__in=ids),
+        "grant__decision__application__intervention_id",
+    )
+    due: dict[int, list[Report]] = defaultdict(list)
+    for report in Report.objects.filter(
+        intervention_id__in=ids, status__in=[ReportStatus.DUE, ReportStatus.DRAFT]
+    ).order_by("due_on"):
+        due[report.intervention_id].append(report)
+    rows = []
+    for intervention in items:
+        applications = sorted(
+            (a for a in intervention.applications.all() if a.status != ApplicationStatus.WITHDRAWN),
+            key=lambda a: (a.submitted_at is None, a.submitted_at, a.pk),
+            reverse=True,
+        )
+        parties: list[str] = [intervention.owner.name]
+        if applications:
+            for party in applications[0].parties.all():
+                if party.member.name not in parties:
+                    parties.append(party.member.name)
+        rows.append(
+            RegisterRow(
+                intervention=intervention,
+                status=status_of(intervention, applications, today),
+                parties=parties,
+                granted=granted.get(intervention.pk, 0),
+                paid=paid.get(intervention.pk, 0),
+                released=released.get(intervention.pk, 0),
+                reports_due=[] if intervention.closed_on else due[intervention.pk],
+            )
+        )
+    return sorted(rows, key=lambda r: swedish_key(r.intervention.name))
+
+
+# One insats and its money
+
+
+@dataclass(frozen=True)
+class InstalmentLine:
+    instalment: Instalment
+    paid: int
+    remaining: int
+    blockers: list[str]
+
+    @property
+    def payable(self) -> bool:
+        return not self.blockers and self.remaining > 0
+
+
+@dataclass(frozen=True)
+class GrantLine:
+    grant: GrantAmount
+    paid: int
+    released: int
+    remaining: int
+    instalments: list[InstalmentLine]
+    payments: list[Payment]
+
+
+@dataclass(frozen=True)
+class DecisionMoney:
+    decision: GrantDecision
+    state: GrantState
+    grants: list[GrantLine]
+
+    @property
+    def granted(self) -> int:
+        return sum(g.grant.amount for g in self.grants)
+
+    @property
+    def paid(self) -> int:
+        return sum(g.paid for g in self.grants)
+
+    @property
+    def released(self) -> int:
+        return sum(g.released for g in self.grants)
+
+    @property
+    def remaining(self) -> int:
+        return sum(g.remaining for g in self.grants)
+
+
+def money_of(decisions: QuerySet[GrantDecision], today: datetime.date) -> list[DecisionMoney]:
+    """Granted, paid, released and left per decision and year, with what each planned
+    payment waits for."""
+    items = list(decisions_with_plan(decisions).order_by("decided_on", "pk"))
+    states = grant_states(items)
+    payments: dict[int, list[Payment]] = defaultdict(list)
+    for payment in Payment.objects.filter(grant__decision__in=items).select_related("recorded_by"):
+        payments[payment.grant_id].append(payment)
+    result = []
+    for decision in items:
+        state = states[decision.pk]
+        lines = []
+        for grant in decision.amounts.all():
+            instalments = [
+                InstalmentLine(
+                    instalment=instalment,
+                    paid=state.paid_by_instalment.get(instalment.pk, 0),
+                    remaining=min(state.instalment_remaining(instalment), state.remaining(grant)),
+                    blockers=[
+                        b for b in state.blockers(instalment, grant, today) if b != "Utbetald."
+                    ],
+                )
+                for instalment in grant.instalments.all()
+            ]
+            lines.append(
+                GrantLine(
+                    grant=grant,
+                    paid=state.paid_by_grant.get(grant.pk, 0),
+                    released=state.released_by_grant.get(grant.pk, 0),
+                    remaining=state.remaining(grant),
+                    instalments=instalments,
+                    payments=payments[grant.pk],
+                )
+            )
+        result.append(DecisionMoney(decision=decision, state=state, grants=lines))
+    return result
+
+
+def interventions_for_prolongation(member: Member) -> list[Intervention]:
+    """The applicant organisation's insatser a förlängning or tilläggsansökan can continue."""
+    return sorted(
+        Intervention.objects.filter(owner=member, closed_on__isnull=True),
+        key=lambda i: swedish_key(i.name),
+    )
+
+
+# The förbund's goal: "80 % av de beviljade insatserna ska nå sina egna uppsatta mål"
+
+
+@dataclass(frozen=True)
+class InsatsResult:
+    report: Report
+    goals: int
+    reached: int
+    partly: int
+    share: Decimal  # uppnått + halva delvis, of all goals, in %
+    reached_goals: bool
+
+
+@dataclass(frozen=True)
+class GoalYear:
+    year: int
+    results: list[InsatsResult]
+    target: int
+
+    @property
+    def reached(self) -> int:
+        return sum(1 for r in self.results if r.reached_goals)
+
+    @property
+    def percent(self) -> Decimal:
+        if not self.results:
+            return Decimal(0)
+        return (Decimal(100) * self.reached / len(self.results)).quantize(
+            Decimal(1), rounding=ROUND_HALF_UP
+        )
+
+    @property
+    def met(self) -> bool:
+        return self.percent >= self.target
+
+
+def goal_achievement(association: Association) -> list[GoalYear]:
+    """Per year of the board's approval: how many insatser reached their own goals, by
+    their approved slutrapporter. A partly reached goal counts as half."""
+    settings = settings_for(association)
+    reports = (
+        Report.objects.filter(
+            association=association, kind=ReportKind.FINAL, status=ReportStatus.APPROVED
+        )
+        .select_related("intervention", "approval__paragraph__meeting")
+        .prefetch_related("goals")
+        .annotate(approved_year=ExtractYear("approval__paragraph__meeting__date"))
+    )
+    by_year: dict[int, list[InsatsResult]] = defaultdict(list)
+    for report in reports:
+        rows = list(report.goals.all())
+        reached = sum(1 for r in rows if r.fulfilment == Fulfilment.REACHED)
+        partly = sum(1 for r in rows if r.fulfilment == Fulfilment.PARTLY)
+        share = (
+            (Decimal(100) * (reached + Decimal("0.5") * partly) / len(rows)).quantize(
+                Decimal(1), rounding=ROUND_HALF_UP
+            )
+            if rows
+            else Decimal(0)
+        )
+        by_year[report.approved_year].append(
+            InsatsResult(
+                report=report,
+                goals=len(rows),
+                reached=reached,
+                partly=partly,
+                share=share,
+                reached_goals=bool(rows) and share >= settings.goal_reached_percent,
+            )
+        )
+    return [
+        GoalYear(
+            year=year,
+            results=sorted(results, key=lambda r: swedish_key(r.report.intervention.name)),
+            target=settings.goal_target_percent,
+        )
+        for year, results in sorted(by_year.items(), reverse=True)
+    ]
+
+
+# Money not used, for the förbund's accounts
+
+
+def released_by_year(association: Association) -> dict[int, int]:
+    """Granted money that will not be paid, per year of the grant: it returns to equity."""
+    rows = (
+        Release.objects.filter(grant__decision__association=association)
+        .values("grant__year")
+        .annotate(total=Sum("amount"))
+    )
+    return {row["grant__year"]: row["total"] for row in rows}
+
+
+# The public catalogue
+
+
+def _published(today: datetime.date) -> QuerySet[CatalogueEntry]:
+    """Published insatser that run now or are about to start."""
+    return CatalogueEntry.objects.filter(
+        published=True,
+        intervention__closed_on__isnull=True,
+        intervention__starts_on__isnull=False,
+    ).filter(Q(intervention__ends_on__isnull=True) | Q(intervention__ends_on__gte=today))
+
+
+@dataclass(frozen=True)
+class CatalogueFilters:
+    q: str = ""
+    kommun: str = ""
+    target_group: str = ""
+    direction: str = ""
+    association: str = ""
+
+
+def catalogue_search(
+    filters: CatalogueFilters, today: datetime.date, page: str | int | None, per_page: int = 20
+) -> Page:
+    """Current insatser matching every word of the free text and each chosen filter."""
+    entries = _published(today)
+    for word in filters.q.casefold().split():
+        entries = entries.filter(search_text__contains=word)
+    if filters.kommun:
+        entries = entries.filter(municipalities__name=filters.kommun)
+    if filters.target_group:
+        entries = entries.filter(target_groups__code=filters.target_group)
+    if filters.direction:
+        entries = entries.filter(intervention__direction=filters.direction)
+    if filters.association:
+        entries = entries.filter(intervention__association__slug=filters.association)
+    entries = (
+        entries.distinct()
+        .select_related("intervention__association", "intervention__owner")
+        .prefetch_related("municipalities", "target_groups")
+        .order_by("intervention__name", "pk")
+    )
+    return Paginator(entries, per_page).get_page(page)
+
+
+def catalogue_choices(today: datetime.date) -> dict[str, list[tuple[str, str]]]:
+    """The values a visitor can filter by: only those some published insats has."""
+    published = _published(today)
+    kommuner = sorted(
+        set(published.values_list("municipalities__name", flat=True)) - {None},
+        key=swedish_key,
+    )
+    associations = sorted(
+        set(
+            published.values_list(
+                "intervention__association__slug", "intervention__association__name"
+            )
+        ),
+        key=lambda pair: swedish_key(pair[1]),
+    )
+    return {"kommuner": [(k, k) for k in kommuner], "associations": associations}
+
+
+def public_entry(pk: int, today: datetime.date) -> CatalogueEntry | None:
+    return (
+        _published(today)
+        .select_related("intervention__association", "intervention__owner")
+        .prefetch_related("municipalities", "target_groups")
+        .filter(intervention_id=pk)
+        .first()
+    )
