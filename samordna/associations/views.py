@@ -32,6 +32,7 @@ from samordna.associations.permissions import (
 from samordna.core.history import HISTORY_KINDS, history_of
 from samordna.core.http import AuthedRequest
 from samordna.core.views import form_page
+from samordna.interventions.selectors import grant_work
 from samordna.meetings.selectors import minutes_to_approve, upcoming_meetings
 
 
@@ -368,6 +369,7 @@ def start(request: AuthedRequest, slug: str) -> HttpResponse:
     if user.person is not None:
         context["my_seats"] = selectors.seats_of(user.person)
         context["to_approve"] = minutes_to_approve(user.person)
+    context["grants"] = grant_work(user, association, today)
     if can_read_registers(user):
         context["board"] = selectors.board_on(association, today)
         context["upcoming"] = upcoming_meetings(association, today)

@@ -9,6 +9,8 @@ from samordna.associations.permissions import REGISTER_READERS
 NAVIGATION = [
     ("associations:start", "Start", None),
     ("meetings:plan", "Sammanträden", REGISTER_READERS),
+    ("interventions:applications", "Ansökningar", REGISTER_READERS | {Role.APPLICANT}),
+    ("interventions:register", "Insatser", REGISTER_READERS | {Role.APPLICANT}),
     ("associations:board", "Styrelsen", REGISTER_READERS),
     ("associations:members", "Medlemmar", REGISTER_READERS),
     ("associations:people", "Personer", REGISTER_READERS),

@@ -19,6 +19,7 @@ from samordna.associations.permissions import (
 from samordna.core.http import AuthedRequest
 from samordna.core.text import format_date
 from samordna.core.views import form_page
+from samordna.interventions.selectors import paragraph_matters
 from samordna.meetings import documents, selectors, services
 from samordna.meetings.calendar import meetings_ics
 from samordna.meetings.forms import (
@@ -140,6 +141,8 @@ def meeting_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             "association": association,
             "meeting": meeting,
             "minutes": minutes,
+            # What the §§ decided about insatser (applications, reports), shown with them.
+            "grant_matters": paragraph_matters(row.paragraph.pk for row in minutes.rows),
             "items": list(meeting.items.all()),
             "attachments": list(meeting.attachments.select_related("item")),
             "tasks_given": list(meeting.tasks_given.select_related("paragraph", "due_meeting")),

@@ -28,3 +28,9 @@ def widget_kind(field) -> str:
 def rich(value: str) -> str:
     """A stored rich text: sanitised markup, or plain text as paragraphs."""
     return richtext.render(value)
+
+
+@register.filter
+def get(mapping: dict, key: object) -> object:
+    """`mapping[key]`, or None: for tables keyed by a row's id."""
+    return mapping.get(key) if mapping else None

@@ -12,6 +12,7 @@ from django.urls import resolve, reverse
 from playwright.sync_api import Page, expect
 
 from samordna.core.tests import browser
+from samordna.interventions.tests.browser_data import InterventionPaths
 from samordna.meetings import services
 
 # What each role may open (URL names), beyond what is public. Arguments come from
@@ -27,6 +28,16 @@ REGISTER_PAGES = [
     "associations:staff",
     "meetings:plan",
     "meetings:detail",
+    # Insatser: the förbund's readers see applications sent in, the beredning, every insats.
+    "interventions:applications",
+    "interventions:application",
+    "interventions:preparation",
+    "interventions:criteria",
+    "interventions:register",
+    "interventions:detail",
+    "interventions:goals",
+    "interventions:report",
+    "interventions:agreement",
 ]
 # Board members justera in the app: the chair and Peter Pettersson signed 2022-11-25.
 SIGNER_PAGES = [*REGISTER_PAGES, "meetings:approve"]
@@ -59,17 +70,59 @@ OFFICE_PAGES = [
     "meetings:signers",
     "meetings:task_create",
     "meetings:task_done",
+    "interventions:application_create",
+    "interventions:application_edit",
+    "interventions:application_attachment_create",
+    "interventions:assessment",
+    "interventions:opinion",
+    "interventions:agenda",
+    "interventions:criterion_update",
+    "interventions:preparation_group",
+    "interventions:intervention_create",
+    "interventions:settings",
+    "interventions:decision_create",
+    "interventions:decision_earlier",
+    "interventions:agreement_sign",
+    "interventions:condition_met",
+    "interventions:payment_create",
+    "interventions:close",
+    "interventions:report_return",
+    "interventions:report_sign",
+    "interventions:report_request",
+    "interventions:report_approve",
+    "interventions:catalogue_edit",
+]
+# The applicant writes and sends applications and reports for their own organisation.
+APPLICANT_PAGES = [
+    "associations:start",
+    "interventions:applications",
+    "interventions:application_create",
+    "interventions:application",
+    "interventions:application_edit",
+    "interventions:application_attachment_create",
+    "interventions:register",
+    "interventions:detail",
+    "interventions:report",
+    "interventions:agreement",
 ]
 ROLE_PAGES = {
     "jan.andersson": OFFICE_PAGES,  # kansli
     "christina.nordeno": SIGNER_PAGES,  # ordförande
     "peter.pettersson": SIGNER_PAGES,  # ledamot
     "eva.sonidsson": [*REGISTER_PAGES, "associations:history"],  # revisor
-    "ekonomi.sundsvall": REGISTER_PAGES,  # ekonomi hos en medlem
-    "denise.wallen": ["associations:start"],  # sökande
+    "ekonomi.sundsvall": [*REGISTER_PAGES, "interventions:payment_create"],  # ekonomi
+    "denise.wallen": APPLICANT_PAGES,  # sökande
     "nationell": ["finance:national", "finance:allocation_table"],
 }
-PUBLIC_PAGES = ["home", "login", "finance:allocation_table", "public:notices", "public:archive"]
+PUBLIC_PAGES = [
+    "home",
+    "login",
+    "finance:allocation_table",
+    "public:notices",
+    "public:archive",
+    "catalogue:search",
+    "catalogue:detail",
+]
 # Files the pages link to (calendar, PDF, Word, papers); their own tests in
 # samordna/meetings/tests open them.
 FILES = {
@@ -81,9 +134,14 @@ FILES = {
     "meetings:extract",
     "meetings:attachment",
     "public:minutes_pdf",
+    "interventions:application_pdf",
+    "interventions:application_attachment",
+    "interventions:agreement_pdf",
+    "interventions:agreement_docx",
 }
-# Links every logged-in page may carry: the header's "Samordna" goes to the start page.
-ALWAYS_LINKED = {"home", *FILES}
+# Links every logged-in page may carry: the header's "Samordna" goes to the start page, and
+# an insats published in the open catalogue links to its public page.
+ALWAYS_LINKED = {"home", "catalogue:search", "catalogue:detail", *FILES}
 # Addresses that are not pages: files and POST-only actions.
 NOT_PAGES = {
     *FILES,
@@ -91,21 +149,45 @@ NOT_PAGES = {
     "meetings:item_action",
     "meetings:kallelse_send",
     "meetings:guest_delete",
+    "interventions:application_submit",
+    "interventions:application_withdraw",
+    "interventions:application_attachment_delete",
+    "interventions:decision_withdraw",
 }
 
 # Change history: the office sees every kind of record, the auditor what its pages link to.
-OFFICE_HISTORY = ["forbund", "grundbelopp", "medlem", "person", "uppdrag", "kansli", "anvandare"]
-AUDITOR_HISTORY = ["forbund", "person"]
+OFFICE_HISTORY = [
+    "forbund",
+    "grundbelopp",
+    "medlem",
+    "person",
+    "uppdrag",
+    "kansli",
+    "anvandare",
+    "insats",
+    "ansokan",
+    "beslut",
+    "avtal",
+    "utbetalning",
+    "rapport",
+]
+AUDITOR_HISTORY = ["forbund", "person", "insats"]
 
 BOARD_IN_OFFICE_ON = "2023-01-01"
 BAD_ORGANISATION_NUMBER = "222100-2114"  # the check digit should be 3
 
 
 class BrowserTests(browser.BrowserTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.interventions = InterventionPaths(self.association)
+
     def paths(self, name: str, username: str) -> list[str]:
         """The paths to open for the page `name`, with arguments from the demo data."""
         association = self.association
         slug = association.slug
+        if name.startswith(("interventions:", "catalogue:")):
+            return self.interventions.paths(name, username)
         if name in {"home", "login", "finance:national", "public:notices", "public:archive"}:
             return [reverse(name)]
         if name == "finance:allocation_table":
@@ -169,6 +251,8 @@ class BrowserTests(browser.BrowserTestCase):
 
     def history_pk(self, kind: str) -> int:
         association = self.association
+        if kind in self.interventions.history_kinds:
+            return self.interventions.history_pk(kind)
         records = {
             "forbund": association,
             "grundbelopp": association.fee_base_amounts.earliest("valid_from"),

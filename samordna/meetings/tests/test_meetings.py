@@ -249,5 +249,6 @@ class MeetingPageTests(SamordnaTestCase):
         with self.assertNumQueries(4):
             self.client.get(url, {"ar": 2023})
         meeting = self.meeting()
-        with self.assertNumQueries(15):  # a justerad meeting also reads its anslag
+        # A justerad meeting also reads its anslag; every meeting the grants its §§ decided.
+        with self.assertNumQueries(18):
             self.client.get(reverse("meetings:detail", args=["sundsvall", meeting.pk]))
