@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from samordna.associations.models import Association
+from samordna.demo import interventions
 from samordna.demo.associations import load_associations, load_national_allocation
 from samordna.demo.meetings import load_meetings
 from samordna.demo.users import load_users
@@ -14,5 +15,7 @@ def load_demo() -> tuple[dict[str, Association], int]:
     associations = load_associations()
     rows = load_national_allocation(associations)
     load_users(associations)
-    load_meetings(associations)
+    interventions.load_applications(associations)
+    load_meetings(associations, before_justering=interventions.in_meeting)
+    interventions.load_after_justering(associations)
     return associations, rows

@@ -7,10 +7,12 @@ loaded by `samordna.demo.minutes`.
 """
 
 import datetime
+from collections.abc import Callable
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.demo.minutes import ENTERED_BY, load_protocols
+from samordna.demo.protocols import Protocol
 from samordna.meetings import services
 from samordna.meetings.models import Meeting
 
@@ -68,7 +70,10 @@ MEETINGS = {
 }
 
 
-def load_meetings(associations: dict[str, Association]) -> None:
+def load_meetings(
+    associations: dict[str, Association],
+    before_justering: Callable[[Protocol, Meeting], None] | None = None,
+) -> None:
     for slug, rows in MEETINGS.items():
         association = associations[slug]
         director = User.objects.get(username=ENTERED_BY[slug])
@@ -85,4 +90,4 @@ def load_meetings(associations: dict[str, Association]) -> None:
                 note=note,
                 planned_in=planned_in,
             )
-    load_protocols(associations)
+    load_protocols(associations, before_justering)

@@ -8,6 +8,7 @@ anslag keeps Samordna's three weeks and says so in its note.
 import datetime
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -38,7 +39,12 @@ ENTERED_BY = {"sundsvall": "jan.andersson", "harnosand-timra": "ulrika.sahlin"}
 RECUSAL_WORDS = {RecusalKind.DECISION: "beslutet", RecusalKind.DISCUSSION: "diskussionen"}
 
 
-def load_protocols(associations: dict[str, Association]) -> None:
+def load_protocols(
+    associations: dict[str, Association],
+    before_justering: Callable[[Protocol, Meeting], None] | None = None,
+) -> None:
+    """`before_justering` records what else a meeting decided (grants in its §§) while the
+    minutes may still change."""
     for protocol in PROTOCOLS:
         association = associations[protocol.association]
         meeting = association.meetings.get(date=protocol.date)
@@ -46,6 +52,9 @@ def load_protocols(associations: dict[str, Association]) -> None:
             continue
         with transaction.atomic():
             _load(protocol, association, meeting)
+            if before_justering is not None:
+                before_justering(protocol, meeting)
+            _justera(protocol, association, meeting)
 
 
 def _people(association: Association) -> dict[str, Person]:
@@ -154,17 +163,18 @@ def _load(protocol: Protocol, association: Association, meeting: Meeting) -> Non
             title=attachment.title,
             file=SimpleUploadedFile(f"bilaga-{attachment.number}.docx", content),
         )
+
+
+def _justera(protocol: Protocol, association: Association, meeting: Meeting) -> None:
+    """The kansli names the signers; each justerar at 10.00, 10.05 … on the justering date."""
+    director = User.objects.get(username=ENTERED_BY[protocol.association])
+    people = _people(association)
     services.signers_set(
         meeting=meeting,
         by=director,
         chair=people[protocol.chair],
         adjusters=[people[name] for name in protocol.adjusters],
     )
-    _approve(protocol, association, meeting)
-
-
-def _approve(protocol: Protocol, association: Association, meeting: Meeting) -> None:
-    """Each signer justerar at 10.00, 10.05 … on the justering date."""
     note = ""
     law = notice_dates(protocol.posted_on).taken_down_on
     if protocol.taken_down_as_written < law:
