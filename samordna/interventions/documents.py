@@ -64,12 +64,29 @@ class AgreementTerms:
         return sum(a.amount for a in self.amounts)
 
     @property
+    def owner(self) -> str:
+        """The insatsägare as the agreement names it."""
+        application = self.application
+        return application.organisation_name or application.member.name
+
+    @property
+    def owner_line(self) -> str:
+        application = self.application
+        parts = (self.owner, application.organisation_number, application.unit)
+        return ", ".join(p for p in parts if p)
+
+    @property
+    def contact_line(self) -> str:
+        application = self.application
+        return ", ".join(p for p in (application.contact_name, application.contact_email) if p)
+
+    @property
     def account(self) -> str:
         application = self.application
         if application.bankgiro:
-            return f"bankgiro {application.bankgiro}"
+            return f"till bankgiro {application.bankgiro}"
         if application.plusgiro:
-            return f"plusgiro {application.plusgiro}"
+            return f"till plusgiro {application.plusgiro}"
         return "mot faktura till förbundet"
 
 
@@ -95,7 +112,9 @@ def agreement_terms(decision: GrantDecision, *, director: str) -> AgreementTerms
     agreement = decision.agreement
     application = decision.application
     association = decision.association
-    amounts = list(decision.amounts.select_related("condition").prefetch_related("instalments"))
+    amounts = list(
+        decision.amounts.select_related("condition").prefetch_related("instalments__report")
+    )
     parties = [
         f"{p.organisation_name or p.member.name}{f', {p.unit}' if p.unit else ''}"
         for p in application.parties.select_related("member")
@@ -123,6 +142,7 @@ REPORTING = (
     "som antal, uppdelat på kön; uppgifter som pekar ut en enskild deltagare lämnas inte till "
     "förbundet."
 )
+NO_CONDITIONS = "Beslutet har inga villkor utöver det som sägs i avtalet."
 UNUSED = (
     "Medel som inte används för insatsen betalas inte ut, och medel som betalats ut men inte "
     "använts betalas tillbaka till förbundet. Ändringar av insatsens inriktning, budget eller "
@@ -130,16 +150,26 @@ UNUSED = (
 )
 
 
-def agreement_pdf(terms: AgreementTerms) -> bytes:
-    context = {
+def instalment_lines(terms: AgreementTerms) -> list[str]:
+    """The payment plan, a sentence per planned payment."""
+    return [instalment_text(grant, instalment) for grant, instalment in terms.instalments]
+
+
+def agreement_context(terms: AgreementTerms) -> dict:
+    """What the print template of the agreement reads."""
+    return {
         "terms": terms,
         "association": terms.decision.association,
         "reporting": REPORTING,
         "unused": UNUSED,
-        "instalment_lines": [instalment_text(g, i) for g, i in terms.instalments],
+        "no_conditions": NO_CONDITIONS,
+        "instalment_lines": instalment_lines(terms),
         **page_context(terms.association_name, f"Avtal {terms.number}"),
     }
-    return render_pdf("interventions/documents/agreement.html", context)
+
+
+def agreement_pdf(terms: AgreementTerms) -> bytes:
+    return render_pdf("interventions/documents/agreement.html", agreement_context(terms))
 
 
 def agreement_docx(terms: AgreementTerms) -> bytes:
@@ -163,13 +193,9 @@ def agreement_docx(terms: AgreementTerms) -> bytes:
         document,
         [
             ("Förbundet", f"{terms.association_name}, {terms.association_number}".strip(", ")),
-            (
-                "Insatsägare",
-                f"{application.organisation_name}, {application.organisation_number}"
-                + (f", {application.unit}" if application.unit else ""),
-            ),
+            ("Insatsägare", terms.owner_line),
             ("Samverkansparter", "\n".join(terms.parties) or "–"),
-            ("Kontaktperson", f"{application.contact_name}, {application.contact_email}"),
+            ("Kontaktperson", terms.contact_line or "–"),
         ],
     )
     document.add_heading("2. Beslut och syfte", level=2)
@@ -198,10 +224,11 @@ def agreement_docx(terms: AgreementTerms) -> bytes:
     for grant, instalment in terms.instalments:
         document.add_paragraph(instalment_text(grant, instalment), style="List Bullet")
     document.add_paragraph(f"Medlen betalas ut {terms.account}.")
-    if terms.conditions:
-        document.add_heading("5. Villkor", level=2)
-        for text in terms.conditions:
-            document.add_paragraph(f"Under förutsättning att {text}.", style="List Bullet")
+    document.add_heading("5. Villkor", level=2)
+    for text in terms.conditions:
+        document.add_paragraph(f"Under förutsättning att {text}.", style="List Bullet")
+    if not terms.conditions:
+        document.add_paragraph(NO_CONDITIONS)
     document.add_heading("6. Redovisning", level=2)
     document.add_paragraph(REPORTING)
     for report in terms.reports:
@@ -217,7 +244,7 @@ def agreement_docx(terms: AgreementTerms) -> bytes:
     )
     for who in (
         f"För {terms.association_name}: {terms.director}",
-        f"För {application.organisation_name}: {application.signatory}"
+        f"För {terms.owner}: {application.signatory}"
         + (f", {application.signatory_title}" if application.signatory_title else ""),
     ):
         document.add_paragraph(f"Ort och datum ____________________\n\n__________________\n{who}")

@@ -230,6 +230,24 @@ def _plan_instalments(grant: GrantAmount, reports: dict[int, Report], *, by: Use
         save_with_history(instalment, by=by)
 
 
+def decision_check(
+    application: Application,
+    *,
+    outcome: str,
+    amounts: Sequence[AmountInput],
+    conditions: Sequence[str] = (),
+) -> None:
+    """The checks `decision_record` makes, without saving: for a preview of the clauses."""
+    if application.status not in OPEN:
+        raise ValidationError(
+            f"Ansökan är {application.get_status_display().lower()}; bara inskickade ansökningar "
+            "som inte är beslutade kan beslutas."
+        )
+    if any(not c.strip() for c in conditions):
+        raise ValidationError({"conditions": "Ett villkor saknar text."})
+    _check_amounts(application, outcome, amounts, conditions)
+
+
 def _create(
     application: Application,
     *,
@@ -242,13 +260,8 @@ def _create(
     earlier_reference: str = "",
 ) -> GrantDecision:
     current = Application.objects.select_for_update().get(pk=application.pk)
-    if current.status not in OPEN:
-        raise ValidationError(
-            f"Ansökan är {current.get_status_display().lower()}; bara inskickade ansökningar "
-            "som inte är beslutade kan beslutas."
-        )
-    conditions = [c.strip() for c in conditions if c.strip()]
-    _check_amounts(current, outcome, amounts, conditions)
+    decision_check(current, outcome=outcome, amounts=amounts, conditions=conditions)
+    conditions = [c.strip() for c in conditions]
     decision = GrantDecision(
         association=current.association,
         application=current,
@@ -373,6 +386,12 @@ def decision_withdraw(*, decision: GrantDecision, by: User) -> None:
     for report in decision.reports.all():
         if report.status != ReportStatus.DUE:
             raise ValidationError("Insatsen har redan börjat rapportera; beslutet står.")
+    paragraph = decision.paragraph
+    if paragraph is not None and paragraph.decision.strip() == "\n".join(
+        _clauses_of(decision, application)
+    ):
+        # The § says what this decision wrote into it; a withdrawn decision leaves no text.
+        meeting_services.paragraph_update(paragraph=paragraph, by=by, decision="")
     for grant in decision.amounts.all():
         for instalment in grant.instalments.all():
             delete_with_history(instalment, by=by)
@@ -386,6 +405,46 @@ def decision_withdraw(*, decision: GrantDecision, by: User) -> None:
     application.status = ApplicationStatus.PREPARATION
     application.version += 1
     save_with_history(application, by=by, update_fields=["status", "version"])
+    if application.intervention is not None:
+        _recompute_span(application.intervention, by=by)
+
+
+def _recompute_span(intervention: Intervention, *, by: User) -> None:
+    """After a decision is taken back the insats runs over what is still granted, and over
+    the period it was registered with (its first history entry), if any."""
+    first = intervention.history.earliest()
+    periods = [(first.starts_on, first.ends_on)]
+    periods += Application.objects.filter(
+        intervention=intervention, decision__isnull=False, decision__amounts__isnull=False
+    ).values_list("starts_on", "ends_on")
+    starts = [s for s, _ in periods if s]
+    ends = [e for _, e in periods if e]
+    intervention.starts_on = min(starts) if starts else None
+    intervention.ends_on = max(ends) if ends else None
+    save_with_history(intervention, by=by, update_fields=["starts_on", "ends_on"])
+
+
+def _clauses_of(decision: GrantDecision, application: Application) -> list[str]:
+    """The clauses `decision_record` wrote for a saved decision."""
+    conditions = list(decision.conditions.all())
+    index = {c.pk: i for i, c in enumerate(conditions)}
+    amounts = [
+        AmountInput(
+            year=grant.year,
+            amount=grant.amount,
+            plan=grant.plan,
+            recipient=grant.recipient,
+            purpose=grant.purpose,
+            condition=None if grant.condition_id is None else index[grant.condition_id],
+        )
+        for grant in decision.amounts.all()
+    ]
+    return decision_clauses(
+        application,
+        outcome=decision.outcome,
+        amounts=amounts,
+        conditions=[c.text for c in conditions],
+    )
 
 
 def in_force(paragraph: Paragraph | None, approved_meeting_ids: set[int]) -> bool:
@@ -614,7 +673,7 @@ def decisions_with_plan(queryset: QuerySet[GrantDecision]) -> QuerySet[GrantDeci
         "application__parties__member",
         "amounts__instalments__report",
         "amounts__condition",
-        "conditions",
+        "conditions__met",
         "reports",
     )
 

@@ -370,8 +370,8 @@ class ApplicationGoal(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="goals")
     position = models.PositiveSmallIntegerField("ordning", default=0)
-    text = models.CharField("mål", max_length=500)
-    indicator = models.CharField("indikator (hur målet mäts)", max_length=500)
+    text = models.TextField("mål", max_length=2000)
+    indicator = models.TextField("indikator (hur målet mäts)", max_length=1000)
 
     history = HistoricalRecords()
 

@@ -13,6 +13,7 @@ from samordna.associations.permissions import REGISTER_READERS
 from samordna.interventions.models import (
     Application,
     ApplicationStatus,
+    GrantDecision,
     Intervention,
     Report,
 )
@@ -74,6 +75,17 @@ def can_withdraw(user: User, application: Application) -> bool:
 
 def intervention_for(user: User, association: Association, pk: int) -> Intervention:
     return get_object_or_404(visible_interventions(user, association), pk=pk)
+
+
+def decision_for(user: User, association: Association, pk: int) -> GrantDecision:
+    """A decision on an insats the user may see: the förbund's readers and the insatsägare."""
+    decision = get_object_or_404(
+        GrantDecision.objects.select_related("association", "paragraph__meeting", "application"),
+        association=association,
+        pk=pk,
+    )
+    intervention_for(user, association, decision.application.intervention_id or 0)
+    return decision
 
 
 def report_for(user: User, association: Association, intervention_pk: int, pk: int) -> Report:

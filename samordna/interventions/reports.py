@@ -5,6 +5,7 @@ Reports hold no data about participants: results are written about the insats, a
 counts of participants are reported as numbers in the follow-up, never as people.
 """
 
+import copy
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from samordna.interventions.grants import required_signers
 from samordna.interventions.models import (
     Fulfilment,
     GrantDecision,
+    GrantSettings,
     Report,
     ReportApproval,
     ReportGoal,
@@ -32,7 +34,8 @@ from samordna.interventions.models import (
 )
 from samordna.interventions.services import lock_version, settings_for
 from samordna.meetings import services as meeting_services
-from samordna.meetings.models import Paragraph
+from samordna.meetings.locking import FINAL_PARAGRAPH_MESSAGE, LOCKED_MESSAGE
+from samordna.meetings.models import ApprovedMinutes, Paragraph
 
 OVERDUE_REMINDER_EVERY = datetime.timedelta(days=7)
 
@@ -45,8 +48,16 @@ class GoalReport:
     comment: str = ""
 
 
+OPEN_STATUSES = (ReportStatus.DUE, ReportStatus.DRAFT)
+
+
+def is_overdue(report: Report, today: datetime.date) -> bool:
+    """Past its last day and not handed in."""
+    return report.status in OPEN_STATUSES and report.due_on < today
+
+
 def _editable(report: Report) -> None:
-    if report.status not in (ReportStatus.DUE, ReportStatus.DRAFT):
+    if report.status not in OPEN_STATUSES:
         raise ValidationError(
             f"{report.title} är {report.get_status_display().lower()} och kan inte ändras."
         )
@@ -98,7 +109,7 @@ def report_submit(
     """Hand the report in to the förbund."""
     current = lock_version(report, version, what=report.title)
     _editable(current)
-    problems: dict[str, list[str]] = {}
+    problems: dict[str, list] = {}
     if not current.results.strip():
         problems["results"] = ["Beskriv insatsens resultat."]
     if current.kind == ReportKind.INTERIM and not current.analysis.strip():
@@ -107,10 +118,18 @@ def report_submit(
     missing = []
     for goal in current.decision.application.goals.all():
         row = rows.get(goal.pk)
+        # `goal_id` lets a form put the message at that goal's field.
+        params = {"goal": goal.text, "goal_id": goal.pk}
         if current.kind == ReportKind.FINAL and not (row and row.fulfilment):
-            missing.append(f"Ange måluppfyllelsen för ”{goal.text}”.")
+            missing.append(
+                ValidationError(
+                    "Ange måluppfyllelsen för ”%(goal)s”.", code="fulfilment", params=params
+                )
+            )
         if current.kind == ReportKind.INTERIM and not (row and row.forecast):
-            missing.append(f"Ange en prognos för ”{goal.text}”.")
+            missing.append(
+                ValidationError("Ange en prognos för ”%(goal)s”.", code="forecast", params=params)
+            )
     if missing:
         problems["goals"] = missing
     if problems:
@@ -122,21 +141,57 @@ def report_submit(
     save_with_history(
         current, by=by, update_fields=["status", "submitted_at", "submitted_by", "version"]
     )
+    _tell_office(current)
     report.__dict__.update(current.__dict__)
     return current
+
+
+def _tell_office(report: Report) -> None:
+    email = report.association.email
+    if email:
+        EmailMessage(
+            f"Inlämnad: {report.title} för {report.intervention}",
+            f"{report.title} för {report.intervention} är inlämnad och finns i Samordna under "
+            "Insatser. Styrelsen godkänner rapporten i en paragraf.\n",
+            to=[email],
+        ).send()
+
+
+@transaction.atomic
+def report_hand_in(
+    *,
+    report: Report,
+    by: User,
+    version: int,
+    results: str,
+    analysis: str,
+    goals: Sequence[GoalReport],
+    now: datetime.datetime | None = None,
+) -> Report:
+    """Save the report as written and hand it in, or (when something is missing) neither."""
+    # A copy, so that `report` stays as stored if the hand-in is refused and rolled back.
+    working = copy.copy(report)
+    saved = report_save(
+        report=working, by=by, version=version, results=results, analysis=analysis, goals=goals
+    )
+    report_submit(report=working, by=by, version=saved.version, now=now)
+    report.__dict__.update(working.__dict__)
+    return report
 
 
 @transaction.atomic
 def report_return(*, report: Report, by: User, reason: str) -> Report:
     """The kansli sends a handed-in report back to be completed."""
-    if report.status != ReportStatus.SUBMITTED:
+    current = Report.objects.select_for_update().get(pk=report.pk)
+    if current.status != ReportStatus.SUBMITTED:
         raise ValidationError("Bara en inlämnad rapport som inte är godkänd kan skickas tillbaka.")
     if not reason.strip():
         raise ValidationError({"reason": "Skriv vad som behöver kompletteras."})
-    report.status = ReportStatus.DRAFT
-    report.version += 1
-    report._change_reason = f"Åter för komplettering: {reason.strip()}"  # type: ignore[attr-defined]
-    save_with_history(report, by=by, update_fields=["status", "version"])
+    current.status = ReportStatus.DRAFT
+    current.version += 1
+    current._change_reason = f"Åter för komplettering: {reason.strip()}"  # type: ignore[attr-defined]
+    save_with_history(current, by=by, update_fields=["status", "version"])
+    report.__dict__.update(current.__dict__)
     recipients = _recipients(report)
     if recipients:
         EmailMessage(
@@ -200,6 +255,10 @@ def report_approve(
     meeting = paragraph.meeting
     if meeting.association_id != current.association_id:
         raise ValidationError("Paragrafen hör till ett annat förbund.")
+    if ApprovedMinutes.objects.filter(meeting=meeting).exists():
+        raise ValidationError(LOCKED_MESSAGE)
+    if paragraph.immediately_approved:
+        raise ValidationError(FINAL_PARAGRAPH_MESSAGE)
     if current.submitted_at and meeting.date < timezone.localdate(current.submitted_at):
         raise ValidationError("Sammanträdet hölls innan rapporten lämnades in.")
     approval = ReportApproval(report=current, paragraph=paragraph)
@@ -223,6 +282,8 @@ def report_request(
     application = decision.application
     if decision.outcome == "refused" or application.intervention is None:
         raise ValidationError("Ett avslag rapporteras inte.")
+    if application.intervention.closed_on is not None:
+        raise ValidationError("Insatsen är slutreglerad och lämnar inga fler rapporter.")
     if due_on < timezone.localdate():
         raise ValidationError({"due_on": "Sista dagen kan inte ha passerat."})
     report = Report(
@@ -252,6 +313,13 @@ def _recipients(report: Report) -> list[str]:
     return sorted(emails)
 
 
+def _settings(report: Report) -> GrantSettings:
+    """The förbund's settings as fetched with the report, or created with the defaults."""
+    # A missing reverse one-to-one raises an AttributeError subclass: getattr's default.
+    found: GrantSettings | None = getattr(report.association, "grant_settings", None)
+    return found or settings_for(report.association)
+
+
 def reports_to_remind(today: datetime.date) -> list[Report]:
     """Reports not handed in whose last day is near, or past: each is reminded once
     before its last day, and once a week after it."""
@@ -263,7 +331,7 @@ def reports_to_remind(today: datetime.date) -> list[Report]:
     for report in candidates.filter(Q(reminded_on__isnull=True) | Q(due_on__lt=today)).order_by(
         "due_on", "pk"
     ):
-        days = settings_for(report.association).reminder_days
+        days = _settings(report).reminder_days
         if report.due_on - datetime.timedelta(days=days) > today:
             continue
         last = report.reminded_on

@@ -23,14 +23,11 @@ from samordna.interventions.models import (
     CostType,
 )
 
-# What the förbund's form asks for; a paper application registered by the kansli needs
-# only the parts above the line.
+# What the förbund's form asks for. A paper application the kansli enters needs only
+# REQUIRED: the paper itself is the record of the rest.
 REQUIRED = [
     ("organisation_name", "Skriv organisationens namn."),
     ("organisation_number", "Skriv organisationsnumret."),
-    ("signatory", "Skriv vem som är behörig att teckna avtal."),
-    ("contact_name", "Skriv en kontaktperson."),
-    ("contact_email", "Skriv kontaktpersonens e-postadress."),
     ("name", "Ge insatsen ett namn."),
     ("starts_on", "Ange när insatsen börjar."),
     ("ends_on", "Ange när insatsen slutar."),
@@ -38,6 +35,9 @@ REQUIRED = [
     ("esf", "Svara på om insatsen medfinansieras av ESF."),
 ]
 REQUIRED_ON_FORM = [
+    ("signatory", "Skriv vem som är behörig att teckna avtal."),
+    ("contact_name", "Skriv en kontaktperson."),
+    ("contact_email", "Skriv kontaktpersonens e-postadress."),
     ("contact_phone", "Skriv kontaktpersonens telefonnummer."),
     ("postal_address", "Skriv utdelningsadressen."),
     ("postal_code", "Skriv postnumret."),
@@ -65,7 +65,7 @@ def giro_problem(kind: str, value: str) -> str | None:
     label = "Bankgironumret" if kind == "bankgiro" else "Plusgironumret"
     digits = re.sub(r"[\s-]", "", value)
     lengths = (7, 8) if kind == "bankgiro" else tuple(range(2, 9))
-    example = "5050-1055" if kind == "bankgiro" else "90 20 00-7"
+    example = "5050-1055" if kind == "bankgiro" else "90 20 00-9"
     if not _GIRO.match(value) or len(digits) not in lengths:
         return f"{label} {value} har fel form. Skriv siffrorna, t.ex. {example}."
     if not luhn.is_valid(digits):
@@ -168,7 +168,7 @@ def submission_problems(
             "samverkanspart från en annan medlem än den ansvariga parten."
         )
 
-    if not goals:
+    if not goals and not application.received_on_paper:
         problems["goals"].append("Ange minst ett mål för insatsen, med en indikator.")
     for goal in goals:
         if not goal.indicator.strip():

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
@@ -23,7 +22,6 @@ from samordna.interventions.models import (
     Application,
     ApplicationStatus,
     BudgetLine,
-    CatalogueEntry,
     CostType,
     Fulfilment,
     GrantAmount,
@@ -39,6 +37,8 @@ from samordna.interventions.models import (
     ReportStatus,
 )
 from samordna.interventions.services import settings_for
+
+OPEN_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.PREPARATION)
 
 # Budget
 
@@ -102,16 +102,17 @@ def is_preparer(user: User, association: Association) -> bool:
 
 
 def visible_applications(user: User, association: Association) -> QuerySet[Application]:
-    """An applicant sees their own organisation's applications; the förbund sees those
-    sent to it (and the paper ones the kansli is entering)."""
+    """An applicant sees their own organisation's applications; the förbund (and its
+    beredningsgrupp) sees those sent to it and the paper ones the kansli is entering."""
     applications = Application.objects.filter(association=association).select_related(
         "member", "intervention"
     )
+    seen = Q(pk__in=[])
     if user.role == Role.APPLICANT and user.member_id is not None:
-        return applications.filter(member_id=user.member_id)
+        seen |= Q(member_id=user.member_id)
     if user.role in REGISTER_READERS or is_preparer(user, association):
-        return applications.filter(~Q(status=ApplicationStatus.DRAFT) | Q(received_on_paper=True))
-    return applications.none()
+        seen |= ~Q(status=ApplicationStatus.DRAFT) | Q(received_on_paper=True)
+    return applications.filter(seen)
 
 
 def visible_interventions(user: User, association: Association) -> QuerySet[Intervention]:
@@ -436,74 +437,92 @@ def released_by_year(association: Association) -> dict[int, int]:
     return {row["grant__year"]: row["total"] for row in rows}
 
 
-# The public catalogue
-
-
-def _published(today: datetime.date) -> QuerySet[CatalogueEntry]:
-    """Published insatser that run now or are about to start."""
-    return CatalogueEntry.objects.filter(
-        published=True,
-        intervention__closed_on__isnull=True,
-        intervention__starts_on__isnull=False,
-    ).filter(Q(intervention__ends_on__isnull=True) | Q(intervention__ends_on__gte=today))
+# The start page
 
 
 @dataclass(frozen=True)
-class CatalogueFilters:
-    q: str = ""
-    kommun: str = ""
-    target_group: str = ""
-    direction: str = ""
-    association: str = ""
+class GrantWork:
+    """What waits for the user on the start page."""
+
+    applications: list[Application]  # to prepare (förbund) or in progress (applicant)
+    reports_due: list[Report]  # not handed in, due within a month or late
+    reports_to_approve: list[Report]  # handed in, for the board
 
 
-def catalogue_search(
-    filters: CatalogueFilters, today: datetime.date, page: str | int | None, per_page: int = 20
-) -> Page:
-    """Current insatser matching every word of the free text and each chosen filter."""
-    entries = _published(today)
-    for word in filters.q.casefold().split():
-        entries = entries.filter(search_text__contains=word)
-    if filters.kommun:
-        entries = entries.filter(municipalities__name=filters.kommun)
-    if filters.target_group:
-        entries = entries.filter(target_groups__code=filters.target_group)
-    if filters.direction:
-        entries = entries.filter(intervention__direction=filters.direction)
-    if filters.association:
-        entries = entries.filter(intervention__association__slug=filters.association)
-    entries = (
-        entries.distinct()
-        .select_related("intervention__association", "intervention__owner")
-        .prefetch_related("municipalities", "target_groups")
-        .order_by("intervention__name", "pk")
-    )
-    return Paginator(entries, per_page).get_page(page)
-
-
-def catalogue_choices(today: datetime.date) -> dict[str, list[tuple[str, str]]]:
-    """The values a visitor can filter by: only those some published insats has."""
-    published = _published(today)
-    kommuner = sorted(
-        set(published.values_list("municipalities__name", flat=True)) - {None},
-        key=swedish_key,
-    )
-    associations = sorted(
-        set(
-            published.values_list(
-                "intervention__association__slug", "intervention__association__name"
+def grant_work(user: User, association: Association, today: datetime.date) -> GrantWork:
+    horizon = today + datetime.timedelta(days=31)
+    reports = Report.objects.filter(association=association).select_related("intervention")
+    if user.role == Role.APPLICANT and user.member_id is not None:
+        return GrantWork(
+            applications=list(
+                Application.objects.filter(
+                    association=association,
+                    member_id=user.member_id,
+                    status__in=[ApplicationStatus.DRAFT, *OPEN_STATUSES],
+                )
+            ),
+            reports_due=list(
+                reports.filter(
+                    intervention__owner_id=user.member_id,
+                    intervention__closed_on__isnull=True,
+                    status__in=[ReportStatus.DUE, ReportStatus.DRAFT],
+                    due_on__lte=horizon,
+                ).order_by("due_on")
+            ),
+            reports_to_approve=[],
+        )
+    if not is_preparer(user, association):
+        return GrantWork([], [], [])
+    return GrantWork(
+        applications=list(
+            Application.objects.filter(association=association, status__in=OPEN_STATUSES).order_by(
+                "submitted_at"
             )
         ),
-        key=lambda pair: swedish_key(pair[1]),
+        reports_due=list(
+            reports.filter(
+                intervention__closed_on__isnull=True,
+                status__in=[ReportStatus.DUE, ReportStatus.DRAFT],
+                due_on__lt=today,
+            ).order_by("due_on")
+        )
+        if user.role == Role.OFFICE
+        else [],
+        reports_to_approve=list(reports.filter(status=ReportStatus.SUBMITTED).order_by("due_on"))
+        if user.role == Role.OFFICE
+        else [],
     )
-    return {"kommuner": [(k, k) for k in kommuner], "associations": associations}
 
 
-def public_entry(pk: int, today: datetime.date) -> CatalogueEntry | None:
-    return (
-        _published(today)
-        .select_related("intervention__association", "intervention__owner")
-        .prefetch_related("municipalities", "target_groups")
-        .filter(intervention_id=pk)
-        .first()
-    )
+# The meeting page
+
+
+@dataclass(frozen=True)
+class ParagraphMatters:
+    """What a § decided about insatser: decisions on applications, approved reports."""
+
+    decisions: list[GrantDecision]
+    approvals: list[Report]
+
+
+def paragraph_matters(paragraph_ids: Iterable[int]) -> dict[int, ParagraphMatters]:
+    """Per § id, in two queries whatever the number of §§."""
+    ids = list(paragraph_ids)
+    decisions: dict[int, list[GrantDecision]] = defaultdict(list)
+    for decision in (
+        GrantDecision.objects.filter(paragraph_id__in=ids)
+        .select_related("application")
+        .prefetch_related("amounts")
+    ):
+        assert decision.paragraph_id is not None
+        decisions[decision.paragraph_id].append(decision)
+    approvals: dict[int, list[Report]] = defaultdict(list)
+    for report in Report.objects.filter(approval__paragraph_id__in=ids).select_related(
+        "intervention", "approval"
+    ):
+        approvals[report.approval.paragraph_id].append(report)
+    return {
+        pk: ParagraphMatters(decisions[pk], approvals[pk])
+        for pk in ids
+        if decisions[pk] or approvals[pk]
+    }

@@ -97,7 +97,8 @@ def _check_intervention(application: Application) -> None:
     """A förlängning or tilläggsansökan continues one of the applicant's own insatser."""
     intervention = application.intervention
     if application.kind == ApplicationKind.NEW:
-        if intervention is not None:
+        # Its own insats is created when it is sent in.
+        if intervention is not None and application.status == ApplicationStatus.DRAFT:
             raise ValidationError(
                 {"intervention": "En ansökan om en ny insats hör inte till en tidigare insats."}
             )

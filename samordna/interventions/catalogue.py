@@ -1,0 +1,176 @@
+"""Reads of the public Insatskatalogen: current, published insatser of every förbund,
+searched by free text and filtered by kommun, target group, inriktning and förbund.
+
+An insats is *current* when it is published, not slutreglerad, granted (it has a start
+date, which the decision sets) and has not ended before today. One about to start is shown,
+so that staff can refer people to it. `_catalogue_status.html` tells the kansli the same.
+"""
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, Q, QuerySet
+
+from samordna.associations.models import Member
+from samordna.core.text import swedish_key
+from samordna.interventions.models import CatalogueEntry, Direction, Intervention, TargetGroup
+
+PER_PAGE = 20
+# A visitor's text is cut here: the words become LIKE conditions, and a page's cost should
+# not depend on what someone pastes into the box.
+MAX_QUERY_CHARS = 200
+MAX_WORDS = 10
+
+
+def _current(today: datetime.date) -> QuerySet[CatalogueEntry]:
+    """Published insatser that run now or are granted and about to start."""
+    return CatalogueEntry.objects.filter(
+        published=True,
+        intervention__closed_on__isnull=True,
+        intervention__starts_on__isnull=False,
+    ).filter(Q(intervention__ends_on__isnull=True) | Q(intervention__ends_on__gte=today))
+
+
+def _with_details(entries: QuerySet[CatalogueEntry]) -> QuerySet[CatalogueEntry]:
+    return entries.select_related(
+        "intervention__association", "intervention__owner"
+    ).prefetch_related(
+        Prefetch("municipalities", queryset=Member.objects.order_by("name")), "target_groups"
+    )
+
+
+@dataclass(frozen=True)
+class CatalogueFilters:
+    """What a visitor searches for; an empty value means no filter."""
+
+    q: str = ""
+    kommun: str = ""  # a member's name: one kommun may be the same in several förbund
+    target_group: str = ""  # TargetGroup.code
+    direction: str = ""  # Direction value
+    association: str = ""  # Association.slug
+
+    @property
+    def words(self) -> list[str]:
+        """The free text as words, case-folded the way `services.catalogue_save` folds
+        `CatalogueEntry.search_text`."""
+        return self.q[:MAX_QUERY_CHARS].casefold().split()[:MAX_WORDS]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.words or self.kommun or self.target_group or self.direction or self.association
+        )
+
+
+def _matching(filters: CatalogueFilters, today: datetime.date) -> QuerySet[CatalogueEntry]:
+    entries = _current(today)
+    for word in filters.words:
+        entries = entries.filter(search_text__contains=word)
+    if filters.kommun:
+        entries = entries.filter(municipalities__name=filters.kommun)
+    if filters.target_group:
+        entries = entries.filter(target_groups__code=filters.target_group)
+    if filters.direction:
+        entries = entries.filter(intervention__direction=filters.direction)
+    if filters.association:
+        entries = entries.filter(intervention__association__slug=filters.association)
+    return entries
+
+
+def catalogue_search(
+    filters: CatalogueFilters,
+    today: datetime.date,
+    page: str | int | None,
+    per_page: int = PER_PAGE,
+) -> Page:
+    """One page of the current insatser that match every word and each chosen filter, in
+    Swedish order of their names.
+
+    The database's collation does not know that å, ä, ö follow z, so the keys of every
+    match are sorted here and only the page's rows are then fetched: four queries, however
+    many insatser there are. A page number out of range gives the last page.
+    """
+    keys = (
+        _matching(filters, today)
+        .values_list("pk", "intervention__name", "intervention__association__name")
+        .distinct()
+    )
+    # By name, then förbund (two förbund may run insatser of the same name).
+    rows = sorted(keys, key=lambda row: (swedish_key(row[1]), swedish_key(row[2]), row[0]))
+    paginator = Paginator([row[0] for row in rows], per_page)
+    numbered = paginator.get_page(page)
+    wanted = list(numbered.object_list)
+    entries: list[CatalogueEntry] = []
+    if wanted:
+        by_pk = {
+            entry.pk: entry for entry in _with_details(CatalogueEntry.objects.filter(pk__in=wanted))
+        }
+        entries = [by_pk[pk] for pk in wanted]
+    return Page(entries, numbered.number, paginator)
+
+
+@dataclass(frozen=True)
+class CatalogueChoices:
+    """The values the search form offers, as (value, label) pairs in Swedish order."""
+
+    kommuner: list[tuple[str, str]]
+    target_groups: list[tuple[str, str]]
+    directions: list[tuple[str, str]]
+    associations: list[tuple[str, str]]
+
+
+def catalogue_choices(today: datetime.date) -> CatalogueChoices:
+    """Kommuner and förbund that some current insats has; every target group and
+    inriktning (a fixed list)."""
+    current = _current(today)
+    kommuner = {
+        name
+        for name in current.values_list("municipalities__name", flat=True).distinct()
+        if name is not None
+    }
+    associations = set(
+        current.values_list(
+            "intervention__association__slug", "intervention__association__name"
+        ).distinct()
+    )
+    return CatalogueChoices(
+        kommuner=[(name, name) for name in sorted(kommuner, key=swedish_key)],
+        target_groups=list(TargetGroup.objects.values_list("code", "name")),
+        directions=list(Direction.choices),
+        associations=sorted(associations, key=lambda pair: swedish_key(pair[1])),
+    )
+
+
+def public_entry(pk: int, today: datetime.date) -> CatalogueEntry | None:
+    """The catalogue entry of insats `pk` if it is current; None otherwise."""
+    return _with_details(_current(today)).filter(intervention_id=pk).first()
+
+
+def entry_of(intervention: Intervention) -> CatalogueEntry | None:
+    """The förbund's entry for the insats, published or not."""
+    return (
+        CatalogueEntry.objects.filter(intervention=intervention)
+        .prefetch_related("municipalities", "target_groups")
+        .first()
+    )
+
+
+def entry_initial(intervention: Intervention) -> dict[str, Any]:
+    """A first draft of the entry from the insats's latest application, so that the
+    kansli only edits what the applicant already wrote."""
+    application = (
+        intervention.applications.exclude(submitted_at__isnull=True)
+        .order_by("-submitted_at", "-pk")
+        .first()
+    )
+    if application is None:
+        return {}
+    return {
+        "what": application.summary,
+        "for_whom": application.target_group,
+        "contact_name": application.contact_name,
+        "contact_phone": application.contact_phone,
+        "contact_email": application.contact_email,
+    }

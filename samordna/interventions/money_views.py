@@ -1,0 +1,437 @@
+"""The money pages of insatser: the board's decision on an application in a §, the
+agreement, conditions, payments and the slutreglering. The insats page shows the money with
+`interventions/_money.html`."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from samordna.accounts.models import User
+from samordna.associations.models import Association
+from samordna.associations.permissions import association_for, require
+from samordna.associations.selectors import director_on
+from samordna.core.forms import attach_errors
+from samordna.core.http import AuthedRequest
+from samordna.core.text import format_kronor, swedish_key
+from samordna.core.views import form_page
+from samordna.interventions import documents, grants, selectors
+from samordna.interventions.models import (
+    Agreement,
+    Application,
+    DecisionCondition,
+    GrantDecision,
+    Instalment,
+)
+from samordna.interventions.money_forms import (
+    AgreementSignForm,
+    CloseForm,
+    ConditionMetForm,
+    DecisionForm,
+    PaymentForm,
+    new_token,
+)
+from samordna.interventions.permissions import (
+    can_manage_grants,
+    can_record_payments,
+    decision_for,
+    intervention_for,
+)
+from samordna.interventions.services import OPEN
+from samordna.meetings.locking import LOCKED_MESSAGE
+from samordna.meetings.models import ApprovedMinutes, Paragraph
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+# Helpers
+
+
+def _office(request: AuthedRequest, slug: str) -> Association:
+    association = association_for(request.user, slug)
+    require(can_manage_grants(request.user))
+    return association
+
+
+def _decision(request: AuthedRequest, slug: str, pk: int) -> tuple[Association, GrantDecision]:
+    association = association_for(request.user, slug)
+    return association, decision_for(request.user, association, pk)
+
+
+def _saved(request: AuthedRequest, form: BaseForm, save: Callable[[dict], Any]) -> tuple[bool, Any]:
+    """(True, the service's answer) for a valid POSTed form the service accepts; otherwise
+    (False, None) with the errors on the form."""
+    if request.method != "POST" or not form.is_valid():
+        return False, None
+    try:
+        return True, save(form.cleaned_data)
+    except ValidationError as error:
+        if isinstance(form, DecisionForm):
+            form.attach_service_errors(error)
+        else:
+            attach_errors(form, error)
+        return False, None
+
+
+def _page(request: AuthedRequest, template: str, context: dict) -> HttpResponse:
+    return render(request, template, context, status=400 if request.method == "POST" else 200)
+
+
+def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _detail(slug: str, intervention_id: int | None) -> str:
+    return reverse("interventions:detail", args=[slug, intervention_id])
+
+
+def _director(association: Association, user: User) -> str:
+    """Who signs for the förbund: its förbundschef today, else the kansli user."""
+    assignment = director_on(association, timezone.localdate())
+    if assignment is not None:
+        return assignment.person.full_name
+    return user.get_full_name() if can_manage_grants(user) else ""
+
+
+# The decision
+
+
+def _applications_for(association: Association, paragraph: Paragraph) -> list[Application]:
+    """Open applications, those on the §'s meeting's agenda first."""
+    found = Application.objects.filter(association=association, status__in=OPEN).select_related(
+        "member", "agenda_item"
+    )
+    return sorted(
+        found,
+        key=lambda a: (
+            a.agenda_item is None or a.agenda_item.meeting_id != paragraph.meeting_id,
+            swedish_key(a.name),
+        ),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def decision_create(request: AuthedRequest, slug: str, par_pk: int) -> HttpResponse:
+    """Step 1 lists the open applications; step 2 (?ansokan=) records the decision."""
+    association = _office(request, slug)
+    paragraph = get_object_or_404(
+        Paragraph.objects.select_related("meeting"), pk=par_pk, meeting__association=association
+    )
+    meeting = paragraph.meeting
+    if ApprovedMinutes.objects.filter(meeting=meeting).exists():
+        messages.error(request, LOCKED_MESSAGE)
+        return redirect("meetings:detail", slug=slug, pk=meeting.pk)
+    context: dict[str, Any] = {"association": association, "paragraph": paragraph}
+    chosen = request.GET.get("ansokan", "")
+    if not chosen.isdigit():
+        context["applications"] = _applications_for(association, paragraph)
+        return render(request, "interventions/money/decision_choose.html", context)
+    application = get_object_or_404(Application, association=association, pk=int(chosen))
+    if application.status not in OPEN:
+        messages.error(request, f"Ansökan är {application.get_status_display().lower()}.")
+        return redirect("interventions:decision_create", slug=slug, par_pk=par_pk)
+    sought = selectors.sought_by_year(application)
+    form = DecisionForm(
+        request.POST or None,
+        application=application,
+        sought=sought,
+        paragraph_text=paragraph.decision,
+        final=paragraph.immediately_approved,
+    )
+    context.update(application=application, sought=sought, form=form)
+    if "preview" in request.POST:
+        shown, context["clauses"] = _saved(request, form, lambda data: _preview(application, form))
+        status = 200 if shown else 400
+        return render(request, "interventions/money/decision_form.html", context, status=status)
+    saved, decision = _saved(
+        request,
+        form,
+        lambda data: grants.decision_record(
+            application=application,
+            paragraph=paragraph,
+            by=request.user,
+            write_text=data.get("write_text", False),
+            **form.decision_input(),
+        ),
+    )
+    if not saved:
+        return _page(request, "interventions/money/decision_form.html", context)
+    messages.success(
+        request,
+        f"Beslutet om {application.name} är registrerat i § {paragraph.number}: "
+        f"{decision.get_outcome_display().lower()}.",
+    )
+    url = reverse("meetings:detail", args=[slug, meeting.pk])
+    return redirect(f"{url}#par-{paragraph.pk}")
+
+
+def _preview(application: Application, form: DecisionForm) -> list[str]:
+    decision = form.decision_input()
+    grants.decision_check(application, **decision)
+    return grants.decision_clauses(application, **decision)
+
+
+@require_POST
+@login_required
+def decision_withdraw(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    association = _office(request, slug)
+    decision = get_object_or_404(
+        GrantDecision.objects.select_related("paragraph", "application"),
+        association=association,
+        pk=pk,
+    )
+    paragraph, application = decision.paragraph, decision.application
+    try:
+        grants.decision_withdraw(decision=decision, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, f"Beslutet om {application.name} är borttaget; ansökan är under beredning."
+        )
+    if paragraph is None:
+        return redirect("interventions:application", slug=slug, pk=application.pk)
+    url = reverse("meetings:detail", args=[slug, paragraph.meeting_id])
+    return redirect(f"{url}#par-{paragraph.pk}")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def decision_earlier(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """A decision the board took before the förbund used Samordna, from its minutes."""
+    association = _office(request, slug)
+    application = get_object_or_404(Application, association=association, pk=pk)
+    if application.status not in OPEN:
+        messages.error(request, f"Ansökan är {application.get_status_display().lower()}.")
+        return redirect("interventions:application", slug=slug, pk=pk)
+    sought = selectors.sought_by_year(application)
+    form = DecisionForm(request.POST or None, application=application, sought=sought, earlier=True)
+    saved, _ = _saved(
+        request,
+        form,
+        lambda data: grants.decision_register_earlier(
+            application=application,
+            by=request.user,
+            reference=data["reference"],
+            decided_on=data["decided_on"],
+            **form.decision_input(),
+        ),
+    )
+    if not saved:
+        context = {
+            "association": association,
+            "application": application,
+            "sought": sought,
+            "form": form,
+        }
+        return _page(request, "interventions/money/decision_form.html", context)
+    messages.success(request, f"Det tidigare beslutet om {application.name} är registrerat.")
+    return redirect(_detail(slug, application.intervention_id))
+
+
+# The agreement
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def agreement(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """What the agreement of a decision says; the kansli draws it up here (POST)."""
+    association, decision = _decision(request, slug, pk)
+    manage = can_manage_grants(request.user)
+    if request.method == "POST":
+        require(manage)
+        try:
+            made = grants.agreement_draw_up(decision=decision, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"Avtal {made.number} är upprättat.")
+        return redirect("interventions:agreement", slug=slug, pk=pk)
+    found = Agreement.objects.filter(decision=decision).first()
+    terms = None
+    if found is not None:
+        terms = documents.agreement_terms(decision, director=_director(association, request.user))
+    context = {
+        "association": association,
+        "decision": decision,
+        "agreement": found,
+        "terms": terms,
+        "instalment_lines": documents.instalment_lines(terms) if terms else [],
+        "in_force": grants.decision_in_force(decision),
+        "can_manage": manage,
+    }
+    return render(request, "interventions/money/agreement.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def agreement_sign(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    association, decision = _decision(request, slug, pk)
+    require(can_manage_grants(request.user))
+    found = get_object_or_404(Agreement, decision=decision)
+    return form_page(
+        request,
+        form=AgreementSignForm(request.POST or None),
+        save=lambda data: grants.agreement_sign(agreement=found, by=request.user, **data),
+        done_message=f"Avtal {found.number} är undertecknat; utbetalningarna kan börja.",
+        done_url=reverse("interventions:agreement", args=[slug, pk]),
+        template="interventions/money/form.html",
+        context={
+            "association": association,
+            "title": f"Avtal {found.number} är undertecknat",
+            "intro": f"Avtalet om {decision.application.name} upprättades "
+            f"{found.drawn_up_on:%Y-%m-%d}. Ange dagen då den sista parten skrev under.",
+            "submit_label": "Spara",
+            "cancel_url": reverse("interventions:agreement", args=[slug, pk]),
+        },
+    )
+
+
+def _agreement_terms(request: AuthedRequest, slug: str, pk: int) -> documents.AgreementTerms:
+    association, decision = _decision(request, slug, pk)
+    get_object_or_404(Agreement, decision=decision)
+    return documents.agreement_terms(decision, director=_director(association, request.user))
+
+
+@require_GET
+@login_required
+def agreement_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    terms = _agreement_terms(request, slug, pk)
+    return _file(documents.agreement_pdf(terms), f"avtal-{terms.number}.pdf", "application/pdf")
+
+
+@require_GET
+@login_required
+def agreement_docx(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    terms = _agreement_terms(request, slug, pk)
+    return _file(documents.agreement_docx(terms), f"avtal-{terms.number}.docx", DOCX)
+
+
+# Conditions, payments, slutreglering
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def condition_met(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    association = _office(request, slug)
+    condition = get_object_or_404(
+        DecisionCondition.objects.select_related("decision__application"),
+        decision__association=association,
+        pk=pk,
+    )
+    application = condition.decision.application
+    return form_page(
+        request,
+        form=ConditionMetForm(request.POST or None),
+        save=lambda data: grants.condition_mark_met(condition=condition, by=request.user, **data),
+        done_message="Villkoret är markerat som uppfyllt; pengarna som väntade på det kan "
+        "betalas ut.",
+        done_url=_detail(slug, application.intervention_id),
+        template="interventions/money/form.html",
+        context={
+            "association": association,
+            "title": f"Villkor uppfyllt: {application.name}",
+            "intro": f"Beslutet gäller under förutsättning att {condition.text}.",
+            "submit_label": "Markera som uppfyllt",
+            "cancel_url": _detail(slug, application.intervention_id),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def payment_create(request: AuthedRequest, slug: str, instalment_pk: int) -> HttpResponse:
+    """Pay a part of the plan; the form's token records a form sent twice once."""
+    association = association_for(request.user, slug)
+    instalment = get_object_or_404(
+        Instalment.objects.select_related(
+            "grant__decision__application",
+            "grant__decision__paragraph",
+            "grant__condition",
+            "report",
+        ),
+        grant__decision__association=association,
+        pk=instalment_pk,
+    )
+    grant, decision = instalment.grant, instalment.grant.decision
+    intervention = intervention_for(
+        request.user, association, decision.application.intervention_id or 0
+    )
+    require(can_record_payments(request.user))
+    state = grants.state_of(decision)
+    remaining = min(state.instalment_remaining(instalment), state.remaining(grant))
+    initial = {"amount": remaining, "token": new_token()}
+    form = PaymentForm(request.POST or None, initial=initial)
+    saved, result = _saved(
+        request,
+        form,
+        lambda data: grants.payment_record(instalment=instalment, by=request.user, **data),
+    )
+    if saved:
+        payment, created = result
+        if created:
+            messages.success(
+                request, f"Utbetalningen på {format_kronor(payment.amount)} är registrerad."
+            )
+        else:
+            messages.info(request, "Utbetalningen var redan registrerad.")
+        return redirect(_detail(slug, intervention.pk))
+    today = timezone.localdate()
+    context = {
+        "association": association,
+        "intervention": intervention,
+        "decision": decision,
+        "grant": grant,
+        "instalment": instalment,
+        "when": documents.instalment_text(grant, instalment),
+        "remaining": remaining,
+        "blockers": [b for b in state.blockers(instalment, grant, today) if b != "Utbetald."],
+        "form": form,
+    }
+    return _page(request, "interventions/money/payment_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def close(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """Slutreglering: what was granted and not paid returns to the förbund."""
+    association = association_for(request.user, slug)
+    intervention = intervention_for(request.user, association, pk)
+    require(can_manage_grants(request.user))
+    form = CloseForm(request.POST or None)
+    saved, releases = _saved(
+        request,
+        form,
+        lambda data: grants.intervention_close(intervention=intervention, by=request.user, **data),
+    )
+    if saved:
+        returned = sum(r.amount for r in releases)
+        messages.success(
+            request,
+            f"Insatsen är slutreglerad. {format_kronor(returned)} återförs till förbundets "
+            "eget kapital."
+            if returned
+            else "Insatsen är slutreglerad. Allt som beviljades är utbetalt; inget återförs.",
+        )
+        return redirect(_detail(slug, pk))
+    decisions = GrantDecision.objects.filter(application__intervention=intervention)
+    money = selectors.money_of(decisions, timezone.localdate())
+    context = {
+        "association": association,
+        "intervention": intervention,
+        "money": money,
+        "returned": sum(m.remaining for m in money),
+        "form": form,
+    }
+    return _page(request, "interventions/money/close.html", context)
