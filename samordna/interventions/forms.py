@@ -27,6 +27,7 @@ from samordna.interventions.models import (
     Intervention,
     Verdict,
 )
+from samordna.interventions.rules import REQUIRED, REQUIRED_ON_FORM
 from samordna.interventions.selectors import BudgetTable, budget_table
 from samordna.interventions.services import BudgetCell, GoalInput, PartyInput
 
@@ -142,9 +143,13 @@ class ApplicationForm(ServiceModelForm):
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
-        # Every field may be left empty in a draft; what a submission needs is checked then.
+        # Every field may be left empty in a draft; what a submission needs is checked then,
+        # and marked so here (for screen readers too), without the "(frivilligt)" of the rest.
+        needed = {name for name, _ in REQUIRED + REQUIRED_ON_FORM}
         for name in APPLICATION_FIELDS:
             self.fields[name].required = False
+            if name in needed:
+                self.fields[name].widget.attrs["aria-required"] = "true"
 
     def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
         return [(title, [self[name] for name in names]) for title, names in SECTIONS]

@@ -573,7 +573,7 @@ class GrantState:
             report = instalment.report
             approved = self.approved_reports.get(report.pk)
             if approved is None:
-                reasons.append(f"Väntar på att styrelsen godkänner {report.title.lower()}.")
+                reasons.append(f"Styrelsen har inte godkänt {report.title.lower()} ännu.")
             elif not approved:
                 reasons.append(f"{report.title} är godkänd, men protokollet är inte justerat ännu.")
             missing = self.unsigned_parties.get(report.pk)

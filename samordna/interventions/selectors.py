@@ -40,6 +40,18 @@ from samordna.interventions.services import settings_for
 
 OPEN_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.PREPARATION)
 
+
+def period_label(starts: datetime.date | None, ends: datetime.date | None) -> str:
+    """ "2023", "2023–2024" for whole calendar years; otherwise the dates."""
+    if starts is None:
+        return "–"
+    if ends is None:
+        return f"från {starts:%Y-%m-%d}"
+    if (starts.month, starts.day, ends.month, ends.day) == (1, 1, 12, 31):
+        return str(starts.year) if starts.year == ends.year else f"{starts.year}–{ends.year}"
+    return f"{starts:%Y-%m-%d} – {ends:%Y-%m-%d}"
+
+
 # Budget
 
 
@@ -190,8 +202,8 @@ class RegisterRow:
         return self.granted - self.paid - self.released
 
     @property
-    def period(self) -> tuple[datetime.date | None, datetime.date | None]:
-        return self.intervention.starts_on, self.intervention.ends_on
+    def period(self) -> str:
+        return period_label(self.intervention.starts_on, self.intervention.ends_on)
 
 
 def _sums(queryset: QuerySet, key: str) -> dict[int, int]:

@@ -15,7 +15,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from samordna.accounts.models import Role, User
 from samordna.associations.models import Association
-from samordna.associations.permissions import REGISTER_READERS, association_for, require
+from samordna.associations.permissions import (
+    REGISTER_READERS,
+    association_for,
+    can_see_history,
+    require,
+)
 from samordna.associations.selectors import members_in_order
 from samordna.core.http import AuthedRequest
 from samordna.core.views import form_page
@@ -160,6 +165,7 @@ def application_detail(request: AuthedRequest, slug: str, pk: int) -> HttpRespon
             "can_see_preparation": application.status != ApplicationStatus.DRAFT
             and (user.role in REGISTER_READERS or selectors.is_preparer(user, association)),
             "can_decide_earlier": can_manage_grants(user) and application.status in services.OPEN,
+            "can_see_history": can_see_history(user),
         },
     )
 
@@ -594,7 +600,7 @@ def intervention_detail(request: AuthedRequest, slug: str, pk: int) -> HttpRespo
             "can_manage": can_manage_grants(user),
             "can_pay": can_record_payments(user),
             "can_write_reports": bool(reports) and can_write_report(user, reports[0]),
-            "can_see_history": user.role in (Role.OFFICE, Role.AUDITOR),
+            "can_see_history": can_see_history(user),
         },
     )
 

@@ -171,7 +171,7 @@ OFFICE_HISTORY = [
     "utbetalning",
     "rapport",
 ]
-AUDITOR_HISTORY = ["forbund", "person", "insats"]
+AUDITOR_HISTORY = ["forbund", "person", "insats", "ansokan"]
 
 BOARD_IN_OFFICE_ON = "2023-01-01"
 BAD_ORGANISATION_NUMBER = "222100-2114"  # the check digit should be 3

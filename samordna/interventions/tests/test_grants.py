@@ -230,7 +230,7 @@ class PaymentTests(SamordnaTestCase):
     def test_the_rest_waits_for_the_approved_and_justerad_report(self):
         self.sign()
         self.pay(self.first, 200_000)
-        with refused(self, "Väntar på att styrelsen godkänner"):
+        with refused(self, "Styrelsen har inte godkänt slutrapport ännu"):
             self.pay(self.rest, 200_000)
         report = self.rest.report
         goal = self.decision.application.goals.get()

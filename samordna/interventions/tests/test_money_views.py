@@ -706,7 +706,7 @@ class PaymentCreateTests(MoneyTestCase):
     def test_what_the_part_waits_for_is_shown_instead_of_the_form(self):
         response = self.client.get(self.url(f"insatser/utbetalningar/{self.rest.pk}/ny/"))
         self.assertContains(response, "Delen kan inte betalas ut i dag")
-        self.assertContains(response, "Väntar på att styrelsen godkänner slutrapport.")
+        self.assertContains(response, "Styrelsen har inte godkänt slutrapport ännu.")
         self.assertNotContains(response, 'name="amount"')
 
     def test_a_paid_part_says_so(self):
@@ -846,7 +846,7 @@ class MoneyPartialTests(MoneyTestCase):
         self.assertIn(f"Under förutsättning att {CONDITION}: inte uppfyllt", html)
         self.assertIn("Markera som uppfyllt", html)
         self.assertIn("1 februari 2023: 200\xa0000\xa0kr, Ver 114 (Servicecenter Ekonomi)", html)
-        self.assertIn("Väntar: Väntar på att styrelsen godkänner slutrapport.", html)
+        self.assertIn("Väntar: Styrelsen har inte godkänt slutrapport ännu.", html)
         cells = ["400\xa0000\xa0kr", "200\xa0000\xa0kr", "0\xa0kr", "200\xa0000\xa0kr"]
         self.assertIn(
             'Summa</th><td class="numeric">'
