@@ -23,7 +23,7 @@ from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.demo.applications import ApplicationSeed
 from samordna.demo.protocols import Protocol
-from samordna.interventions import grants, reports, services
+from samordna.interventions import grants, payable, reports, services
 from samordna.interventions.grants import AmountInput
 from samordna.interventions.models import (
     Application,
@@ -216,7 +216,7 @@ def _sign_and_pay_first(
     grants.agreement_sign(
         agreement=agreement, by=by, signed_on=signed, signed_note="Båda parter (antaget i demon)"
     )
-    state = grants.state_of(decision)
+    state = payable.state_of(decision)
     for grant in decision.amounts.all():
         for instalment in grant.instalments.all():
             if instalment.trigger == "agreement" and not state.blockers(instalment, grant, paid):
@@ -568,7 +568,7 @@ def _ht_applications(association: Association) -> None:
 
 
 def _sign_report(report: Report, office: User, day: datetime.date) -> None:
-    for party in grants.required_signers(report.decision.application):
+    for party in payable.required_signers(report.decision.application):
         reports.report_sign(
             report=report,
             by=office,

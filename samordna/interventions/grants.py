@@ -11,18 +11,17 @@ payment.
 import datetime
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet, Sum
 from django.utils import timezone
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.core.services import delete_with_history, save_with_history
 from samordna.core.text import format_date, format_kronor
+from samordna.interventions import payable
 from samordna.interventions.models import (
     MAX_AMOUNT,
     Agreement,
@@ -40,14 +39,13 @@ from samordna.interventions.models import (
     Release,
     Report,
     ReportKind,
-    ReportSignature,
     ReportStatus,
     Trigger,
 )
 from samordna.interventions.rules import budget_by_year
 from samordna.interventions.services import OPEN, settings_for
 from samordna.meetings import services as meeting_services
-from samordna.meetings.models import ApprovedMinutes, Paragraph
+from samordna.meetings.models import Paragraph
 
 
 @dataclass(frozen=True)
@@ -447,22 +445,6 @@ def _clauses_of(decision: GrantDecision, application: Application) -> list[str]:
     )
 
 
-def in_force(paragraph: Paragraph | None, approved_meeting_ids: set[int]) -> bool:
-    """A § decides once its minutes are justerade, or at once when omedelbart justerad;
-    a decision from before Samordna (no §) is in force."""
-    if paragraph is None:
-        return True
-    return paragraph.immediately_approved or paragraph.meeting_id in approved_meeting_ids
-
-
-def decision_in_force(decision: GrantDecision) -> bool:
-    paragraph = decision.paragraph
-    if paragraph is None:
-        return True
-    approved = ApprovedMinutes.objects.filter(meeting_id=paragraph.meeting_id).exists()
-    return in_force(paragraph, {paragraph.meeting_id} if approved else set())
-
-
 # Agreement
 
 
@@ -473,7 +455,7 @@ def agreement_draw_up(
     """The förbundschef draws up the agreement once the decision is in force."""
     if decision.outcome == Outcome.REFUSED:
         raise ValidationError("Ett avslag ger inget avtal.")
-    if not decision_in_force(decision):
+    if not payable.decision_in_force(decision):
         raise ValidationError("Avtal upprättas när protokollet med beslutet är justerat.")
     if Agreement.objects.filter(decision=decision).exists():
         raise ValidationError("Avtal är redan upprättat.")
@@ -524,165 +506,6 @@ def condition_mark_met(
     return met
 
 
-# What may be paid
-
-
-@dataclass
-class GrantState:
-    """Everything that decides what a decision's money waits for, read in a fixed number of
-    queries for any number of decisions (`grant_states`)."""
-
-    decision: GrantDecision
-    in_force: bool
-    agreement: Agreement | None
-    conditions_met: set[int] = field(default_factory=set)
-    approved_reports: dict[int, bool] = field(default_factory=dict)  # report id: in force
-    unsigned_parties: dict[int, list[str]] = field(default_factory=dict)  # final report id
-    paid_by_instalment: dict[int, int] = field(default_factory=dict)
-    paid_by_grant: dict[int, int] = field(default_factory=dict)
-    released_by_grant: dict[int, int] = field(default_factory=dict)
-
-    def remaining(self, grant: GrantAmount) -> int:
-        return (
-            grant.amount
-            - self.paid_by_grant.get(grant.pk, 0)
-            - self.released_by_grant.get(grant.pk, 0)
-        )
-
-    def instalment_remaining(self, instalment: Instalment) -> int:
-        return instalment.amount - self.paid_by_instalment.get(instalment.pk, 0)
-
-    def blockers(self, instalment: Instalment, grant: GrantAmount, on: datetime.date) -> list[str]:
-        """Why the instalment cannot be paid on `on`; empty when it can."""
-        reasons = []
-        if not self.in_force:
-            reasons.append("Beslutet gäller först när protokollet är justerat.")
-        if self.released_by_grant.get(grant.pk):
-            reasons.append("Det som återstod är återfört till förbundet.")
-        if self.agreement is None or self.agreement.signed_on is None:
-            reasons.append("Avtalet är inte undertecknat.")
-        elif self.agreement.signed_on > on:
-            reasons.append(f"Avtalet undertecknades {format_date(self.agreement.signed_on)}.")
-        if grant.condition_id is not None and grant.condition_id not in self.conditions_met:
-            assert grant.condition is not None
-            reasons.append(f"Villkoret är inte uppfyllt: {grant.condition.text}.")
-        if on < instalment.not_before:
-            reasons.append(f"Betalas tidigast {format_date(instalment.not_before)}.")
-        if instalment.trigger == Trigger.REPORT:
-            assert instalment.report is not None
-            report = instalment.report
-            approved = self.approved_reports.get(report.pk)
-            if approved is None:
-                reasons.append(f"Styrelsen har inte godkänt {report.title.lower()} ännu.")
-            elif not approved:
-                reasons.append(f"{report.title} är godkänd, men protokollet är inte justerat ännu.")
-            missing = self.unsigned_parties.get(report.pk)
-            if missing:
-                reasons.append(f"{report.title} saknar underskrift av {', '.join(missing)}.")
-        if self.instalment_remaining(instalment) <= 0:
-            reasons.append("Utbetald.")
-        return reasons
-
-
-def required_signers(application: Application) -> list[str]:
-    """The parties that sign a slutrapport: the applicant and each cooperating party."""
-    names = [application.organisation_name or application.member.name]
-    for party in application.parties.all():
-        name = party.organisation_name or party.member.name
-        if name not in names:
-            names.append(name)
-    return names
-
-
-def grant_states(decisions: Sequence[GrantDecision]) -> dict[int, GrantState]:
-    """GrantState per decision id. The decisions should come with `paragraph`,
-    `application` and `amounts__instalments__report`, `amounts__condition` prefetched."""
-    ids = [d.pk for d in decisions]
-    meeting_ids = {d.paragraph.meeting_id for d in decisions if d.paragraph is not None}
-    agreements = {a.decision_id: a for a in Agreement.objects.filter(decision_id__in=ids)}
-    states = {}
-    for decision in decisions:
-        states[decision.pk] = GrantState(
-            decision=decision, in_force=False, agreement=agreements.get(decision.pk)
-        )
-    approvals: list[Any] = list(
-        Report.objects.filter(decision_id__in=ids, approval__isnull=False).values(
-            "pk",
-            "decision_id",
-            "kind",
-            "approval__paragraph__meeting_id",
-            "approval__paragraph__immediately_approved",
-        )
-    )
-    meeting_ids |= {row["approval__paragraph__meeting_id"] for row in approvals}
-    approved_meetings = set(
-        ApprovedMinutes.objects.filter(meeting_id__in=meeting_ids).values_list(
-            "meeting_id", flat=True
-        )
-    )
-    for decision in decisions:
-        states[decision.pk].in_force = in_force(decision.paragraph, approved_meetings)
-    signed: dict[int, set[str]] = defaultdict(set)
-    for report_id, party in ReportSignature.objects.filter(report__decision_id__in=ids).values_list(
-        "report_id", "party"
-    ):
-        signed[report_id].add(party)
-    applications = {d.pk: d.application for d in decisions}
-    signers = {
-        d.pk: required_signers(applications[d.pk]) for d in decisions if d.outcome != "refused"
-    }
-    for row in approvals:
-        state = states[row["decision_id"]]
-        state.approved_reports[row["pk"]] = (
-            row["approval__paragraph__immediately_approved"]
-            or row["approval__paragraph__meeting_id"] in approved_meetings
-        )
-    for decision in decisions:
-        for report in decision.reports.all():
-            if report.kind == ReportKind.FINAL:
-                missing = [p for p in signers.get(decision.pk, []) if p not in signed[report.pk]]
-                if missing:
-                    states[decision.pk].unsigned_parties[report.pk] = missing
-    for condition_id, decision_id in ConditionMet.objects.filter(
-        condition__decision_id__in=ids
-    ).values_list("condition_id", "condition__decision_id"):
-        states[decision_id].conditions_met.add(condition_id)
-    for paid in (
-        Payment.objects.filter(grant__decision_id__in=ids)
-        .values("grant_id", "grant__decision_id", "instalment_id")
-        .annotate(total=Sum("amount"))
-    ):
-        state = states[paid["grant__decision_id"]]
-        state.paid_by_grant[paid["grant_id"]] = (
-            state.paid_by_grant.get(paid["grant_id"], 0) + paid["total"]
-        )
-        if paid["instalment_id"] is not None:
-            state.paid_by_instalment[paid["instalment_id"]] = paid["total"]
-    for grant_id, decision_id, amount in Release.objects.filter(
-        grant__decision_id__in=ids
-    ).values_list("grant_id", "grant__decision_id", "amount"):
-        states[decision_id].released_by_grant[grant_id] = amount
-    return states
-
-
-def decisions_with_plan(queryset: QuerySet[GrantDecision]) -> QuerySet[GrantDecision]:
-    """What `grant_states` and the money pages read of each decision."""
-    return queryset.select_related(
-        "paragraph__meeting", "application__member", "application__intervention"
-    ).prefetch_related(
-        "application__parties__member",
-        "amounts__instalments__report",
-        "amounts__condition",
-        "conditions__met",
-        "reports",
-    )
-
-
-def state_of(decision: GrantDecision) -> GrantState:
-    fresh = decisions_with_plan(GrantDecision.objects.filter(pk=decision.pk)).get()
-    return grant_states([fresh])[fresh.pk]
-
-
 # Payments
 
 
@@ -712,7 +535,7 @@ def payment_record(
         raise ValidationError({"amount": "Beloppet ska vara minst 1 kr."})
     if paid_on > timezone.localdate():
         raise ValidationError({"paid_on": "Utbetalningsdatumet kan inte ligga i framtiden."})
-    state = state_of(decision)
+    state = payable.state_of(decision)
     reasons = [r for r in state.blockers(instalment, grant, paid_on) if r != "Utbetald."]
     if reasons:
         raise ValidationError(" ".join(reasons))
@@ -765,13 +588,13 @@ def intervention_close(
     if closed_on > timezone.localdate():
         raise ValidationError({"closed_on": "Datumet kan inte ligga i framtiden."})
     decisions = list(
-        decisions_with_plan(
+        payable.decisions_with_plan(
             GrantDecision.objects.select_for_update(of=("self",)).filter(
                 application__intervention=intervention
             )
         )
     )
-    states = grant_states(decisions)
+    states = payable.grant_states(decisions)
     releases = []
     for decision in decisions:
         state = states[decision.pk]

@@ -23,7 +23,7 @@ from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest
 from samordna.core.text import format_kronor, swedish_key
 from samordna.core.views import form_page
-from samordna.interventions import documents, grants, selectors
+from samordna.interventions import documents, grants, payable, selectors
 from samordna.interventions.models import (
     Agreement,
     Application,
@@ -268,7 +268,7 @@ def agreement(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         "agreement": found,
         "terms": terms,
         "instalment_lines": documents.instalment_lines(terms) if terms else [],
-        "in_force": grants.decision_in_force(decision),
+        "in_force": payable.decision_in_force(decision),
         "can_manage": manage,
     }
     return render(request, "interventions/money/agreement.html", context)
@@ -369,7 +369,7 @@ def payment_create(request: AuthedRequest, slug: str, instalment_pk: int) -> Htt
         request.user, association, decision.application.intervention_id or 0
     )
     require(can_record_payments(request.user))
-    state = grants.state_of(decision)
+    state = payable.state_of(decision)
     remaining = min(state.instalment_remaining(instalment), state.remaining(grant))
     initial = {"amount": remaining, "token": new_token()}
     form = PaymentForm(request.POST or None, initial=initial)

@@ -20,7 +20,6 @@ from samordna.associations.permissions import association_for, can_read_register
 from samordna.core.http import AuthedRequest
 from samordna.core.views import form_page
 from samordna.interventions import reports
-from samordna.interventions.grants import required_signers
 from samordna.interventions.models import (
     GrantDecision,
     Report,
@@ -28,6 +27,7 @@ from samordna.interventions.models import (
     ReportKind,
     ReportStatus,
 )
+from samordna.interventions.payable import required_signers
 from samordna.interventions.permissions import can_manage_grants, can_write_report, report_for
 from samordna.interventions.report_forms import (
     NO_PARTICIPANTS,

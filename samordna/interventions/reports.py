@@ -19,7 +19,6 @@ from django.utils import timezone
 from samordna.accounts.models import Role, User
 from samordna.core.services import apply_changes, save_with_history
 from samordna.core.text import format_date
-from samordna.interventions.grants import required_signers
 from samordna.interventions.models import (
     Fulfilment,
     GrantDecision,
@@ -32,6 +31,7 @@ from samordna.interventions.models import (
     ReportStatus,
     Trigger,
 )
+from samordna.interventions.payable import required_signers
 from samordna.interventions.services import lock_version, settings_for
 from samordna.meetings import services as meeting_services
 from samordna.meetings.locking import FINAL_PARAGRAPH_MESSAGE, LOCKED_MESSAGE

@@ -17,7 +17,6 @@ from samordna.accounts.models import Role, User
 from samordna.associations.models import Association, Member
 from samordna.associations.permissions import REGISTER_READERS
 from samordna.core.text import swedish_key
-from samordna.interventions.grants import GrantState, decisions_with_plan, grant_states
 from samordna.interventions.models import (
     Application,
     ApplicationStatus,
@@ -36,6 +35,7 @@ from samordna.interventions.models import (
     ReportKind,
     ReportStatus,
 )
+from samordna.interventions.payable import GrantState, decisions_with_plan, grant_states
 from samordna.interventions.services import settings_for
 
 OPEN_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.PREPARATION)

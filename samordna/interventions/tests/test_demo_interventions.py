@@ -5,7 +5,7 @@ Bilaga 10–15 decided in § 132–137 of 2022-11-25; Härnösand–Timrå's slu
 from django.db import transaction
 
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.interventions import grants, selectors
+from samordna.interventions import payable, selectors
 from samordna.interventions.models import (
     Application,
     GrantAmount,
@@ -102,7 +102,7 @@ class SundsvallDemoTests(SamordnaTestCase):
             grant.save()
 
     def test_money_granted_paid_and_left(self):
-        state = grants.state_of(self.decision(132))
+        state = payable.state_of(self.decision(132))
         grant_2023 = self.decision(132).amounts.get(year=2023)
         self.assertEqual(state.paid_by_grant[grant_2023.pk], 354_500)
         self.assertEqual(state.remaining(grant_2023), 354_500)

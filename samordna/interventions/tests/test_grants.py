@@ -13,7 +13,7 @@ from django.test import TransactionTestCase
 from samordna.accounts.models import User
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.demo.load import load_demo
-from samordna.interventions import grants, reports
+from samordna.interventions import grants, payable, reports
 from samordna.interventions.grants import AmountInput
 from samordna.interventions.models import (
     ApplicationStatus,
@@ -257,7 +257,7 @@ class PaymentTests(SamordnaTestCase):
         with refused(self, "saknar underskrift av"):
             self.pay(self.rest, 200_000, D(2023, 12, 20))
         application = self.decision.application
-        for party in grants.required_signers(application):
+        for party in payable.required_signers(application):
             reports.report_sign(
                 report=report,
                 by=self.office,
@@ -266,7 +266,7 @@ class PaymentTests(SamordnaTestCase):
                 signed_on=D(2023, 12, 15),
             )
         self.pay(self.rest, 200_000, D(2023, 12, 20))
-        state = grants.state_of(self.decision)
+        state = payable.state_of(self.decision)
         self.assertEqual(state.remaining(self.grant), 0)
         report.refresh_from_db()
         self.assertEqual(report.status, ReportStatus.APPROVED)
@@ -338,7 +338,7 @@ class PaymentTests(SamordnaTestCase):
             note="Insatsägaren tar inte ut hela det beviljade medlet.",
         )
         self.assertEqual([r.amount for r in releases], [230_000])
-        state = grants.state_of(self.decision)
+        state = payable.state_of(self.decision)
         self.assertEqual(state.remaining(self.grant), 0)
         with refused(self, "återfört till förbundet"):
             self.pay(self.first, 30_000)

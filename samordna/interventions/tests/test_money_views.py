@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from samordna.accounts.models import Role, User
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.interventions import grants, services
+from samordna.interventions import grants, payable, services
 from samordna.interventions.grants import AmountInput
 from samordna.interventions.models import (
     Agreement,
@@ -235,7 +235,7 @@ class DecisionCreateTests(MoneyTestCase):
         response = self.client.post(self.page(self.application), decision_data(TWO_YEARS))
         self.assertEqual(response.status_code, 302)
         decision = GrantDecision.objects.get(application=self.application)
-        self.assertTrue(grants.decision_in_force(decision))
+        self.assertTrue(payable.decision_in_force(decision))
         self.par.refresh_from_db()
         self.assertEqual(self.par.decision, "Att bevilja ansökan.")
 

@@ -11,7 +11,7 @@ from django.db import transaction
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.interventions import grants, reports, services
+from samordna.interventions import grants, payable, reports, services
 from samordna.interventions.grants import AmountInput
 from samordna.interventions.models import (
     GrantDecision,
@@ -279,7 +279,7 @@ class SignatureTests(ReportCase):
         return reports.report_sign(report=report, by=self.office, party=party, **fields)
 
     def test_the_applicant_and_each_cooperating_party_sign_the_slutrapport(self):
-        parties = grants.required_signers(self.decision.application)
+        parties = payable.required_signers(self.decision.application)
         self.assertEqual(parties, ["Individ- och arbetsmarknadsförvaltningen", "Försäkringskassan"])
         for party in parties:
             self.sign(self.final, party)
