@@ -153,35 +153,25 @@ def status_of(
     intervention: Intervention, applications: Sequence[Application], today: datetime.date
 ) -> str:
     """Ansökt, under beredning, beviljad, avslagen, pågående or avslutad, from its
-    applications, their decisions and its period."""
+    applications (newest first), their decisions and its period."""
     if intervention.closed_on is not None:
         return Status.ENDED
     starts, ends = intervention.starts_on, intervention.ends_on
-    granted = starts is not None and any(
-        getattr(a, "decision", None) is not None and a.decision.outcome != Outcome.REFUSED
-        for a in applications
-    )
-    running = starts is not None and starts <= today and (ends is None or today <= ends)
-    if running:
+    if starts is not None and starts <= today and (ends is None or today <= ends):
         return Status.ONGOING
-    open_ones = [
-        a
-        for a in applications
-        if a.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.PREPARATION)
-    ]
+    open_ones = [a for a in applications if a.status in OPEN_STATUSES]
     if open_ones:
-        latest = open_ones[0]
-        return (
-            Status.APPLIED if latest.status == ApplicationStatus.SUBMITTED else (Status.PREPARATION)
-        )
-    if starts is not None and today < starts and (granted or not applications):
-        return Status.GRANTED
+        if open_ones[0].status == ApplicationStatus.SUBMITTED:
+            return Status.APPLIED
+        return Status.PREPARATION
     if ends is not None and today > ends:
         return Status.ENDED
     decided = [a for a in applications if a.status == ApplicationStatus.DECIDED]
-    if decided and not granted:
-        return Status.REFUSED
-    return Status.GRANTED if granted else Status.APPLIED
+    if any(getattr(a, "decision", None) and a.decision.outcome != Outcome.REFUSED for a in decided):
+        return Status.GRANTED  # to start later
+    if not applications:
+        return Status.ONGOING  # registered as running before the förbund used Samordna
+    return Status.REFUSED if decided else Status.APPLIED
 
 
 # The register
