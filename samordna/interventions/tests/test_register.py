@@ -13,7 +13,7 @@ from samordna.interventions.tests.helpers import D, at, granted, paragraph, subm
 
 def status(intervention: Intervention, day) -> str:
     applications = sorted(
-        intervention.applications.all(),  # type: ignore[attr-defined]
+        intervention.applications.all(),
         key=lambda a: (a.submitted_at is None, a.submitted_at, a.pk),
         reverse=True,
     )
