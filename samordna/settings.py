@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "samordna.finance",
     "samordna.meetings",
     "samordna.interventions",
+    "samordna.followup",
 ]
 
 MIDDLEWARE = [

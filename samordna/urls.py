@@ -13,9 +13,12 @@ urlpatterns = [
     path("f/<slug:slug>/anvandare/", include("samordna.accounts.urls")),
     path("f/<slug:slug>/sammantraden/", include("samordna.meetings.urls")),
     path("f/<slug:slug>/", include("samordna.interventions.urls")),
+    path("f/<slug:slug>/uppfoljning/", include("samordna.followup.urls")),
     path("kalender/<str:token>.ics", calendar_feed, name="calendar_feed"),
     path("anslagstavla/", include("samordna.meetings.public_urls")),
     path("insatser/", include("samordna.interventions.public_urls")),
+    path("enkat/", include("samordna.followup.public_survey_urls")),
+    path("nationellt/uppfoljning/", include("samordna.followup.national_urls")),
     path("", include("samordna.finance.urls")),
     path("admin/", admin.site.urls),
 ]
