@@ -11,6 +11,7 @@ NAVIGATION = [
     ("meetings:plan", "Sammanträden", REGISTER_READERS),
     ("interventions:applications", "Ansökningar", REGISTER_READERS | {Role.APPLICANT}),
     ("interventions:register", "Insatser", REGISTER_READERS | {Role.APPLICANT}),
+    ("followup:overview", "Uppföljning", REGISTER_READERS | {Role.APPLICANT}),
     ("associations:board", "Styrelsen", REGISTER_READERS),
     ("associations:members", "Medlemmar", REGISTER_READERS),
     ("associations:people", "Personer", REGISTER_READERS),

@@ -18,10 +18,20 @@ from django.utils import timezone
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.core.services import save_with_history
-from samordna.followup import services
+from samordna.followup import goals, services, surveys
 from samordna.followup.counts import AGE_BANDS, DESTINATIONS, GENDERS, INCOMES
-from samordna.followup.models import ParticipantReport, PeriodKind, ReportingPeriod
-from samordna.interventions.models import Intervention
+from samordna.followup.models import (
+    Audience,
+    Comparison,
+    Measure,
+    ParticipantReport,
+    PeriodKind,
+    Questionnaire,
+    ReportingPeriod,
+    Statement,
+    SurveyRound,
+)
+from samordna.interventions.models import ApplicationGoal, Intervention
 
 YEARS = range(2020, 2024)
 
@@ -151,7 +161,9 @@ def _load(association: Association, kind: str, insatser: list[Insats]) -> None:
     office = User.objects.get(username=ENTERED_BY[association.slug])
     if ParticipantReport.objects.filter(association=association, demo=True).exists():
         return
-    services.settings_update(association=association, by=office, period_kind=kind)
+    services.settings_update(
+        association=association, by=office, period_kind=kind, share_nationally=True
+    )
     periods = [
         p for year in YEARS for p in services.periods_for_year(association=association, year=year)
     ]
@@ -180,3 +192,144 @@ def _load(association: Association, kind: str, insatser: list[Insats]) -> None:
 def load_followup(associations: dict[str, Association]) -> None:
     for slug, (kind, insatser) in DEMO.items():
         _load(associations[slug], kind, insatser)
+    _load_surveys(associations["sundsvall"])
+
+
+# Surveys: the förbund's own statements, phrased from Bilaga 10's goals measured "med NNS
+# indikatorenkät" (the NNS wording belongs to NNS; a förbund enters its own). The answers are
+# invented demo answers, and each round's title says so.
+END_STATEMENTS = [
+    "Jag har kommit närmare att kunna försörja mig själv.",
+    "Jag har fått hjälp att utveckla sätt att hantera min situation.",
+    "Det finns en planering som tar vid när insatsen är slut.",
+    "Jag har blivit bemött med respekt.",
+]
+BOARD_STATEMENTS = [
+    "Styrelsen får det underlag den behöver för att fatta beslut.",
+    "Förbundets insatser stärker samverkan mellan parterna.",
+]
+
+
+@dataclass(frozen=True)
+class DemoRound:
+    insats: str  # "" for the whole förbund
+    year: int
+    answers: int
+    # Weights of the scale's steps (lowest first) for the invented answers.
+    weights: tuple[float, ...]
+
+
+SUNDSVALL_ROUNDS = [
+    DemoRound("Arbetskonsulent för personer med aktivitetsersättning", 2022, 9, (1, 2, 4, 3)),
+    DemoRound("Arbetskonsulent för personer med aktivitetsersättning", 2023, 12, (1, 1, 4, 5)),
+    DemoRound("Psykolog", 2023, 3, (0, 1, 2, 1)),  # too few to show outside the kansli
+]
+
+
+def _answer(
+    survey_round: SurveyRound,
+    statements: list[Statement],
+    rng: random.Random,
+    weights: tuple[float, ...],
+    values: list[int],
+    on_paper: bool = False,
+) -> None:
+    surveys.answer_submit(
+        round=survey_round,
+        key=f"demo-{survey_round.pk}-{rng.random()}",
+        answers={
+            s.pk: (rng.choices(values, weights)[0] if rng.random() > 0.05 else None)
+            for s in statements
+        },
+        on_paper=on_paper,
+        today=survey_round.opens_on,
+    )
+
+
+def _load_surveys(association: Association) -> None:
+    office = User.objects.get(username=ENTERED_BY[association.slug])
+    if Questionnaire.objects.filter(association=association).exists():
+        return
+    four, five = surveys.default_scales(association, office)
+    end = surveys.questionnaire_create(
+        association=association,
+        by=office,
+        name="Deltagare vid avslut",
+        audience=Audience.END,
+        scale=four,
+        introduction="Du har deltagit i en insats som Samordningsförbundet i Sundsvall "
+        "finansierar. Dina svar hjälper oss att göra insatserna bättre.",
+    )
+    for text in END_STATEMENTS:
+        surveys.statement_add(questionnaire=end, by=office, text=text)
+    board = surveys.questionnaire_create(
+        association=association,
+        by=office,
+        name="Styrelsens ledamöter",
+        audience=Audience.BOARD,
+        scale=five,
+    )
+    for text in BOARD_STATEMENTS:
+        surveys.statement_add(questionnaire=board, by=office, text=text)
+    values4 = [step.value for step in four.steps.all()]
+    values5 = [step.value for step in five.steps.all()]
+    rounds = [(end, r) for r in SUNDSVALL_ROUNDS] + [
+        (board, DemoRound("", 2023, 7, (0, 1, 1, 3, 2)))
+    ]
+    for questionnaire, demo in rounds:
+        intervention = (
+            Intervention.objects.get(association=association, name=demo.insats)
+            if demo.insats
+            else None
+        )
+        survey_round = surveys.round_open(
+            association=association,
+            by=office,
+            questionnaire=questionnaire,
+            intervention=intervention,
+            year=demo.year,
+            opens_on=datetime.date(demo.year, 11, 1),
+            closes_on=datetime.date(demo.year, 12, 15),
+            title=f"{questionnaire.name}{f', {demo.insats}' if demo.insats else ''} "
+            f"{demo.year} (demosvar)",
+        )
+        statements = list(questionnaire.statements.all())
+        rng = random.Random(f"{association.slug}/{survey_round.title}")
+        values = values4 if questionnaire == end else values5
+        for n in range(demo.answers):
+            _answer(survey_round, statements, rng, demo.weights, values, on_paper=n == 0)
+    _bind_goals(association, office, end)
+
+
+def _bind_goals(association: Association, office: User, end: Questionnaire) -> None:
+    """Bilaga 10's goals and Bilaga 16's förbund goal, bound to what measures them."""
+    application_goals = list(
+        ApplicationGoal.objects.filter(
+            application__association=association,
+            application__name="Arbetskonsulent för personer med aktivitetsersättning",
+        ).order_by("position")
+    )
+    statements = list(end.statements.all())
+    goals.goal_bind(
+        association=association,
+        by=office,
+        application_goal=application_goals[0],  # "Fler deltagare … 2023 jämfört med 2022"
+        measure=Measure.TO_WORK_OR_STUDIES,
+        comparison=Comparison.HIGHER_THAN_LAST_YEAR,
+    )
+    goals.goal_bind(
+        association=association,
+        by=office,
+        application_goal=application_goals[1],  # "närmar sig egen försörjning" (enkät)
+        measure=Measure.AGREE,
+        statement=statements[0],
+        comparison=Comparison.HIGHER_THAN_LAST_YEAR,
+    )
+    goals.goal_bind(
+        association=association,
+        by=office,
+        text="Fler deltagare i individinriktade insatser avslutas till studier eller arbete "
+        "jämfört med året innan.",  # Bilaga 16, Mål för 2023
+        measure=Measure.TO_WORK_OR_STUDIES,
+        comparison=Comparison.HIGHER_THAN_LAST_YEAR,
+    )

@@ -85,6 +85,10 @@ class ReportingPeriod(models.Model):
             models.UniqueConstraint(
                 fields=["association", "starts_on"], name="one_period_per_start"
             ),
+            # Also the index the year figures' "last period of the year" look-up needs.
+            models.UniqueConstraint(
+                fields=["association", "year", "number"], name="one_period_number_per_year"
+            ),
             models.CheckConstraint(
                 condition=Q(ends_on__gte=models.F("starts_on")), name="period_ends_after_start"
             ),

@@ -9,11 +9,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association
-from samordna.core.services import apply_changes, save_with_history
+from samordna.core.services import apply_changes, delete_with_history, save_with_history
 from samordna.followup.counts import COUNT_NAMES, gender_total, problems
 from samordna.followup.models import (
     FollowupSettings,
@@ -51,6 +52,23 @@ def settings_update(*, association: Association, by: User, **fields: Any) -> Fol
 
 
 @transaction.atomic
+def settings_save(*, association: Association, by: User, **fields: Any) -> FollowupSettings:
+    """Change the settings; a new period kind re-makes the periods of every year that has
+    no figures yet (years with figures keep theirs)."""
+    kind_before = settings_for(association).period_kind
+    current = settings_update(association=association, by=by, **fields)
+    if current.period_kind != kind_before:
+        with_figures = ReportingPeriod.objects.filter(
+            association=association, reports__isnull=False
+        ).values("year")
+        for period in ReportingPeriod.objects.filter(association=association).exclude(
+            year__in=with_figures
+        ):
+            delete_with_history(period, by=by)
+    return current
+
+
+@transaction.atomic
 def periods_for_year(*, association: Association, year: int) -> list[ReportingPeriod]:
     """The year's periods: those that exist, or new ones of the förbund's kind."""
     existing = list(
@@ -83,13 +101,11 @@ def periods_for_year(*, association: Association, year: int) -> list[ReportingPe
 
 
 def previous_period(period: ReportingPeriod) -> ReportingPeriod | None:
-    return (
-        ReportingPeriod.objects.filter(
-            association_id=period.association_id, ends_on__lt=period.starts_on
-        )
-        .order_by("-ends_on")
-        .first()
-    )
+    """The period that ended the day before this one began, if there is one."""
+    return ReportingPeriod.objects.filter(
+        association_id=period.association_id,
+        ends_on=period.starts_on - datetime.timedelta(days=1),
+    ).first()
 
 
 def previous_end(report: ParticipantReport) -> int | None:
@@ -136,7 +152,7 @@ def report_save(
     current = lock_version(report, version, what=f"Siffrorna för {report.period}")
     if current.status != ReportStatus.DRAFT:
         raise ValidationError(
-            f"Siffrorna är {current.get_status_display().lower()} och kan inte ändras."
+            f"Siffrorna är {current.get_status_display().lower()}a och kan inte ändras."
             + (" Kansliet kan låsa upp dem med ett skäl." if current.status == "approved" else "")
         )
     names = apply_changes(current, _check_values(values))
@@ -228,3 +244,24 @@ def planned_set(
     row.planned = planned
     save_with_history(row, by=by)
     return row
+
+
+def running_q(first: datetime.date, last: datetime.date) -> Q:
+    """Insatser that run some day from `first` to `last`: started by then and neither
+    ended nor settled before."""
+    return (
+        Q(starts_on__lte=last)
+        & (Q(ends_on__isnull=True) | Q(ends_on__gte=first))
+        & (Q(closed_on__isnull=True) | Q(closed_on__gte=first))
+    )
+
+
+def runs_during(intervention: Intervention, period: ReportingPeriod) -> bool:
+    """Whether the insats runs some day of the period (see `running_q`)."""
+    starts, ends, closed = intervention.starts_on, intervention.ends_on, intervention.closed_on
+    return (
+        starts is not None
+        and starts <= period.ends_on
+        and (ends is None or ends >= period.starts_on)
+        and (closed is None or closed >= period.starts_on)
+    )

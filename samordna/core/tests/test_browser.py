@@ -12,6 +12,7 @@ from django.urls import resolve, reverse
 from playwright.sync_api import Page, expect
 
 from samordna.core.tests import browser
+from samordna.followup.tests.browser_data import FollowupPaths
 from samordna.interventions.tests.browser_data import InterventionPaths
 from samordna.meetings import services
 
@@ -38,6 +39,14 @@ REGISTER_PAGES = [
     "interventions:goals",
     "interventions:report",
     "interventions:agreement",
+    # Follow-up: counts, results with small counts hidden, surveys' rounds and results.
+    "followup:overview",
+    "followup:report",
+    "followup:association",
+    "followup:intervention",
+    "followup:surveys",
+    "followup:round",
+    "followup:survey_results",
 ]
 # Board members justera in the app: the chair and Peter Pettersson signed 2022-11-25.
 SIGNER_PAGES = [*REGISTER_PAGES, "meetings:approve"]
@@ -91,6 +100,21 @@ OFFICE_PAGES = [
     "interventions:report_request",
     "interventions:report_approve",
     "interventions:catalogue_edit",
+    "followup:planned",
+    "followup:report_reopen",
+    "followup:settings",
+    "followup:import",
+    "followup:goals",
+    "followup:goal_create",
+    "followup:goal_update",
+    "followup:scales",
+    "followup:questionnaire_create",
+    "followup:questionnaire",
+    "followup:questionnaire_update",
+    "followup:statement_create",
+    "followup:statement_update",
+    "followup:round_create",
+    "followup:round_paper",
 ]
 # The applicant writes and sends applications and reports for their own organisation.
 APPLICANT_PAGES = [
@@ -104,6 +128,13 @@ APPLICANT_PAGES = [
     "interventions:detail",
     "interventions:report",
     "interventions:agreement",
+    "followup:overview",
+    "followup:report",
+    "followup:planned",
+    "followup:intervention",
+    "followup:surveys",
+    "followup:round",
+    "followup:survey_results",
 ]
 ROLE_PAGES = {
     "jan.andersson": OFFICE_PAGES,  # kansli
@@ -112,7 +143,7 @@ ROLE_PAGES = {
     "eva.sonidsson": [*REGISTER_PAGES, "associations:history"],  # revisor
     "ekonomi.sundsvall": [*REGISTER_PAGES, "interventions:payment_create"],  # ekonomi
     "denise.wallen": APPLICANT_PAGES,  # sökande
-    "nationell": ["finance:national", "finance:allocation_table"],
+    "nationell": ["finance:national", "finance:allocation_table", "national:overview"],
 }
 PUBLIC_PAGES = [
     "home",
@@ -122,6 +153,8 @@ PUBLIC_PAGES = [
     "public:archive",
     "catalogue:search",
     "catalogue:detail",
+    "survey:answer",
+    "survey:thanks",
 ]
 # Files the pages link to (calendar, PDF, Word, papers); their own tests in
 # samordna/meetings/tests open them.
@@ -138,10 +171,17 @@ FILES = {
     "interventions:application_attachment",
     "interventions:agreement_pdf",
     "interventions:agreement_docx",
+    "followup:association_csv",
+    "followup:association_xlsx",
+    "followup:intervention_finsam",
+    "followup:import_template",
+    "followup:import_template_csv",
+    "followup:public_export",
+    "followup:round_qr",
 }
 # Links every logged-in page may carry: the header's "Samordna" goes to the start page, and
-# an insats published in the open catalogue links to its public page.
-ALWAYS_LINKED = {"home", "catalogue:search", "catalogue:detail", *FILES}
+# any page may link to what is open to all (a published insats, a survey's public link).
+ALWAYS_LINKED = {"home", *PUBLIC_PAGES, *FILES}
 # Addresses that are not pages: files and POST-only actions.
 NOT_PAGES = {
     *FILES,
@@ -153,6 +193,11 @@ NOT_PAGES = {
     "interventions:application_withdraw",
     "interventions:application_attachment_delete",
     "interventions:decision_withdraw",
+    "followup:report_start",
+    "followup:report_approve",
+    "followup:goal_delete",
+    "followup:statement_action",
+    "followup:round_close",
 }
 
 # Change history: the office sees every kind of record, the auditor what its pages link to.
@@ -181,6 +226,7 @@ class BrowserTests(browser.BrowserTestCase):
     def setUp(self) -> None:
         super().setUp()
         self.interventions = InterventionPaths(self.association)
+        self.followup = FollowupPaths(self.association)
 
     def paths(self, name: str, username: str) -> list[str]:
         """The paths to open for the page `name`, with arguments from the demo data."""
@@ -188,6 +234,8 @@ class BrowserTests(browser.BrowserTestCase):
         slug = association.slug
         if name.startswith(("interventions:", "catalogue:")):
             return self.interventions.paths(name, username)
+        if name.startswith(("followup:", "survey:", "national:")):
+            return self.followup.paths(name, username)
         if name in {"home", "login", "finance:national", "public:notices", "public:archive"}:
             return [reverse(name)]
         if name == "finance:allocation_table":

@@ -6,7 +6,15 @@ from typing import Any
 from samordna.accounts.models import User
 from samordna.followup import services
 from samordna.followup.counts import AGE_BANDS, COUNT_NAMES
-from samordna.followup.models import ParticipantReport, ReportingPeriod
+from samordna.followup.models import (
+    MeasuredGoal,
+    ParticipantReport,
+    ReportingPeriod,
+    SurveyAnswer,
+    SurveyResponse,
+    SurveyRound,
+    UsedFormKey,
+)
 from samordna.interventions.models import Intervention
 
 
@@ -55,3 +63,13 @@ def approved(
     services.report_save(report=report, by=by, version=report.version, values=balanced(**counts))
     services.report_submit(report=report, by=by, version=report.version)
     return services.report_approve(report=report, by=office)
+
+
+def without_demo_surveys() -> None:
+    """Tests of surveys count answers across rounds: set the demo's rounds aside (within the
+    test's transaction) and the goal that measures one of its statements."""
+    MeasuredGoal.objects.filter(statement__isnull=False).delete()
+    SurveyAnswer.objects.all().delete()
+    SurveyResponse.objects.all().delete()
+    UsedFormKey.objects.all().delete()
+    SurveyRound.objects.all().delete()

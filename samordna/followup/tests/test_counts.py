@@ -59,20 +59,20 @@ class WorkflowTests(SamordnaTestCase):
             association=self.association,
             name="Arbetskonsulent för personer med aktivitetsersättning",
         )
-        self.periods = services.periods_for_year(association=self.association, year=2023)
+        self.periods = services.periods_for_year(association=self.association, year=2025)
 
     def test_periods_follow_the_forbunds_choice(self):
-        self.assertEqual([p.label for p in self.periods], ["Halvår 1 2023", "Halvår 2 2023"])
-        self.assertEqual(self.periods[0].ends_on.isoformat(), "2023-06-30")
+        self.assertEqual([p.label for p in self.periods], ["Halvår 1 2025", "Halvår 2 2025"])
+        self.assertEqual(self.periods[0].ends_on.isoformat(), "2025-06-30")
         services.settings_update(
             association=self.association, by=self.office, period_kind=PeriodKind.TERTIAL
         )
-        tertials = services.periods_for_year(association=self.association, year=2024)
+        tertials = services.periods_for_year(association=self.association, year=2026)
         self.assertEqual(
             [(p.starts_on.month, p.ends_on.month) for p in tertials], [(1, 4), (5, 8), (9, 12)]
         )
         # A year that has periods keeps them.
-        self.assertEqual(len(services.periods_for_year(association=self.association, year=2023)), 2)
+        self.assertEqual(len(services.periods_for_year(association=self.association, year=2025)), 2)
 
     def test_from_draft_to_approved_and_locked(self):
         report = approved(self.intervention, self.periods[0], self.applicant, self.office)
@@ -113,7 +113,7 @@ class YearFigureTests(SamordnaTestCase):
             association=self.association,
             name="Arbetskonsulent för personer med aktivitetsersättning",
         )
-        first, second = services.periods_for_year(association=self.association, year=2023)
+        first, second = services.periods_for_year(association=self.association, year=2025)
         approved(
             intervention,
             first,
@@ -136,7 +136,7 @@ class YearFigureTests(SamordnaTestCase):
         with self.assertNumQueries(1):
             figures = selectors.year_figures(
                 ParticipantReport.objects.filter(intervention=intervention)
-            )[2023]
+            )[2025]
         # Participants: 10 at the start of the year and 12 new.
         self.assertEqual(figures.participants, 22)
         self.assertEqual(figures.participants_by_gender, {"women": 12, "men": 10, "other": 0})

@@ -1,0 +1,479 @@
+"""Pages of the participant counts: the year's overview per insats and period; the counts of
+one insats in one period, entered by the insatsägare or the kansli, sent, approved and
+reopened with a reason; the planned number of participants; the förbund's settings; and the
+import of a whole period's counts from a file."""
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from samordna.accounts.models import User
+from samordna.associations.models import Association
+from samordna.associations.permissions import association_for, require
+from samordna.core.http import AuthedRequest
+from samordna.core.text import swedish_key
+from samordna.core.views import form_page
+from samordna.followup import imports, services
+from samordna.followup.count_forms import (
+    ConfirmImportForm,
+    CountsForm,
+    ImportForm,
+    PlannedForm,
+    ReopenForm,
+    SettingsForm,
+    collapsed_names,
+    count_layout,
+)
+from samordna.followup.models import (
+    ParticipantReport,
+    PlannedParticipants,
+    ReportingPeriod,
+    ReportStatus,
+)
+from samordna.followup.permissions import (
+    can_enter_counts,
+    can_manage_followup,
+    can_read_followup,
+    participant_report_for,
+    sees_small_counts,
+)
+from samordna.interventions.models import Direction, Intervention
+from samordna.interventions.permissions import intervention_for
+from samordna.interventions.selectors import visible_interventions
+
+IMPORT_SESSION_KEY = "followup_import"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _overview_url(slug: str, year: int) -> str:
+    return f"{reverse('followup:overview', args=[slug])}?ar={year}"
+
+
+def _report_url(slug: str, report: ParticipantReport) -> str:
+    return reverse("followup:report", args=[slug, report.pk])
+
+
+# The overview
+
+
+@dataclass
+class GridCell:
+    period: ReportingPeriod
+    report: ParticipantReport | None
+    runs: bool
+
+
+@dataclass
+class GridRow:
+    intervention: Intervention
+    cells: list[GridCell]
+    planned: int | None
+    can_enter: bool
+
+
+@dataclass
+class PeriodState:
+    period: ReportingPeriod
+    missing: int  # runs, but nothing sent
+    waiting: int  # sent, not approved
+
+
+def _years(user: User, association: Association, today: datetime.date) -> list[int]:
+    """Years that have periods or a running insats, and this year."""
+    years = set(
+        ReportingPeriod.objects.filter(association=association).values_list("year", flat=True)
+    )
+    spans = (
+        visible_interventions(user, association)
+        .filter(starts_on__isnull=False)
+        .values_list("starts_on", "ends_on")
+    )
+    for starts, ends in spans:
+        assert starts is not None
+        years.update(range(starts.year, max(starts.year, (ends or today).year) + 1))
+    years.add(today.year)
+    return sorted(years)
+
+
+def _grid(
+    user: User, association: Association, periods: list[ReportingPeriod], year: int
+) -> list[GridRow]:
+    """A row per insats that runs in the year (or has counts in it), a cell per period."""
+    in_year = ParticipantReport.objects.filter(period__in=periods)
+    interventions = sorted(
+        visible_interventions(user, association).filter(
+            services.running_q(periods[0].starts_on, periods[-1].ends_on)
+            | Q(pk__in=in_year.values("intervention_id"))
+        ),
+        key=lambda i: swedish_key(i.name),
+    )
+    ids = [i.pk for i in interventions]
+    reports = {
+        (r.intervention_id, r.period_id): r
+        for r in in_year.filter(intervention_id__in=ids).only(
+            "intervention_id", "period_id", "status", "demo"
+        )
+    }
+    planned = dict(
+        PlannedParticipants.objects.filter(intervention_id__in=ids, year=year).values_list(
+            "intervention_id", "planned"
+        )
+    )
+    return [
+        GridRow(
+            intervention=intervention,
+            cells=[
+                GridCell(
+                    period,
+                    reports.get((intervention.pk, period.pk)),
+                    services.runs_during(intervention, period),
+                )
+                for period in periods
+            ],
+            planned=planned.get(intervention.pk),
+            can_enter=can_enter_counts(user, intervention),
+        )
+        for intervention in interventions
+    ]
+
+
+def _period_states(rows: list[GridRow], periods: list[ReportingPeriod]) -> list[PeriodState]:
+    """Per period: how many running insatser have sent nothing, how many wait for approval."""
+    states = []
+    for column, period in enumerate(periods):
+        cells = [(row.cells[column].runs, row.cells[column].report) for row in rows]
+        missing = sum(runs and (r is None or r.status == ReportStatus.DRAFT) for runs, r in cells)
+        waiting = sum(r is not None and r.status == ReportStatus.SUBMITTED for _, r in cells)
+        states.append(PeriodState(period, missing, waiting))
+    return states
+
+
+@require_GET
+@login_required
+def overview(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The year's counts per insats and period, with their status (this year unless ?ar=)."""
+    association = association_for(request.user, slug)
+    user = request.user
+    require(can_read_followup(user))
+    today = timezone.localdate()
+    years = _years(user, association, today)
+    try:
+        year = int(request.GET.get("ar", today.year))
+    except ValueError:
+        year = today.year
+    if year not in years:
+        raise Http404("Det finns ingen uppföljning det året.")
+    periods = services.periods_for_year(association=association, year=year)
+    rows = _grid(user, association, periods, year)
+    manage = can_manage_followup(user)
+    return render(
+        request,
+        "followup/counts/overview.html",
+        {
+            "association": association,
+            "year": year,
+            "years": years,
+            "periods": periods,
+            "rows": rows,
+            "states": _period_states(rows, periods) if manage else [],
+            "demo": any(c.report and c.report.demo for row in rows for c in row.cells),
+            "can_manage": manage,
+            "today": today,
+        },
+    )
+
+
+# One insats in one period
+
+
+@require_POST
+@login_required
+def report_start(
+    request: AuthedRequest, slug: str, intervention_pk: int, period_pk: int
+) -> HttpResponse:
+    """Open the counts of an insats for a period, as a draft the first time."""
+    association = association_for(request.user, slug)
+    intervention = intervention_for(request.user, association, intervention_pk)
+    require(can_enter_counts(request.user, intervention))
+    period = get_object_or_404(ReportingPeriod, association=association, pk=period_pk)
+    known = ParticipantReport.objects.filter(intervention=intervention, period=period).exists()
+    if not known and not services.runs_during(intervention, period):
+        messages.error(request, f"{intervention} pågår inte under {period.label}.")
+        return redirect(_overview_url(slug, period.year))
+    report = services.report_open(intervention=intervention, period=period, by=request.user)
+    return redirect(_report_url(slug, report))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def report_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """The counts of one insats in one period; the form while they are a draft."""
+    association = association_for(request.user, slug)
+    user = request.user
+    require(can_read_followup(user))
+    report = participant_report_for(user, association, pk)
+    enter = can_enter_counts(user, report.intervention)
+    if request.method == "POST":
+        require(enter)
+    hides = not (sees_small_counts(user) or enter)
+    threshold = services.settings_for(association).suppression_threshold
+    context: dict[str, Any] = {
+        "association": association,
+        "report": report,
+        "intervention": report.intervention,
+        "period": report.period,
+        "structural": report.intervention.direction == Direction.STRUCTURAL,
+        "can_manage": can_manage_followup(user),
+        "unlocks": list(report.unlocks.select_related("unlocked_by")),
+        "threshold": threshold,
+        "hides": hides,
+    }
+    if not enter or (request.method == "GET" and report.status != ReportStatus.DRAFT):
+        values = report.values()
+        context["layout"] = count_layout(values, threshold=threshold if hides else None)
+        context["rest_open"] = any(values[n] for n in collapsed_names(context["structural"]))
+        return render(request, "followup/counts/report.html", context)
+    form = CountsForm(
+        request.POST or None,
+        values=report.values(),
+        version=report.version,
+        structural=context["structural"],
+    )
+    submit = request.POST.get("action") == "submit"
+
+    def save(data: dict[str, Any]) -> None:
+        services.report_save(report=report, by=user, version=data["version"], values=form.values())
+        if submit:
+            try:
+                services.report_submit(report=report, by=user, version=report.version)
+            except ValidationError:
+                form.keep_version(report.version)
+                form.add_error(None, "Siffrorna är sparade som utkast men inte inskickade.")
+                raise
+
+    return form_page(
+        request,
+        form=form,
+        save=save,
+        done_message=(
+            f"Siffrorna för {report.period.label} är inskickade till kansliet."
+            if submit
+            else "Utkastet är sparat. Skicka in siffrorna när de stämmer."
+        ),
+        done_url=_report_url(slug, report),
+        template="followup/counts/report.html",
+        context={**context, "previous_end": services.previous_end(report)},
+    )
+
+
+@require_POST
+@login_required
+def report_approve(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """The kansli approves sent counts; from then on they are locked."""
+    association = association_for(request.user, slug)
+    report = participant_report_for(request.user, association, pk)
+    require(can_manage_followup(request.user))
+    try:
+        services.report_approve(report=report, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Siffrorna för {report.period.label} är godkända och låsta.")
+    return redirect(_report_url(slug, report))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def report_reopen(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """The kansli sends sent counts back, or unlocks approved ones, with a reason."""
+    association = association_for(request.user, slug)
+    report = participant_report_for(request.user, association, pk)
+    require(can_manage_followup(request.user))
+    if report.status == ReportStatus.DRAFT:
+        messages.error(request, "Siffrorna är redan ett utkast som kan ändras.")
+        return redirect(_report_url(slug, report))
+    approved = report.status == ReportStatus.APPROVED
+    title = "Lås upp godkända siffror" if approved else "Skicka tillbaka siffrorna"
+    return form_page(
+        request,
+        form=ReopenForm(request.POST or None),
+        save=lambda data: services.report_reopen(report=report, by=request.user, **data),
+        done_message="Siffrorna är ett utkast igen och kan rättas. Skälet är sparat.",
+        done_url=_report_url(slug, report),
+        template="followup/counts/reopen.html",
+        context={
+            "association": association,
+            "report": report,
+            "title": f"{title}: {report.intervention}, {report.period.label}",
+            "submit_label": "Lås upp" if approved else "Skicka tillbaka",
+            "cancel_url": _report_url(slug, report),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def planned(request: AuthedRequest, slug: str, intervention_pk: int, year: int) -> HttpResponse:
+    """How many participants the insats plans for in a year."""
+    association = association_for(request.user, slug)
+    intervention = intervention_for(request.user, association, intervention_pk)
+    require(can_enter_counts(request.user, intervention))
+    if not 2000 <= year <= 2100:
+        raise Http404("Året finns inte.")
+    current = PlannedParticipants.objects.filter(intervention=intervention, year=year).first()
+    form = PlannedForm(request.POST or None, initial={"planned": current and current.planned})
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: services.planned_set(
+            intervention=intervention, by=request.user, year=year, planned=data["planned"]
+        ),
+        done_message=f"Planerat antal deltagare {year} är sparat.",
+        done_url=_overview_url(slug, year),
+        template="associations/generic_form.html",
+        context={
+            "association": association,
+            "title": f"Planerat antal deltagare {year}: {intervention}",
+            "cancel_url": _overview_url(slug, year),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def settings(request: AuthedRequest, slug: str) -> HttpResponse:
+    """How the förbund reports (the periods) and publishes (the threshold, national sharing)."""
+    association = association_for(request.user, slug)
+    require(can_manage_followup(request.user))
+    current = services.settings_for(association)
+    return form_page(
+        request,
+        form=SettingsForm(request.POST or None, instance=current),
+        save=lambda data: services.settings_save(association=association, by=request.user, **data),
+        done_message="Inställningarna för uppföljningen är sparade.",
+        done_url=reverse("followup:overview", args=[slug]),
+        template="followup/counts/settings.html",
+        context={
+            "association": association,
+            "title": "Inställningar för uppföljning",
+            "years_with_figures": ParticipantReport.objects.filter(association=association)
+            .order_by("period__year")
+            .values_list("period__year", flat=True)
+            .distinct(),
+            "cancel_url": reverse("followup:overview", args=[slug]),
+        },
+    )
+
+
+# Import from a file
+
+
+def _import_periods(association: Association, today: datetime.date) -> Any:
+    """Periods to import for: last year's and this year's, and any older ones."""
+    for year in (today.year - 1, today.year):
+        services.periods_for_year(association=association, year=year)
+    return ReportingPeriod.objects.filter(association=association).order_by("-starts_on")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def import_counts(request: AuthedRequest, slug: str) -> HttpResponse:
+    """Check a file of a period's counts, show what it holds, then import it on confirmation.
+
+    Between the two steps the checked rows stay in the session: they hold insatser and
+    counts only, nothing about a person, and leave it when the import is done."""
+    association = association_for(request.user, slug)
+    require(can_manage_followup(request.user))
+    today = timezone.localdate()
+    periods = _import_periods(association, today)
+    ended = [p for p in periods if p.ends_on < today]
+    context: dict[str, Any] = {"association": association, "status": 200}
+    if request.POST.get("action") == "confirm":
+        stored = request.session.get(IMPORT_SESSION_KEY) or {}
+        period = periods.filter(pk=stored.get("period")).first()
+        if period is None:
+            messages.error(request, "Det finns ingen kontrollerad fil att importera. Välj filen.")
+            return redirect("followup:import", slug=slug)
+        confirm = ConfirmImportForm(request.POST)
+        confirm.is_valid()
+        approve = bool(confirm.cleaned_data.get("approve"))
+        checked = imports.counts_import(
+            association=association,
+            period=period,
+            table=stored["rows"],
+            by=request.user,
+            approve=approve,
+        )
+        if not checked.errors:
+            del request.session[IMPORT_SESSION_KEY]
+            done = "godkända" if approve else "inskickade och väntar på godkännande"
+            messages.success(
+                request,
+                f"Siffrorna för {len(checked.rows)} insatser i {period.label} är importerade "
+                f"och {done}.",
+            )
+            return redirect(_overview_url(slug, period.year))
+        context.update(checked=checked, name=stored.get("name", ""), status=400)
+        form = ImportForm(periods=periods, initial={"period": period})
+    else:
+        initial = {"period": ended[0] if ended else None}
+        form = ImportForm(
+            request.POST or None, request.FILES or None, periods=periods, initial=initial
+        )
+        if request.method == "POST":
+            request.session.pop(IMPORT_SESSION_KEY, None)
+            context["status"] = 400
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            period = form.cleaned_data["period"]
+            try:
+                table = imports.read_table(upload.read(), upload.name)
+            except ValidationError as error:
+                form.add_error("file", error)
+            else:
+                checked = imports.check(association=association, period=period, table=table)
+                context.update(checked=checked, name=upload.name)
+                if not checked.errors:
+                    request.session[IMPORT_SESSION_KEY] = {
+                        "period": period.pk,
+                        "rows": table,
+                        "name": upload.name,
+                    }
+                    context.update(confirm=ConfirmImportForm(), status=200)
+    chosen = form["period"].value()
+    context.update(form=form, periods=periods, chosen=getattr(chosen, "pk", chosen))
+    return render(request, "followup/counts/import.html", context, status=context.pop("status"))
+
+
+@require_GET
+@login_required
+def import_template(request: AuthedRequest, slug: str, kind: str) -> HttpResponse:
+    """A file to fill in (xlsx, or CSV separated by semicolons as Swedish Excel expects): a
+    row per insats that runs in the period `?period=`, zeros filled in."""
+    association = association_for(request.user, slug)
+    require(can_manage_followup(request.user))
+    try:
+        period = get_object_or_404(
+            ReportingPeriod, association=association, pk=int(request.GET.get("period", ""))
+        )
+    except ValueError as error:
+        raise Http404("Välj en period.") from error
+    rows = imports.template_rows(association, period)
+    if kind == "xlsx":
+        content, content_type = imports.template_xlsx(rows, period.label), XLSX
+    else:
+        content, content_type = imports.template_csv(rows), "text/csv; charset=utf-8"
+    name = f"uppfoljning-{slug}-{period.year}-{period.kind}-{period.number}".replace("_", "-")
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
+    return response

@@ -1,0 +1,260 @@
+"""The dashboards of the förbund and of an insats, their exports, and the kansli's pages for
+binding goals to measures."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from samordna.associations.models import Association
+from samordna.associations.permissions import association_for, can_read_registers, require
+from samordna.core.http import AuthedRequest
+from samordna.core.text import swedish_key
+from samordna.core.views import form_page
+from samordna.followup import dashboards, exports
+from samordna.followup import goals as goal_service
+from samordna.followup.dashboard_forms import GoalForm
+from samordna.followup.models import MeasuredGoal
+from samordna.followup.permissions import (
+    can_manage_followup,
+    can_read_followup,
+    sees_small_counts,
+)
+from samordna.interventions.models import ApplicationGoal, Intervention
+from samordna.interventions.permissions import intervention_for
+
+
+def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+@login_required
+def association_dashboard(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The förbund's figures year by year, its surveys and goals."""
+    association = association_for(request.user, slug)
+    require(can_read_registers(request.user))
+    dashboard = dashboards.association_dashboard(
+        association, hide_small=not sees_small_counts(request.user)
+    )
+    interventions = sorted(
+        Intervention.objects.filter(association=association), key=lambda i: swedish_key(i.name)
+    )
+    return render(
+        request,
+        "followup/dashboards/association.html",
+        {
+            "association": association,
+            "dashboard": dashboard,
+            "interventions": interventions,
+            "can_manage": can_manage_followup(request.user),
+        },
+    )
+
+
+@require_GET
+@login_required
+def intervention_dashboard(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """One insats's figures against its plan, its surveys and goals."""
+    association = association_for(request.user, slug)
+    require(can_read_followup(request.user))
+    intervention = intervention_for(request.user, association, pk)
+    dashboard = dashboards.intervention_dashboard(
+        association, intervention, hide_small=not sees_small_counts(request.user)
+    )
+    return render(
+        request,
+        "followup/dashboards/intervention.html",
+        {
+            "association": association,
+            "intervention": intervention,
+            "dashboard": dashboard,
+            "can_manage": can_manage_followup(request.user),
+            "can_read_registers": can_read_registers(request.user),
+        },
+    )
+
+
+def _export_name(slug: str, internal: bool, extension: str) -> str:
+    return f"uppfoljning-{slug}{'-internt' if internal else ''}.{extension}"
+
+
+@require_GET
+@login_required
+def association_xlsx(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_read_registers(request.user))
+    internal = sees_small_counts(request.user)
+    dashboard = dashboards.association_dashboard(association, hide_small=not internal)
+    return _file(
+        exports.dashboard_xlsx(dashboard),
+        _export_name(slug, internal, "xlsx"),
+        exports.XLSX,
+    )
+
+
+@require_GET
+@login_required
+def association_csv(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_read_registers(request.user))
+    internal = sees_small_counts(request.user)
+    dashboard = dashboards.association_dashboard(association, hide_small=not internal)
+    return _file(exports.dashboard_csv(dashboard), _export_name(slug, internal, "csv"), exports.CSV)
+
+
+@require_GET
+@login_required
+def intervention_finsam(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """The insats in the shape Uppföljning Finsam asks for: the kansli's own submission."""
+    association = association_for(request.user, slug)
+    require(can_read_followup(request.user))
+    intervention = intervention_for(request.user, association, pk)
+    require(can_manage_followup(request.user))
+    years, demo = dashboards.finsam_years(intervention)
+    return _file(
+        exports.finsam_xlsx(intervention, years, demo=demo),
+        f"uppfoljning-finsam-{intervention.pk}.xlsx",
+        exports.XLSX,
+    )
+
+
+# Goals
+
+
+@require_GET
+@login_required
+def goals(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The förbund's goals and each insats's goals, with their measure and result per year."""
+    association = association_for(request.user, slug)
+    require(can_manage_followup(request.user))
+    results = goal_service.goal_results(association)
+    own = [r for r in results if r.intervention is None]
+    by_goal = {r.goal.application_goal_id: r for r in results if r.intervention is not None}
+    insatser: dict[int, dict] = {}
+    for goal in goal_service.followed_goals(association).select_related(
+        "application__intervention"
+    ):
+        intervention = goal.application.intervention
+        assert intervention is not None
+        entry = insatser.setdefault(intervention.pk, {"intervention": intervention, "goals": []})
+        entry["goals"].append((goal, by_goal.get(goal.pk)))
+    for entry in insatser.values():
+        entry["goals"].sort(key=lambda pair: (pair[0].application_id, pair[0].position, pair[0].pk))
+    return render(
+        request,
+        "followup/goals/goals.html",
+        {
+            "association": association,
+            "own": own,
+            "insatser": sorted(
+                insatser.values(), key=lambda e: swedish_key(e["intervention"].name)
+            ),
+        },
+    )
+
+
+def _application_goal(association: Association, pk: str) -> ApplicationGoal:
+    try:
+        number = int(pk)
+    except ValueError:
+        raise Http404("Målet finns inte.") from None
+    return get_object_or_404(
+        goal_service.followed_goals(association).select_related("application__intervention"),
+        pk=number,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def goal_create(request: AuthedRequest, slug: str) -> HttpResponse:
+    """Bind an insats's goal (?mal=<its id>) or a new förbund goal to a measure."""
+    association = association_for(request.user, slug)
+    require(can_manage_followup(request.user))
+    application_goal = None
+    if "mal" in request.GET:
+        application_goal = _application_goal(association, request.GET["mal"])
+        bound = MeasuredGoal.objects.filter(application_goal=application_goal).first()
+        if bound is not None:
+            messages.info(request, "Målet är redan kopplat till ett mått. Här kan du ändra det.")
+            return redirect("followup:goal_update", slug=slug, pk=bound.pk)
+    done_url = reverse("followup:goals", args=[slug])
+    return form_page(
+        request,
+        form=GoalForm(
+            request.POST or None, association=association, own_goal=application_goal is None
+        ),
+        save=lambda data: goal_service.goal_bind(
+            association=association, by=request.user, application_goal=application_goal, **data
+        ),
+        done_message="Målet följs nu upp med måttet."
+        if application_goal
+        else "Förbundets mål är sparat och följs upp med måttet.",
+        done_url=done_url,
+        template="followup/goals/goal_form.html",
+        context={
+            "association": association,
+            "title": "Följ upp insatsens mål" if application_goal else "Nytt mål för förbundet",
+            "application_goal": application_goal,
+            "cancel_url": done_url,
+        },
+    )
+
+
+def _goal(association: Association, pk: int) -> MeasuredGoal:
+    return get_object_or_404(
+        MeasuredGoal.objects.select_related(
+            "association", "application_goal__application__intervention"
+        ),
+        association=association,
+        pk=pk,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def goal_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_manage_followup(request.user))
+    goal = _goal(association, pk)
+    done_url = reverse("followup:goals", args=[slug])
+    return form_page(
+        request,
+        form=GoalForm(
+            request.POST or None,
+            instance=goal,
+            association=association,
+            own_goal=goal.application_goal_id is None,
+        ),
+        save=lambda data: goal_service.goal_update(goal=goal, by=request.user, **data),
+        done_message="Målets mått är ändrat.",
+        done_url=done_url,
+        template="followup/goals/goal_form.html",
+        context={
+            "association": association,
+            "title": "Ändra hur målet följs upp",
+            "application_goal": goal.application_goal,
+            "cancel_url": done_url,
+            "object": goal,
+        },
+    )
+
+
+@require_POST
+@login_required
+def goal_delete(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    association = association_for(request.user, slug)
+    require(can_manage_followup(request.user))
+    goal = _goal(association, pk)
+    goal_service.goal_unbind(goal=goal, by=request.user)
+    messages.success(
+        request,
+        "Förbundets mål är borttaget."
+        if goal.application_goal_id is None
+        else "Insatsens mål följs inte längre upp med ett mått; det finns kvar i ansökan.",
+    )
+    return redirect("followup:goals", slug=slug)

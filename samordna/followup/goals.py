@@ -1,0 +1,456 @@
+"""Goals measured from the figures: an insats's goal from its application, or one of the
+förbund's own goals, bound to a measure and a comparison, and judged per year.
+
+A förbund goal is measured over the förbund's individinriktade insatser (and, for a survey
+statement, over every round the förbund ran); an insats's goal over that insats alone.
+A year is judged met, not met, or "kan inte bedömas" when a figure is missing: no approved
+counts that year, nobody ended, no survey answers, or no previous year to compare with.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+
+from samordna.accounts.models import User
+from samordna.associations.models import Association
+from samordna.core.services import apply_changes, delete_with_history, save_with_history
+from samordna.core.text import swedish_key
+from samordna.followup import selectors
+from samordna.followup.models import (
+    Comparison,
+    Measure,
+    MeasuredGoal,
+    ParticipantReport,
+    Statement,
+)
+from samordna.followup.selectors import YearFigures
+from samordna.followup.surveys import agree_share
+from samordna.interventions.models import (
+    ApplicationGoal,
+    ApplicationStatus,
+    Direction,
+    Intervention,
+    Outcome,
+)
+
+SHARES = frozenset({Measure.TO_WORK_OR_STUDIES, Measure.TO_WORK, Measure.TO_STUDIES, Measure.AGREE})
+
+# Goals of applications the board granted can be followed up.
+GRANTED = (Outcome.GRANTED, Outcome.PARTLY)
+
+
+# Binding goals to measures
+
+
+def followed_goals(association: Association) -> QuerySet[ApplicationGoal]:
+    """The goals of the förbund's granted applications: those an insats is followed by."""
+    return ApplicationGoal.objects.filter(
+        application__association=association,
+        application__status=ApplicationStatus.DECIDED,
+        application__decision__outcome__in=GRANTED,
+        application__intervention__isnull=False,
+    )
+
+
+def _checked(association: Association, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields as they will be saved, or a ValidationError in Swedish at the fields."""
+    measure = fields.get("measure") or ""
+    comparison = fields.get("comparison") or ""
+    statement: Statement | None = fields.get("statement")
+    threshold: int | None = fields.get("threshold")
+    errors: dict[str, str] = {}
+    if measure not in Measure.values:
+        errors["measure"] = "Välj vad målet mäts som."
+    if comparison not in Comparison.values:
+        errors["comparison"] = "Välj vad siffran jämförs med."
+    if measure == Measure.AGREE:
+        if statement is None:
+            errors["statement"] = "Välj vilket påstående i förbundets enkäter målet mäts med."
+        elif statement.questionnaire.association_id != association.pk:
+            errors["statement"] = "Påståendet hör inte till förbundets enkäter."
+    else:
+        statement = None
+    if comparison == Comparison.AT_LEAST:
+        if threshold is None:
+            errors["threshold"] = "Ange gränsen som siffran ska nå."
+        elif threshold < 0:
+            errors["threshold"] = "Gränsen kan inte vara negativ."
+        elif measure in SHARES and threshold > 100:
+            errors["threshold"] = "Gränsen är en andel i procent och kan vara högst 100."
+    else:
+        threshold = None
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "measure": measure,
+        "comparison": comparison,
+        "statement": statement,
+        "threshold": threshold,
+    }
+
+
+@transaction.atomic
+def goal_bind(
+    *,
+    association: Association,
+    by: User,
+    measure: str,
+    comparison: str,
+    application_goal: ApplicationGoal | None = None,
+    text: str = "",
+    statement: Statement | None = None,
+    threshold: int | None = None,
+) -> MeasuredGoal:
+    """Bind an insats's goal (from its application) or a new goal of the förbund to a measure."""
+    fields = _checked(
+        association,
+        {
+            "measure": measure,
+            "comparison": comparison,
+            "statement": statement,
+            "threshold": threshold,
+        },
+    )
+    text = (text or "").strip()
+    if application_goal is not None:
+        if not followed_goals(association).filter(pk=application_goal.pk).exists():
+            raise ValidationError("Bara mål i förbundets beviljade ansökningar kan följas upp.")
+        if MeasuredGoal.objects.filter(application_goal=application_goal).exists():
+            raise ValidationError(
+                "Målet är redan kopplat till ett mått. Ändra kopplingen i stället."
+            )
+        text = ""
+    elif not text:
+        raise ValidationError({"text": "Skriv förbundets mål."})
+    goal = MeasuredGoal(
+        association=association, application_goal=application_goal, text=text, **fields
+    )
+    save_with_history(goal, by=by)
+    return goal
+
+
+@transaction.atomic
+def goal_update(
+    *,
+    goal: MeasuredGoal,
+    by: User,
+    measure: str,
+    comparison: str,
+    text: str | None = None,
+    statement: Statement | None = None,
+    threshold: int | None = None,
+) -> MeasuredGoal:
+    """Change how a goal is measured (and the wording of a förbund goal)."""
+    fields = _checked(
+        goal.association,
+        {
+            "measure": measure,
+            "comparison": comparison,
+            "statement": statement,
+            "threshold": threshold,
+        },
+    )
+    if goal.application_goal_id is None and text is not None:
+        if not text.strip():
+            raise ValidationError({"text": "Skriv förbundets mål."})
+        fields["text"] = text.strip()
+    names = apply_changes(goal, fields)
+    if names:
+        save_with_history(goal, by=by, update_fields=names)
+    return goal
+
+
+@transaction.atomic
+def goal_unbind(*, goal: MeasuredGoal, by: User) -> None:
+    """Stop measuring a goal: a förbund goal is removed, an insats's goal stays in its
+    application without a measure."""
+    delete_with_history(goal, by=by)
+
+
+# Judging the goals
+
+
+class Verdict:
+    MET = "uppnått"
+    NOT_MET = "inte uppnått"
+    UNKNOWN = "kan inte bedömas"
+
+
+def _percent(part: int, whole: int) -> Decimal:
+    return (Decimal(100) * part / whole).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A goal's figure in a year: a share (`part` of `whole`, in whole per cent) or a count."""
+
+    value: Decimal | int
+    percent: bool = False
+    part: int | None = None
+    whole: int | None = None
+
+    @property
+    def text(self) -> str:
+        return f"{self.value}\u00a0%" if self.percent else str(self.value)
+
+    @property
+    def detail(self) -> str:
+        """ "14 av 22" for a share of counts."""
+        return f"{self.part} av {self.whole}" if self.whole is not None else ""
+
+
+@dataclass(frozen=True)
+class YearResult:
+    year: int
+    verdict: str
+    figure: Figure | None  # None: no data
+    compared_with: Figure | None  # last year's figure, or the threshold
+    reason: str = ""  # why it cannot be judged
+    demo: bool = False
+    hidden: bool = False  # the figures are hidden from this reader (small counts)
+
+    @property
+    def met(self) -> bool:
+        return self.verdict == Verdict.MET
+
+    @property
+    def judged(self) -> bool:
+        return self.verdict != Verdict.UNKNOWN
+
+    def without_figures(self) -> "YearResult":
+        return replace(self, hidden=True)
+
+
+@dataclass(frozen=True)
+class GoalResult:
+    goal: MeasuredGoal
+    intervention: Intervention | None  # None for a förbund goal
+    years: list[YearResult]
+
+    @property
+    def text(self) -> str:
+        return str(self.goal)
+
+    @property
+    def is_share(self) -> bool:
+        return self.goal.measure in SHARES
+
+    @property
+    def comparison_text(self) -> str:
+        """ "Högre än föregående år", "Minst 80 %", "Minst 40"."""
+        if self.goal.comparison == Comparison.AT_LEAST:
+            unit = "\u00a0%" if self.is_share else ""
+            return f"Minst {self.goal.threshold}{unit}"
+        return "Högre än föregående år"
+
+    @property
+    def lines(self) -> list[tuple[YearResult, str]]:
+        """Each year's result with its sentence."""
+        return [(year, self.sentence(year)) for year in self.years]
+
+    def sentence(self, result: YearResult) -> str:
+        """ "Fler deltagare … 2023 jämfört med 2022: uppnått (64 % mot 55 %; 14 av 22 mot
+        11 av 20)"."""
+        name = self.text.strip().rstrip(".")
+        if self.goal.comparison == Comparison.HIGHER_THAN_LAST_YEAR:
+            head = f"{name} {result.year} jämfört med {result.year - 1}"
+        else:
+            head = f"{name} {result.year}"
+        if not result.judged:
+            return f"{head}: {result.verdict} ({result.reason})"
+        if result.hidden or result.figure is None or result.compared_with is None:
+            return f"{head}: {result.verdict}"
+        figures = f"{result.figure.text} mot {result.compared_with.text}"
+        if self.goal.comparison == Comparison.AT_LEAST:
+            figures = f"{result.figure.text}, målet är minst {result.compared_with.text}"
+        details = [f.detail for f in (result.figure, result.compared_with) if f.detail]
+        if details:
+            counted = "svar" if self.goal.measure == Measure.AGREE else "avslutade"
+            figures += "; " + " mot ".join(details) + f" {counted}"
+        return f"{head}: {result.verdict} ({figures})"
+
+
+AgreeShare = tuple[int, int]  # (agreeing, answers)
+
+
+def _figure(
+    goal: MeasuredGoal, figures: YearFigures | None, agree: AgreeShare | None
+) -> tuple[Figure | None, str]:
+    """The goal's figure for a year, or None and the reason it is missing."""
+    measure = goal.measure
+    if measure == Measure.AGREE:
+        if agree is None or not agree[1]:
+            return None, "inga enkätsvar"
+        agreeing, answers = agree
+        return Figure(_percent(agreeing, answers), True, agreeing, answers), ""
+    if figures is None:
+        return None, "inga godkända siffror"
+    if measure == Measure.PARTICIPANTS:
+        return Figure(figures.participants), ""
+    if measure == Measure.ENDED:
+        return Figure(figures.ended), ""
+    part = {
+        Measure.TO_WORK_OR_STUDIES: figures.to_work_or_studies,
+        Measure.TO_WORK: figures.to_work,
+        Measure.TO_STUDIES: figures.to_studies,
+    }[Measure(measure)]
+    if not figures.ended:
+        return None, "ingen deltagare avslutades"
+    return Figure(_percent(part, figures.ended), True, part, figures.ended), ""
+
+
+def judge(
+    goal: MeasuredGoal,
+    years: Sequence[int],
+    figures: Mapping[int, YearFigures],
+    agree: Mapping[int, AgreeShare] | None = None,
+) -> list[YearResult]:
+    """The goal's verdict for each of `years`, from the figures of its scope."""
+    agree = agree or {}
+    results = []
+    for year in years:
+        figure, reason = _figure(goal, figures.get(year), agree.get(year))
+        demo = bool(figures.get(year) and figures[year].demo)
+        if figure is None:
+            results.append(
+                YearResult(year, Verdict.UNKNOWN, None, None, f"{reason} {year}", demo=demo)
+            )
+            continue
+        if goal.comparison == Comparison.AT_LEAST:
+            assert goal.threshold is not None
+            limit = Figure(goal.threshold, percent=goal.measure in SHARES)
+            verdict = Verdict.MET if figure.value >= goal.threshold else Verdict.NOT_MET
+            results.append(YearResult(year, verdict, figure, limit, demo=demo))
+            continue
+        before, why = _figure(goal, figures.get(year - 1), agree.get(year - 1))
+        if before is None:
+            results.append(
+                YearResult(
+                    year,
+                    Verdict.UNKNOWN,
+                    figure,
+                    None,
+                    f"{why} {year - 1} att jämföra med",
+                    demo=demo,
+                )
+            )
+            continue
+        demo = demo or bool(figures.get(year - 1) and figures[year - 1].demo)
+        # Shares are compared as shown, in whole per cent: what the reader sees decides.
+        verdict = Verdict.MET if figure.value > before.value else Verdict.NOT_MET
+        results.append(YearResult(year, verdict, figure, before, demo=demo))
+    return results
+
+
+def _agree_shares(
+    goal: MeasuredGoal, years: Sequence[int], intervention_ids: list[int] | None
+) -> dict[int, AgreeShare]:
+    """Share agreeing with the goal's statement, this year and the year before."""
+    if goal.measure != Measure.AGREE or goal.statement_id is None:
+        return {}
+    wanted = sorted(set(years) | {y - 1 for y in years})
+    return {year: agree_share(goal.statement_id, year, intervention_ids) for year in wanted}
+
+
+def _goals() -> Any:
+    return MeasuredGoal.objects.select_related(
+        "association",
+        "statement__questionnaire",
+        "application_goal__application__intervention",
+    )
+
+
+def _judged(
+    goal: MeasuredGoal,
+    intervention: Intervention | None,
+    years: Sequence[int] | None,
+    figures: Mapping[int, YearFigures],
+) -> GoalResult:
+    """`years` None: the years the goal's scope has approved counts."""
+    chosen = sorted(figures) if years is None else list(years)
+    ids = None if intervention is None else [intervention.pk]
+    return GoalResult(
+        goal, intervention, judge(goal, chosen, figures, _agree_shares(goal, chosen, ids))
+    )
+
+
+def goal_results(
+    association: Association,
+    years: Sequence[int] | None = None,
+    *,
+    individual_figures: Mapping[int, YearFigures] | None = None,
+    only_association_goals: bool = False,
+) -> list[GoalResult]:
+    """Every measured goal of the förbund (its own first, then the insatsers' by insats),
+    judged for each of `years` (default: each year its scope has approved counts), in three
+    queries whatever the number of goals, insatser and years (a survey goal asks one more
+    per year). A caller that has summed the individinriktade insatsers figures already
+    passes them as `individual_figures`."""
+    goals = _goals().filter(association=association)
+    if only_association_goals:
+        goals = goals.filter(application_goal__isnull=True)
+    found = list(goals)
+    own = sorted((g for g in found if g.application_goal_id is None), key=lambda g: g.pk)
+    insats_goals = sorted(
+        (g for g in found if g.application_goal_id is not None),
+        key=lambda g: (
+            swedish_key(_intervention(g).name),
+            _intervention(g).pk,
+            g.application_goal.application_id if g.application_goal else 0,
+            g.application_goal.position if g.application_goal else 0,
+            g.pk,
+        ),
+    )
+    if own and individual_figures is None:
+        individual_figures = selectors.year_figures(
+            ParticipantReport.objects.filter(
+                association=association, intervention__direction=Direction.INDIVIDUAL
+            )
+        )
+    by_insats: dict[int, dict[int, YearFigures]] = {}
+    if insats_goals:
+        ids = {_intervention(g).pk for g in insats_goals}
+        for group in selectors.grouped_year_figures(
+            ParticipantReport.objects.filter(intervention_id__in=ids), ["intervention_id"]
+        ):
+            figures = group.figures
+            by_insats.setdefault(group.key["intervention_id"], {})[figures.year] = figures
+    return [_judged(goal, None, years, individual_figures or {}) for goal in own] + [
+        _judged(goal, _intervention(goal), years, by_insats.get(_intervention(goal).pk, {}))
+        for goal in insats_goals
+    ]
+
+
+def goal_results_for(
+    intervention: Intervention,
+    years: Sequence[int] | None = None,
+    *,
+    figures: Mapping[int, YearFigures] | None = None,
+) -> list[GoalResult]:
+    """The insats's goals bound to a measure, judged for each of `years` (default: every
+    year it has approved counts), in two queries (a survey goal asks one more per year).
+    A caller that has summed the insats's figures already passes them as `figures`."""
+    goals = list(
+        _goals()
+        .filter(application_goal__application__intervention=intervention)
+        .order_by("application_goal__application_id", "application_goal__position", "pk")
+    )
+    if not goals:
+        return []
+    if figures is None:
+        figures = selectors.year_figures(
+            ParticipantReport.objects.filter(intervention=intervention)
+        )
+    return [_judged(goal, intervention, years, figures) for goal in goals]
+
+
+def _intervention(goal: MeasuredGoal) -> Intervention:
+    assert goal.application_goal is not None
+    intervention = goal.application_goal.application.intervention
+    assert intervention is not None
+    return intervention
