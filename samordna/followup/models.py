@@ -7,6 +7,7 @@ and approve figures. `tests/test_no_personal_data.py` holds every model to that.
 """
 
 import secrets
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -451,8 +452,10 @@ class SurveyRound(models.Model):
 
 
 class SurveyResponse(models.Model):
-    """One filled-in answer sheet. Nothing about who answered, when or from where."""
+    """One filled-in answer sheet. Nothing about who answered, when or from where; a random
+    key instead of a running number, so that not even the order of the answers is kept."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="responses")
     on_paper = models.BooleanField("inskrivet från papper", default=False)
 
@@ -465,6 +468,7 @@ class SurveyResponse(models.Model):
 
 
 class SurveyAnswer(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     response = models.ForeignKey(SurveyResponse, on_delete=models.CASCADE, related_name="answers")
     statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="answers")
     value = models.PositiveSmallIntegerField("svar", null=True, blank=True)  # empty: skipped
@@ -486,6 +490,7 @@ class UsedFormKey(models.Model):
     """A random key the answer form carried, spent when the form was sent: the same form
     cannot be sent twice. The key says nothing about who answered."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="+")
     key = models.CharField(max_length=64)
 

@@ -406,14 +406,10 @@ def round_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     )
     threshold = services.settings_for(association).suppression_threshold
     hide_small = not sees_small_counts(user)
-    too_few = hide_small and count["total"] < threshold
-    rows = (
-        []
-        if too_few
-        else surveys.published(
-            surveys.results(survey_round), threshold=threshold, hide_small=hide_small
-        )
-    )
+    # Outside the kansli a round's own results are not shown: they could be worked out
+    # against the year's results of the insats (shown under Resultat) and a small round
+    # reveal what few people answered.
+    rows = [] if hide_small else surveys.results(survey_round)
     manage = can_manage_followup(user)
     steps = list(survey_round.questionnaire.scale.steps.all())
     context.update(
@@ -422,8 +418,7 @@ def round_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             "paper": count["paper"],
             "threshold": threshold,
             "hide_small": hide_small,
-            "too_few": too_few,
-            "rows": rows,
+            "rows": surveys.published(rows, threshold=threshold, hide_small=False),
             "steps": steps,
             "agree_text": surveys.agree_text(steps),
             "is_open": surveys.is_open(survey_round, today),

@@ -60,8 +60,10 @@ def _judged(model: type[models.Model], field: models.Field) -> str | None:
         return "named"
     if name in STAFF_ACTIONS or field.name.startswith("history_"):
         return "staff"  # simple-history's who, when and why of a change by the staff
-    if isinstance(field, models.AutoField | models.BigAutoField) or field.name == "id":
-        return "key"
+    if isinstance(field, models.AutoField | models.BigAutoField | models.UUIDField):
+        return "key"  # a running number, or a random one where even the order is kept out
+    if field.name == "id":
+        return "key"  # a history row's copy of the record's key
     if isinstance(field, models.ForeignKey):
         target = field.related_model._meta.label  # type: ignore[union-attr]
         if target in REFERENCES or target.startswith("followup."):
@@ -83,6 +85,12 @@ class NoPersonalDataTests(SimpleTestCase):
                 if _judged(model, field) is None:
                     unexplained.append(f"{model.__name__}.{field.name} ({type(field).__name__})")
         self.assertEqual(unexplained, [], "Kolumner som kan peka ut en deltagare")
+
+    def test_answers_are_not_numbered_in_the_order_they_came(self):
+        for name in ANONYMOUS:
+            with self.subTest(model=name):
+                key = apps.get_model("followup", name)._meta.pk
+                self.assertIsInstance(key, models.UUIDField)
 
     def test_answers_have_no_time_address_or_history(self):
         for name in ANONYMOUS:

@@ -479,19 +479,27 @@ class RoundPageTests(SurveyCase):
         self.assertContains(response, '<td class="numeric">1 (33\xa0%)</td>', html=True, count=3)
         self.assertContains(response, '<td class="numeric">100\xa0%</td>', html=True)
 
-    def test_the_board_sees_no_results_when_there_are_too_few_answers(self):
+    def test_the_board_sees_results_per_insats_and_year_not_per_round(self):
         answered(self.survey, (4, 3), (1, None))
         self.login(self.board)
         response = self.client.get(self.page("round", self.survey.pk))
-        self.assertContains(response, "För få svar för att visa resultat (färre än 5)")
+        self.assertContains(response, "Resultaten visas per insats och år, inte per omgång")
         self.assertNotContains(response, "Andel som instämmer")
+        results = self.client.get(
+            self.page("survey_results"),
+            {"ar": self.survey.year, "insats": str(self.survey.intervention_id)},
+        )
+        self.assertContains(results, "För få svar")
         self.assertNotContains(response, "Stäng omgången")
         self.assertNotContains(response, self.page("round_paper", self.survey.pk))
 
     def test_the_board_sees_small_counts_hidden(self):
         answered(self.survey, *[(4, 4)] * 5, (1, 4))
         self.login(self.board)
-        response = self.client.get(self.page("round", self.survey.pk))
+        response = self.client.get(
+            self.page("survey_results"),
+            {"ar": self.survey.year, "insats": str(self.survey.intervention_id)},
+        )
         self.assertContains(response, "Andel som instämmer")
         self.assertContains(response, '<td class="numeric">83\xa0%</td>', html=True)
         self.assertContains(response, '–<span class="sr-only"> dolt</span>', count=4)
