@@ -487,7 +487,7 @@ class RoundPageTests(SurveyCase):
         self.assertNotContains(response, "Andel som instämmer")
         results = self.client.get(
             self.page("survey_results"),
-            {"ar": self.survey.year, "insats": str(self.survey.intervention_id)},
+            {"ar": str(self.survey.year), "insats": str(self.survey.intervention_id)},
         )
         self.assertContains(results, "För få svar")
         self.assertNotContains(response, "Stäng omgången")
@@ -498,7 +498,7 @@ class RoundPageTests(SurveyCase):
         self.login(self.board)
         response = self.client.get(
             self.page("survey_results"),
-            {"ar": self.survey.year, "insats": str(self.survey.intervention_id)},
+            {"ar": str(self.survey.year), "insats": str(self.survey.intervention_id)},
         )
         self.assertContains(response, "Andel som instämmer")
         self.assertContains(response, '<td class="numeric">83\xa0%</td>', html=True)
