@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "samordna.meetings",
     "samordna.interventions",
     "samordna.followup",
+    "samordna.ledger",
+    "samordna.fees",
+    "samordna.attest",
 ]
 
 MIDDLEWARE = [

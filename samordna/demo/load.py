@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from samordna.associations.models import Association
-from samordna.demo import interventions
+from samordna.demo import attest_money, fees_money, finance_money, interventions, ledger_money
 from samordna.demo.associations import load_associations, load_national_allocation
 from samordna.demo.followup import load_followup
 from samordna.demo.meetings import load_meetings
@@ -18,6 +18,11 @@ def load_demo() -> tuple[dict[str, Association], int]:
     load_users(associations)
     interventions.load_applications(associations)
     load_meetings(associations, before_justering=interventions.in_meeting)
+    # The signature list of § 129 (2022-11-25) governs the payments of 2023.
+    attest_money.load_attest(associations)
     interventions.load_after_justering(associations)
     load_followup(associations)
+    finance_money.load_finance(associations)
+    fees_money.load_fees(associations)
+    ledger_money.load_ledger(associations)
     return associations, rows

@@ -11,10 +11,17 @@ from urllib.parse import urlsplit
 from django.urls import resolve, reverse
 from playwright.sync_api import Page, expect
 
+from samordna.attest.tests.browser_data import AttestPages
 from samordna.core.tests import browser
+from samordna.fees.tests.browser_data import FeePages
+from samordna.finance.tests.browser_data import FinancePages
 from samordna.followup.tests.browser_data import FollowupPaths
 from samordna.interventions.tests.browser_data import InterventionPaths
+from samordna.ledger.tests.browser_data import LedgerPages
 from samordna.meetings import services
+
+# The money apps describe their own pages (`samordna.core.tests.browser_pages`).
+APP_PAGES = [FinancePages, LedgerPages, FeePages, AttestPages]
 
 # What each role may open (URL names), beyond what is public. Arguments come from
 # `BrowserTests.paths`, which picks real demo objects of Sundsvall.
@@ -145,6 +152,9 @@ ROLE_PAGES = {
     "denise.wallen": APPLICANT_PAGES,  # sökande
     "nationell": ["finance:national", "finance:allocation_table", "national:overview"],
 }
+for _app in APP_PAGES:
+    for _username, _names in _app.role_pages.items():
+        ROLE_PAGES[_username] = [*ROLE_PAGES[_username], *_names]
 PUBLIC_PAGES = [
     "home",
     "login",
@@ -155,6 +165,7 @@ PUBLIC_PAGES = [
     "catalogue:detail",
     "survey:answer",
     "survey:thanks",
+    *(name for app in APP_PAGES for name in app.public_pages),
 ]
 # Files the pages link to (calendar, PDF, Word, papers); their own tests in
 # samordna/meetings/tests open them.
@@ -178,6 +189,7 @@ FILES = {
     "followup:import_template_csv",
     "followup:public_export",
     "followup:round_qr",
+    *(name for app in APP_PAGES for name in app.files),
 }
 # Links every logged-in page may carry: the header's "Samordna" goes to the start page, and
 # any page may link to what is open to all (a published insats, a survey's public link).
@@ -198,6 +210,7 @@ NOT_PAGES = {
     "followup:goal_delete",
     "followup:statement_action",
     "followup:round_close",
+    *(name for app in APP_PAGES for name in app.not_pages),
 }
 
 # Change history: the office sees every kind of record, the auditor what its pages link to.
@@ -215,9 +228,11 @@ OFFICE_HISTORY = [
     "avtal",
     "utbetalning",
     "rapport",
+    *(kind for app in APP_PAGES for kind in sorted(app.history_kinds)),
 ]
 AUDITOR_HISTORY = ["forbund", "person", "insats", "ansokan"]
 
+ALLOCATION_PAGES = {"finance:national", "finance:allocation_table"}
 BOARD_IN_OFFICE_ON = "2023-01-01"
 BAD_ORGANISATION_NUMBER = "222100-2114"  # the check digit should be 3
 
@@ -227,6 +242,7 @@ class BrowserTests(browser.BrowserTestCase):
         super().setUp()
         self.interventions = InterventionPaths(self.association)
         self.followup = FollowupPaths(self.association)
+        self.apps = [app(self.association) for app in APP_PAGES]
 
     def paths(self, name: str, username: str) -> list[str]:
         """The paths to open for the page `name`, with arguments from the demo data."""
@@ -236,6 +252,9 @@ class BrowserTests(browser.BrowserTestCase):
             return self.interventions.paths(name, username)
         if name.startswith(("followup:", "survey:", "national:")):
             return self.followup.paths(name, username)
+        for app in self.apps:
+            if name.startswith(app.prefixes) and name not in ALLOCATION_PAGES:
+                return app.paths(name, username)
         if name in {"home", "login", "finance:national", "public:notices", "public:archive"}:
             return [reverse(name)]
         if name == "finance:allocation_table":
@@ -301,6 +320,9 @@ class BrowserTests(browser.BrowserTestCase):
         association = self.association
         if kind in self.interventions.history_kinds:
             return self.interventions.history_pk(kind)
+        for app in self.apps:
+            if kind in app.history_kinds:
+                return app.history_pk(kind)
         records = {
             "forbund": association,
             "grundbelopp": association.fee_base_amounts.earliest("valid_from"),

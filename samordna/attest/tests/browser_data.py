@@ -1,0 +1,7 @@
+"""The attest pages the browser tests open, with the demo's records."""
+
+from samordna.core.tests.browser_pages import AppPages
+
+
+class AttestPages(AppPages):
+    prefixes = ("attest:",)
