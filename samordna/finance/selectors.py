@@ -1,10 +1,12 @@
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Sum
 
+from samordna.associations.models import Association
 from samordna.core.choices import County
 from samordna.core.text import swedish_key
-from samordna.finance.models import NationalAllocation
+from samordna.finance.models import Budget, BudgetLine, Forecast, NationalAllocation
 
 
 def allocation_years() -> list[int]:
@@ -36,3 +38,23 @@ def allocation_by_county(year: int) -> list[CountyTotal]:
     )
     labels = dict(County.choices)
     return [CountyTotal(r["county"], labels[r["county"]], r["count"], r["amount"]) for r in rows]
+
+
+def budget_for(association: Association, year: int) -> Budget | None:
+    return Budget.objects.filter(association=association, year=year).first()
+
+
+def budget_lines(budget: Budget) -> list[BudgetLine]:
+    """The budget's lines in order, with what they name, in one query."""
+    return list(budget.lines.select_related("member", "intervention").order_by("position", "pk"))
+
+
+def latest_forecasts(budget: Budget, *, as_of: datetime.date | None = None) -> dict[int, Forecast]:
+    """The newest forecast per line (made on or before `as_of`), by line id, in one query."""
+    rows = Forecast.objects.filter(line__budget=budget).select_related("made_by")
+    if as_of is not None:
+        rows = rows.filter(as_of__lte=as_of)
+    latest: dict[int, Forecast] = {}
+    for forecast in rows.order_by("line_id", "-as_of", "-pk"):
+        latest.setdefault(forecast.line_id, forecast)
+    return latest
