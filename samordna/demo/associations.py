@@ -206,6 +206,10 @@ PEOPLE = {
         "Jan Andersson": "Förbundschef och sekreterare vid styrelsens sammanträden.",
         "Emil Ulander": "Utvecklingsledare, lokalt ansvarig för Insatskatalogen.",
         "Eva Sonidsson": "Förtroendevald revisor, Region Västernorrland.",
+        # Utanordning of all payments: "Servicecenter Ekonomi, Sundsvalls kommun", two in
+        # concert (Bilaga 6-7 of 2022-11-25); the seeds name the unit, not its people.
+        "Maria Sjöberg": "Servicecenter Ekonomi, Sundsvalls kommun (namnet antaget i demon).",
+        "Anders Lund": "Servicecenter Ekonomi, Sundsvalls kommun (namnet antaget i demon).",
     },
     "harnosand-timra": {
         "Monica Fällström": "",

@@ -8,6 +8,10 @@
 - Härnösand–Timrå: the five insatser whose slutrapporter the board approved in § 112 and
   § 116–119 of 2023-11-24, and the four applications granted in § 120–123.
 
+Sundsvall's payments of 2023 go through attest and utanordning by its adopted signature list
+(`samordna.demo.attest_money.pay_instalment`); Härnösand–Timrå has no list in the seeds and
+its payments are recorded directly.
+
 The seeds do not say everything: when agreements were signed and money paid, what
 Härnösand–Timrå granted for 2023 and the wording of those insatsers' goals. What the demo
 assumes is named in `ASSUMED` and in the texts a user sees ("antaget i demon").
@@ -21,6 +25,7 @@ from django.utils import timezone
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association
+from samordna.demo import attest_money
 from samordna.demo.applications import ApplicationSeed
 from samordna.demo.protocols import Protocol
 from samordna.interventions import grants, payable, reports, services
@@ -220,12 +225,12 @@ def _sign_and_pay_first(
     for grant in decision.amounts.all():
         for instalment in grant.instalments.all():
             if instalment.trigger == "agreement" and not state.blockers(instalment, grant, paid):
-                grants.payment_record(
-                    instalment=instalment,
+                # Through attest and utanordning where the year has an adopted list.
+                attest_money.pay_instalment(
+                    instalment,
                     by=by,
                     amount=instalment.amount,
                     paid_on=paid,
-                    token=f"demo-{instalment.pk}",
                     reference="Utbetalning vid avtal (antaget i demon)",
                 )
 
@@ -239,13 +244,13 @@ def _sundsvall_after_justering(association: Association) -> None:
         _sign_and_pay_first(decision, office, D(2022, 12, 12), D(2023, 1, 16), D(2023, 1, 31))
         for grant in decision.amounts.filter(recipient=IAF):
             instalment = grant.instalments.get()
-            grants.payment_record(
-                instalment=instalment,
+            attest_money.pay_instalment(
+                instalment,
                 by=finance,
                 amount=grant.amount,
                 paid_on=D(2023, 6, 30),
-                token=f"demo-{instalment.pk}",
                 reference="Faktura lokalkostnader Arbetsmarknadstorget (antaget i demon)",
+                invoice=True,
             )
     _publish_amt(association, office)
 

@@ -44,6 +44,17 @@ DEMO_USERS = [
         Role.FINANCE,
         "sundsvall",
         "Servicecenter Ekonomi",
+        person="Maria Sjöberg",
+        member="Sundsvalls kommun",
+        unit="Servicecenter Ekonomi",
+    ),
+    # The second utanordnare: Sundsvall's payments are signed by two in concert.
+    DemoUser(
+        "ekonomi2.sundsvall",
+        Role.FINANCE,
+        "sundsvall",
+        "Anders Lund",
+        person="Anders Lund",
         member="Sundsvalls kommun",
         unit="Servicecenter Ekonomi",
     ),

@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association, Member
+from samordna.attest.models import SignatureList
 from samordna.interventions import grants, services
 from samordna.interventions.models import Application, CostType, GrantDecision, PaymentPlan
 from samordna.interventions.services import BudgetCell, GoalInput, PartyInput
@@ -30,6 +31,13 @@ def refused(test: TestCase, text: str) -> Iterator[None]:
     with test.assertRaises(ValidationError) as caught:
         yield
     test.assertIn(text, " ".join(caught.exception.messages))
+
+
+def attest_outside_samordna(association: Association) -> None:
+    """The förbund keeps attest and utanordning outside Samordna: without an adopted
+    signature list, payments are recorded directly (the demo's Sundsvall has one for 2023,
+    so its 2023 payments otherwise go through `samordna.attest` orders)."""
+    SignatureList.objects.filter(association=association).update(adopted_on=None)
 
 
 def at(day: datetime.date, hour: int = 10) -> datetime.datetime:

@@ -31,6 +31,7 @@ from samordna.interventions.reports import GoalReport
 from samordna.interventions.tests.helpers import (
     D,
     at,
+    attest_outside_samordna,
     granted,
     justera,
     paragraph,
@@ -180,6 +181,7 @@ class DecisionTests(SamordnaTestCase):
 
 class PaymentTests(SamordnaTestCase):
     def setUp(self):
+        attest_outside_samordna(self.association)
         self.decision = granted(self.association, self.office, self.applicant)
         self.grant = self.decision.amounts.get()
         self.first, self.rest = self.grant.instalments.order_by("position")
@@ -354,6 +356,7 @@ class ConcurrentPaymentTests(TransactionTestCase):
         self.association = associations["sundsvall"]
         users = {u.username: u for u in User.objects.all()}
         self.office, self.applicant = users["jan.andersson"], users["denise.wallen"]
+        attest_outside_samordna(self.association)
         self.decision = granted(self.association, self.office, self.applicant)
         agreement = grants.agreement_draw_up(
             decision=self.decision, by=self.office, drawn_up_on=D(2023, 1, 10)

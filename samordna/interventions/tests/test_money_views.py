@@ -2,14 +2,18 @@
 the slutreglering, as the kansli, ekonomi, the board and the insatsägare meet them."""
 
 import datetime
+import uuid
 from typing import Any
 
+import time_machine
 from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from samordna.accounts.models import Role, User
+from samordna.attest import services as attest_services
+from samordna.attest.models import PaymentOrder, Step
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.interventions import grants, payable, services
 from samordna.interventions.grants import AmountInput
@@ -31,6 +35,7 @@ from samordna.interventions.services import GoalInput, PartyInput
 from samordna.interventions.tests.helpers import (
     D,
     at,
+    attest_outside_samordna,
     budget,
     complete_fields,
     granted,
@@ -608,6 +613,7 @@ class ConditionMetTests(MoneyTestCase):
 
 class PaymentCreateTests(MoneyTestCase):
     def setUp(self):
+        attest_outside_samordna(self.association)
         self.decision = self.signed()
         self.grant = self.decision.amounts.get()
         self.first, self.rest = Instalment.objects.filter(grant=self.grant).order_by("position")
@@ -735,6 +741,7 @@ class PaymentCreateTests(MoneyTestCase):
 
 class CloseTests(MoneyTestCase):
     def setUp(self):
+        attest_outside_samordna(self.association)
         self.decision = self.signed()
         first = Instalment.objects.get(grant__decision=self.decision, position=1)
         grants.payment_record(
@@ -827,6 +834,7 @@ class MoneyPartialTests(MoneyTestCase):
         return response.content.decode()
 
     def test_each_decision_shows_its_money_plan_and_payments(self):
+        attest_outside_samordna(self.association)
         decision = self.signed(conditions=[CONDITION])
         first = Instalment.objects.get(grant__decision=decision, position=1)
         grants.payment_record(
@@ -928,3 +936,60 @@ class MeetingPageTests(MoneyTestCase):
         self.assertContains(page, f"/insatser/beslut/{decision.pk}/ta-tillbaka/")
         self.assertContains(page, f"/insatser/beslut/paragraf/{paragraph.pk}/")
         self.assertContains(page, f"/insatser/rapporter/godkann/{paragraph.pk}/")
+
+
+class PaymentThroughOrderTests(MoneyTestCase):
+    """With an adopted signature list for the year (the demo's Sundsvall 2023), the payment
+    page asks for the payment as an order; only the second utanordning records it."""
+
+    def setUp(self):
+        self.decision = self.signed()
+        self.first = Instalment.objects.get(grant__decision=self.decision, position=1)
+        self.url_ = self.url(f"insatser/utbetalningar/{self.first.pk}/ny/")
+        self.login(self.finance)
+
+    def test_the_payment_is_requested_attested_and_authorised_by_two_before_it_is_paid(self):
+        with time_machine.travel(at(D(2023, 1, 24)), tick=False):
+            page = self.client.get(self.url_)
+            self.assertContains(page, "Förbundet har antagit en signaturlista för 2023.")
+            self.assertContains(page, "Begär utbetalning")
+            self.assertNotContains(page, 'name="paid_on"')
+            token = page.context["form"]["token"].value()
+            data = {"amount": "200 000", "reference": "Ver 2023-120", "token": token}
+            response = self.client.post(self.url_, data)
+            order = PaymentOrder.objects.get(instalment=self.first)
+            self.assertRedirects(
+                response, self.url(f"attest/ordrar/{order.pk}/"), fetch_redirect_response=False
+            )
+            self.client.post(self.url_, data)
+            self.assertEqual(PaymentOrder.objects.filter(instalment=self.first).count(), 1)
+            self.assertContains(self.client.get(self.url_), "Hela delen är begärd")
+        self.assertFalse(Payment.objects.filter(instalment=self.first).exists())
+        for username, step in (
+            ("christina.nordeno", Step.ATTEST),
+            ("ekonomi.sundsvall", Step.AUTHORISE),
+            ("ekonomi2.sundsvall", Step.AUTHORISE),
+        ):
+            self.assertFalse(Payment.objects.filter(instalment=self.first).exists())
+            attest_services.order_approve(
+                order=order,
+                step=step,
+                by=User.objects.get(username=username),
+                token=uuid.uuid4().hex,
+                at=at(D(2023, 1, 31)),
+            )
+        payment = Payment.objects.get(instalment=self.first)
+        self.assertEqual((payment.amount, payment.paid_on), (200_000, D(2023, 1, 31)))
+
+    def test_direct_recording_of_a_payment_in_a_year_with_a_list_is_refused(self):
+        page = self.client.get(self.url_)
+        self.assertContains(page, "ingen antagen signaturlista för")
+        token = page.context["form"]["token"].value()
+        data = {"amount": "200 000", "paid_on": "2023-02-01", "reference": "", "token": token}
+        response = self.client.post(self.url_, data)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn(
+            "Förbundet har antagit en signaturlista för 2023",
+            response.context["form"].errors["paid_on"][0],
+        )
+        self.assertFalse(Payment.objects.filter(instalment=self.first).exists())

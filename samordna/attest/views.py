@@ -1,0 +1,382 @@
+"""Pages of attest and utanordning under /f/<förbund>/attest/: what waits for me, the
+orders, an order with its signatures, invoices, and the signature list of each year."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from samordna.associations.permissions import association_for, can_see_history, require
+from samordna.attest import selectors, services
+from samordna.attest.forms import (
+    AdoptForm,
+    ApproveForm,
+    CancelForm,
+    InvoiceForm,
+    ListCreateForm,
+    RightForm,
+    StatusFilterForm,
+    new_token,
+)
+from samordna.attest.models import OrderKind, OrderStatus, SignatureRight, Step
+from samordna.attest.permissions import can_manage, can_read, list_for, may_sign, order_for
+from samordna.core.forms import attach_errors
+from samordna.core.http import AuthedRequest
+from samordna.core.text import format_kronor
+from samordna.core.views import form_page
+
+DONE: dict[str, str] = {
+    Step.RECEIPT: "Ordern är mottagningsattesterad.",
+    Step.ATTEST: "Ordern är betalningsattesterad och väntar på utanordning.",
+    Step.AUTHORISE: "Du har utanordnat ordern; den väntar på den andra utanordnaren.",
+}
+
+
+def _reader(request: AuthedRequest, slug: str):
+    association = association_for(request.user, slug)
+    require(can_read(request.user))
+    return association
+
+
+def _office(request: AuthedRequest, slug: str):
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    return association
+
+
+@require_GET
+@login_required
+def index(request: AuthedRequest, slug: str) -> HttpResponse:
+    """What waits for me, the orders by status and the signature lists."""
+    association = _reader(request, slug)
+    context = {
+        "association": association,
+        "to_handle": selectors.to_handle(association, request.user),
+        "may_sign": may_sign(request.user),
+        "counts": selectors.status_counts(association),
+        "statuses": OrderStatus.choices,
+        "lists": selectors.lists_of(association),
+        "year": timezone.localdate().year,
+        "governs_now": selectors.governs_payments(association.pk, timezone.localdate().year),
+        "can_manage": can_manage(request.user),
+    }
+    return render(request, "attest/index.html", context)
+
+
+@require_GET
+@login_required
+def orders(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = _reader(request, slug)
+    form = StatusFilterForm(request.GET or None)
+    status = form.cleaned_data["status"] if form.is_valid() else ""
+    found = list(selectors.orders_of(association, status))
+    context = {
+        "association": association,
+        "form": form,
+        "status": status,
+        "views": selectors.order_views(found, request.user),
+        "can_manage": can_manage(request.user),
+    }
+    return render(request, "attest/order_list.html", context)
+
+
+def _order_context(request: AuthedRequest, association, order) -> dict[str, Any]:
+    view = selectors.order_views([order], request.user)[0]
+    return {
+        "association": association,
+        "order": order,
+        "view": view,
+        "may_sign": may_sign(request.user),
+        "forms": {
+            step: ApproveForm(initial={"step": step, "token": new_token()})
+            for step in view.verdicts
+        },
+        "can_manage": can_manage(request.user),
+        "can_see_history": can_see_history(request.user),
+        "cancel_form": CancelForm(),
+    }
+
+
+@require_GET
+@login_required
+def order(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    association = association_for(request.user, slug)
+    found = order_for(request.user, association, pk)
+    return render(request, "attest/order_detail.html", _order_context(request, association, found))
+
+
+@require_POST
+@login_required
+def order_approve(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """Sign a step; the form's token signs a form sent twice once."""
+    association = association_for(request.user, slug)
+    found = order_for(request.user, association, pk)
+    require(may_sign(request.user))
+    form = ApproveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Formuläret är inte giltigt. Ladda om sidan.")
+        return redirect("attest:order", slug=slug, pk=pk)
+    step = form.cleaned_data["step"]
+    try:
+        approval, created = services.order_approve(
+            order=found, step=step, by=request.user, token=form.cleaned_data["token"]
+        )
+    except ValidationError as error:
+        context = _order_context(request, association, found)
+        context["refusal"] = " ".join(error.messages)
+        return render(request, "attest/order_detail.html", context, status=400)
+    if not created:
+        messages.info(request, "Det var redan gjort; inget mer är registrerat.")
+    elif found.status == OrderStatus.PAID:
+        text = f"Ordern är utanordnad av två och utbetald {found.paid_on:%Y-%m-%d}."
+        if found.kind == OrderKind.INSATS:
+            text += f" Utbetalningen på {format_kronor(found.amount)} är registrerad på insatsen."
+        messages.success(request, text)
+    else:
+        messages.success(request, DONE[approval.step])
+    return redirect("attest:order", slug=slug, pk=pk)
+
+
+@require_POST
+@login_required
+def order_cancel(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    association = _office(request, slug)
+    found = order_for(request.user, association, pk)
+    form = CancelForm(request.POST)
+    saved = False
+    if form.is_valid():
+        try:
+            services.order_cancel(order=found, by=request.user, reason=form.cleaned_data["reason"])
+            saved = True
+        except ValidationError as error:
+            attach_errors(form, error)
+    if saved:
+        messages.success(request, "Ordern är makulerad.")
+        return redirect("attest:order", slug=slug, pk=pk)
+    context = _order_context(request, association, found)
+    context["cancel_form"] = form
+    return render(request, "attest/order_detail.html", context, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def invoice_create(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The kansli registers an invoice as an order to attest and authorise."""
+    association = _office(request, slug)
+    form = InvoiceForm(
+        request.POST or None, association=association, initial={"token": new_token()}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = services.order_create(
+                association=association,
+                kind=OrderKind.INVOICE,
+                payee=data["payee"],
+                amount=data["amount"],
+                connected_person=data["connected_person"],
+                description=data["description"],
+                reference=data["reference"],
+                due_on=data["due_on"],
+                by=request.user,
+                token=data["token"],
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"Fakturan från {created.payee} på {format_kronor(created.amount)} är "
+                "registrerad och väntar på attest.",
+            )
+            return redirect("attest:order", slug=slug, pk=created.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"association": association, "form": form}
+    return render(request, "attest/invoice_form.html", context, status=status)
+
+
+# The signature lists
+
+
+@require_GET
+@login_required
+def lists(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = _reader(request, slug)
+    context = {
+        "association": association,
+        "lists": selectors.lists_of(association),
+        "can_manage": can_manage(request.user),
+    }
+    return render(request, "attest/list_index.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def list_create(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = _office(request, slug)
+    form = ListCreateForm(request.POST or None, association=association)
+    created: dict[str, Any] = {}
+
+    def save(data: dict[str, Any]) -> None:
+        created["list"] = services.list_create(association=association, by=request.user, **data)
+
+    response = form_page(
+        request,
+        form=form,
+        save=save,
+        done_message="Signaturlistan är upprättad. Lägg till raderna och registrera sedan "
+        "när styrelsen antar den.",
+        done_url=reverse("attest:lists", args=[slug]),
+        template="attest/form.html",
+        context={
+            "association": association,
+            "title": "Ny signaturlista",
+            "intro": "En lista per år. Den kan ändras tills styrelsen har antagit den.",
+            "submit_label": "Upprätta listan",
+            "cancel_url": reverse("attest:lists", args=[slug]),
+        },
+    )
+    if "list" in created:
+        return redirect("attest:list", slug=slug, year=created["list"].year)
+    return response
+
+
+@require_GET
+@login_required
+def list_detail(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
+    """The year's list as the board adopted it: who attests what, up to which amount."""
+    association = association_for(request.user, slug)
+    signature_list = list_for(request.user, association, year)
+    context = {
+        "association": association,
+        "signature_list": signature_list,
+        "rights": selectors.rights_of(signature_list),
+        "can_edit": can_manage(request.user) and not signature_list.adopted,
+        "can_see_history": can_see_history(request.user),
+    }
+    return render(request, "attest/list_detail.html", context)
+
+
+class Locked(Exception):
+    """The list is adopted; its pages for changes send the user back to it."""
+
+
+def _editable_list(request: AuthedRequest, slug: str, year: int):
+    association = _office(request, slug)
+    signature_list = list_for(request.user, association, year)
+    if signature_list.adopted:
+        messages.error(
+            request, f"Signaturlistan för {year} är antagen av styrelsen och kan inte ändras."
+        )
+        raise Locked
+    return association, signature_list
+
+
+def _locked_redirect(view):
+    """Wrap a view of changes to a list: an adopted list sends the user back to it."""
+
+    def wrapped(request: AuthedRequest, slug: str, year: int, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, slug, year, **kwargs)
+        except Locked:
+            return redirect("attest:list", slug=slug, year=year)
+
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@_locked_redirect
+def right_create(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
+    association, signature_list = _editable_list(request, slug, year)
+    back = reverse("attest:list", args=[slug, year])
+    return form_page(
+        request,
+        form=RightForm(request.POST or None, association=association),
+        save=lambda data: services.right_add(
+            signature_list=signature_list, by=request.user, **data
+        ),
+        done_message="Raden är tillagd i signaturlistan.",
+        done_url=back,
+        template="attest/form.html",
+        context={
+            "association": association,
+            "title": f"Ny rad i signaturlistan {year}",
+            "intro": "",
+            "submit_label": "Lägg till",
+            "cancel_url": back,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@_locked_redirect
+def right_update(request: AuthedRequest, slug: str, year: int, pk: int) -> HttpResponse:
+    association, signature_list = _editable_list(request, slug, year)
+    right = get_object_or_404(SignatureRight, signature_list=signature_list, pk=pk)
+    back = reverse("attest:list", args=[slug, year])
+    return form_page(
+        request,
+        form=RightForm(request.POST or None, association=association, instance=right),
+        save=lambda data: services.right_update(right=right, by=request.user, **data),
+        done_message="Raden är ändrad.",
+        done_url=back,
+        template="attest/form.html",
+        context={
+            "association": association,
+            "title": f"Ändra rad i signaturlistan {year}",
+            "intro": f"{right.person}: {right.get_kind_display().lower()}.",
+            "submit_label": "Spara",
+            "cancel_url": back,
+        },
+    )
+
+
+@require_POST
+@login_required
+@_locked_redirect
+def right_delete(request: AuthedRequest, slug: str, year: int, pk: int) -> HttpResponse:
+    _, signature_list = _editable_list(request, slug, year)
+    right = get_object_or_404(SignatureRight, signature_list=signature_list, pk=pk)
+    try:
+        services.right_delete(right=right, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Raden för {right.person} är borttagen.")
+    return redirect("attest:list", slug=slug, year=year)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@_locked_redirect
+def list_adopt(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
+    association, signature_list = _editable_list(request, slug, year)
+    back = reverse("attest:list", args=[slug, year])
+    return form_page(
+        request,
+        form=AdoptForm(request.POST or None, association=association),
+        save=lambda data: services.list_adopt(
+            signature_list=signature_list, by=request.user, **data
+        ),
+        done_message=f"Signaturlistan för {year} är antagen och låst. Den styr årets "
+        "attester och utanordningar.",
+        done_url=back,
+        template="attest/form.html",
+        context={
+            "association": association,
+            "title": f"Styrelsen antar signaturlistan {year}",
+            "intro": "När listan är antagen kan den inte ändras. Från och med då går årets "
+            "utbetalningar, också insatsernas, genom attest och utanordning här.",
+            "submit_label": "Registrera att listan är antagen",
+            "cancel_url": back,
+        },
+    )
