@@ -1,5 +1,7 @@
 """Money: the national allocation table, budgets with their lines and forecasts."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -73,6 +75,7 @@ class Budget(models.Model):
     # Balanserat eget kapital at the start of the year, carried from the year before.
     opening_equity = models.BigIntegerField("eget kapital vid årets början (kr)", default=0)
     version = models.PositiveIntegerField(default=1)
+    note = models.TextField("anteckning", blank=True)
 
     history = HistoricalRecords()
 
@@ -95,6 +98,14 @@ class LineGroup(models.TextChoices):
     INTERVENTIONS = "interventions", "Beslutade insatser"
     NEW_INTERVENTIONS = "new_interventions", "Nya insatser"
     FINANCIAL = "financial", "Finansiella poster"
+
+
+class LineDirection(models.TextChoices):
+    """For lines typed in the insats groups: which way the money goes (the share of
+    individinriktade insatser is a financial goal). Lines of an insats take its own."""
+
+    INDIVIDUAL = "individual", "Individinriktad"
+    STRUCTURAL = "structural", "Strukturövergripande"
 
 
 class BudgetLine(models.Model):
@@ -130,6 +141,21 @@ class BudgetLine(models.Model):
     plan_next = models.BigIntegerField("plan år 2 (kr)", default=0)
     plan_after = models.BigIntegerField("plan år 3 (kr)", default=0)
     note = models.CharField("kommentar", max_length=300, blank=True)
+    from_decisions = models.BooleanField(
+        "belopp från besluten",
+        default=False,
+        help_text="Beloppen hämtas från styrelsens beslut om insatsen och skrivs inte in.",
+    )
+    direction = models.CharField(
+        "inriktning", max_length=12, choices=LineDirection.choices, blank=True
+    )
+    summary_name = models.CharField(
+        "visas i budgetdokumentet som",
+        max_length=200,
+        blank=True,
+        help_text="Rader med samma namn här slås ihop till en rad i budgetdokumentet, "
+        "t.ex. ”2 st. Arbetskonsulenter”.",
+    )
 
     history = HistoricalRecords()
 
@@ -175,3 +201,197 @@ class Forecast(models.Model):
 
     def __str__(self) -> str:
         return f"{self.line}: {self.amount} kr ({self.as_of:%Y-%m-%d})"
+
+
+class StateAllocation(models.Model):
+    """The state's allocation to this förbund for a year, as the förbund records it (e.g.
+    from FK's decision noted in a §) when the national table has no row for it."""
+
+    association = models.ForeignKey(
+        "associations.Association", on_delete=models.CASCADE, related_name="state_allocations"
+    )
+    year = models.PositiveSmallIntegerField("år")
+    amount = models.PositiveIntegerField("statlig tilldelning (kr)")
+    reference = models.CharField(
+        "källa", max_length=300, blank=True, help_text="T.ex. ”Styrelsen 2023-11-24 § 129”."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "förbundets statliga tilldelning"
+        verbose_name_plural = "förbundets statliga tilldelningar"
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "year"], name="one_state_allocation_per_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Statlig tilldelning {self.year}"
+
+
+class Frequency(models.TextChoices):
+    QUARTERLY = "quarterly", "Kvartalsvis"
+    HALF_YEARLY = "half_yearly", "Halvårsvis"
+    YEARLY = "yearly", "En gång per år"
+
+
+INSTALMENTS_PER_YEAR = {Frequency.QUARTERLY: 4, Frequency.HALF_YEARLY: 2, Frequency.YEARLY: 1}
+
+
+class ContributionSchedule(models.Model):
+    """How one member pays its contribution for a year: the amount when the plan was made
+    and how often; the instalments follow."""
+
+    association = models.ForeignKey(
+        "associations.Association",
+        on_delete=models.CASCADE,
+        related_name="contribution_schedules",
+    )
+    member = models.ForeignKey(
+        "associations.Member",
+        on_delete=models.PROTECT,
+        related_name="contribution_schedules",
+        verbose_name="medlem",
+    )
+    year = models.PositiveSmallIntegerField("år")
+    frequency = models.CharField("betalas", max_length=12, choices=Frequency.choices)
+    amount = models.PositiveIntegerField("årets bidrag (kr)")
+    note = models.CharField("anteckning", max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "betalplan för medlemsbidrag"
+        verbose_name_plural = "betalplaner för medlemsbidrag"
+        ordering = ["year", "member"]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "year"], name="one_schedule_per_member_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} {self.year}"
+
+
+class ContributionInstalment(models.Model):
+    """One payment a member is due to make, and when it arrived."""
+
+    schedule = models.ForeignKey(
+        ContributionSchedule, on_delete=models.CASCADE, related_name="instalments"
+    )
+    position = models.PositiveSmallIntegerField("ordning")
+    due_on = models.DateField("förfaller")
+    amount = models.PositiveIntegerField("belopp (kr)")
+    paid_on = models.DateField("inbetald", null=True, blank=True)
+    paid_amount = models.PositiveIntegerField("inbetalt belopp (kr)", null=True, blank=True)
+    note = models.CharField("anteckning", max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "inbetalning av medlemsbidrag"
+        verbose_name_plural = "inbetalningar av medlemsbidrag"
+        ordering = ["schedule", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["schedule", "position"], name="one_instalment_per_position"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(paid_on__isnull=True, paid_amount__isnull=True)
+                | models.Q(paid_on__isnull=False, paid_amount__isnull=False),
+                name="instalment_paid_has_date_and_amount",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.schedule} {self.position}"
+
+
+class BalanceColumnKind(models.TextChoices):
+    PREVIOUS = "previous", "Prognos föregående år"
+    BUDGET = "budget", "Budget"
+    PLAN_NEXT = "plan_next", "Plan år 2"
+    PLAN_AFTER = "plan_after", "Plan år 3"
+
+
+class BalanceColumn(models.Model):
+    """One column of the balance budget (Bilaga 16: Prognos 2022, Budget 2023, Plan 2024,
+    Plan 2025). Equity and the year's result come from the result budget; the previous
+    year's column keeps its own forecast figures when that year has no budget here."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="balance_columns")
+    column = models.CharField("kolumn", max_length=10, choices=BalanceColumnKind.choices)
+    fixed_assets = models.BigIntegerField("anläggningstillgångar (kr)", default=0)
+    current_assets = models.BigIntegerField("omsättningstillgångar (kr)", default=0)
+    provisions = models.BigIntegerField("avsättningar (kr)", default=0)
+    long_term_liabilities = models.BigIntegerField("långfristiga skulder (kr)", default=0)
+    short_term_liabilities = models.BigIntegerField("kortfristiga skulder (kr)", default=0)
+    # Only in the previous year's column, when that year has no budget in Samordna:
+    opening_equity = models.BigIntegerField("balanserat eget kapital (kr)", null=True, blank=True)
+    operating_income = models.BigIntegerField("verksamhetens intäkter (kr)", null=True, blank=True)
+    operating_costs = models.BigIntegerField("verksamhetens kostnader (kr)", null=True, blank=True)
+    financial_income = models.BigIntegerField("finansiella intäkter (kr)", null=True, blank=True)
+    financial_costs = models.BigIntegerField("finansiella kostnader (kr)", null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "kolumn i balansbudgeten"
+        verbose_name_plural = "kolumner i balansbudgeten"
+        constraints = [
+            models.UniqueConstraint(fields=["budget", "column"], name="one_balance_column_each"),
+            models.CheckConstraint(
+                condition=models.Q(fixed_assets__gte=0)
+                & models.Q(current_assets__gte=0)
+                & models.Q(provisions__gte=0)
+                & models.Q(long_term_liabilities__gte=0)
+                & models.Q(short_term_liabilities__gte=0),
+                name="balance_column_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.budget}: {self.get_column_display()}"
+
+
+class FinancialGoals(models.Model):
+    """The förbund's financial goals (Nationella rådet's recommendation and its own)."""
+
+    association = models.OneToOneField(
+        "associations.Association", on_delete=models.CASCADE, related_name="financial_goals"
+    )
+    equity_ceiling_percent = models.DecimalField(
+        "eget kapital högst (% av årets intäkter)",
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("20"),
+    )
+    equity_floor = models.PositiveIntegerField("eget kapital minst (kr)", default=0)
+    individual_share_percent = models.DecimalField(
+        "andel till individinriktade insatser minst (%)",
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("0"),
+    )
+    balanced_budget = models.BooleanField("budgeten ska vara i balans", default=True)
+    no_loans = models.BooleanField("inga lån eller krediter", default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "finansiella mål"
+        verbose_name_plural = "finansiella mål"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(equity_ceiling_percent__gte=0)
+                & models.Q(equity_ceiling_percent__lte=100)
+                & models.Q(individual_share_percent__gte=0)
+                & models.Q(individual_share_percent__lte=100),
+                name="financial_goal_percents_0_100",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return "Finansiella mål"

@@ -6,6 +6,7 @@ from django.db.models import Count, Sum
 from samordna.associations.models import Association
 from samordna.core.choices import County
 from samordna.core.text import swedish_key
+from samordna.finance.budgets import BudgetSummary, summarize
 from samordna.finance.models import Budget, BudgetLine, Forecast, NationalAllocation
 
 
@@ -58,3 +59,29 @@ def latest_forecasts(budget: Budget, *, as_of: datetime.date | None = None) -> d
     for forecast in rows.order_by("line_id", "-as_of", "-pk"):
         latest.setdefault(forecast.line_id, forecast)
     return latest
+
+
+def budgets_of(association: Association) -> list[Budget]:
+    return list(Budget.objects.filter(association=association).order_by("-year"))
+
+
+def budget_summary(budget: Budget) -> BudgetSummary:
+    """The budget's groups, result and balance budget; a fixed number of queries."""
+    previous = budget_for(budget.association, budget.year - 1)
+    return summarize(
+        budget,
+        budget_lines(budget),
+        list(budget.balance_columns.all()),
+        previous=previous,
+        previous_lines=budget_lines(previous) if previous else None,
+        previous_forecasts=latest_forecasts(previous) if previous else None,
+    )
+
+
+def contribution_years(association: Association) -> list[int]:
+    """Years with a schedule or an allocation for the förbund, newest first."""
+    years = set(association.contribution_schedules.values_list("year", flat=True).distinct()) | set(
+        association.state_allocations.values_list("year", flat=True)
+    )
+    years |= set(association.national_allocations.values_list("year", flat=True))
+    return sorted(years, reverse=True)

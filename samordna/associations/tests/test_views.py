@@ -320,7 +320,7 @@ class BoardViewTests(SamordnaTestCase):
             "personer/": 3,
             "kansliet/": 3,
             "anvandare/": 3,
-            "": 13,  # the start page also reads applications and reports waiting
+            "": 18,  # the start page also reads applications, reports and financial goals
         }
         counts = {}
         for path in pages:
