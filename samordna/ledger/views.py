@@ -1,0 +1,336 @@
+"""The budget follow-up under /f/<förbund>/ekonomi/uppfoljning/: the follow-up for a date,
+its XLSX and PDF, attaching the PDF to a meeting, the forecast per line, and importing the
+ledger (upload, preview with problems and account mapping, confirm)."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from samordna.associations.models import Association
+from samordna.associations.permissions import association_for, require
+from samordna.core.forms import attach_errors
+from samordna.core.http import AuthedRequest
+from samordna.core.views import form_page
+from samordna.finance.models import Budget, BudgetLine
+from samordna.finance.selectors import budget_for
+from samordna.finance.services import forecast_set
+from samordna.ledger import exports, selectors, services
+from samordna.ledger.forms import AttachForm, ForecastForm, MappingForm, UploadForm
+from samordna.ledger.models import ImportStatus, LedgerImport
+from samordna.ledger.permissions import (
+    can_attach,
+    can_forecast,
+    can_import,
+    can_read_followup,
+)
+
+
+def _reader(request: AuthedRequest, slug: str) -> Association:
+    association = association_for(request.user, slug)
+    require(can_read_followup(request.user))
+    return association
+
+
+def _budget_years(association: Association) -> list[int]:
+    return list(
+        Budget.objects.filter(association=association)
+        .order_by("-year")
+        .values_list("year", flat=True)
+    )
+
+
+def _date_and_budget(
+    request: AuthedRequest, association: Association
+) -> tuple[datetime.date, Budget | None, str]:
+    """The date asked for (?datum=ÅÅÅÅ-MM-DD) and its year's budget, or the default: today
+    in the newest budget year up to now, else that year's end. The third is an error."""
+    raw = request.GET.get("datum", "").strip()
+    today = timezone.localdate()
+    if raw:
+        try:
+            day = datetime.date.fromisoformat(raw)
+        except ValueError:
+            error = f"”{raw}” är inte ett datum. Skriv datumet som ÅÅÅÅ-MM-DD."
+        else:
+            return day, budget_for(association, day.year), ""
+    else:
+        error = ""
+    budget = (
+        Budget.objects.filter(association=association, year__lte=today.year)
+        .order_by("-year")
+        .first()
+        or Budget.objects.filter(association=association).order_by("year").first()
+    )
+    if budget is None:
+        return today, None, error
+    return selectors.followup_dates(budget, today), budget, error
+
+
+@require_GET
+@login_required
+def followup(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = _reader(request, slug)
+    day, budget, error = _date_and_budget(request, association)
+    context = {
+        "association": association,
+        "date": day,
+        "budget": budget,
+        "date_error": error,
+        "years": _budget_years(association),
+        "can_forecast": can_forecast(request.user),
+        "can_import": can_import(request.user),
+        "can_attach": can_attach(request.user),
+        "insats_note": selectors.INSATS_NOTE,
+    }
+    if budget is not None:
+        report = selectors.followup(association, budget, day)
+        context.update(
+            report=report,
+            chart=exports.chart(report),
+            title=exports.title(report),
+            demo_note=exports.DEMO_NOTE if report.demo else "",
+        )
+    return render(request, "ledger/followup.html", context, status=400 if error else 200)
+
+
+def _report(request: AuthedRequest, slug: str) -> selectors.FollowUp:
+    association = _reader(request, slug)
+    day, budget, error = _date_and_budget(request, association)
+    if budget is None or error:
+        raise Http404("Det finns ingen budget för det datumet.")
+    return selectors.followup(association, budget, day)
+
+
+def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+@login_required
+def followup_xlsx(request: AuthedRequest, slug: str) -> HttpResponse:
+    report = _report(request, slug)
+    return _file(
+        exports.followup_xlsx(report),
+        f"budgetuppfoljning-{report.date:%Y-%m-%d}.xlsx",
+        exports.XLSX,
+    )
+
+
+@require_GET
+@login_required
+def followup_pdf(request: AuthedRequest, slug: str) -> HttpResponse:
+    report = _report(request, slug)
+    return _file(
+        exports.followup_pdf(report),
+        f"budgetuppfoljning-{report.date:%Y-%m-%d}.pdf",
+        "application/pdf",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def attach(request: AuthedRequest, slug: str) -> HttpResponse:
+    """Attach the follow-up as a PDF to an agenda item of a meeting not yet justerad."""
+    association = _reader(request, slug)
+    require(can_attach(request.user))
+    day, budget, _error = _date_and_budget(request, association)
+    form = AttachForm(request.POST or None, association=association, initial={"date": day})
+    if request.method == "POST" and form.is_valid():
+        chosen = form.cleaned_data["date"]
+        chosen_budget = budget_for(association, chosen.year)
+        if chosen_budget is None:
+            form.add_error("date", f"Det finns ingen budget för {chosen.year}.")
+        else:
+            report = selectors.followup(association, chosen_budget, chosen)
+            item = form.cleaned_data["item"]
+            try:
+                attachment = services.followup_attach(
+                    item=item,
+                    by=request.user,
+                    date=chosen,
+                    pdf=exports.followup_pdf(report),
+                    title=exports.title(report),
+                )
+            except ValidationError as problem:
+                attach_errors(form, problem)
+            else:
+                messages.success(
+                    request,
+                    f"Uppföljningen är bilaga {attachment.number} till sammanträdet "
+                    f"{item.meeting.date:%Y-%m-%d}.",
+                )
+                return redirect("meetings:detail", slug, item.meeting_id)
+    status = 400 if request.method == "POST" else 200
+    context = {"association": association, "form": form, "date": day, "budget": budget}
+    return render(request, "ledger/attach.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def forecast(request: AuthedRequest, slug: str, line: int) -> HttpResponse:
+    association = _reader(request, slug)
+    require(can_forecast(request.user))
+    budget_line: BudgetLine = get_object_or_404(
+        BudgetLine.objects.select_related("budget"), pk=line, budget__association=association
+    )
+    year = budget_line.budget.year
+    today = timezone.localdate()
+    as_of = today if today.year == year else datetime.date(year, 12, 31)
+    raw = request.GET.get("datum", "")
+    try:
+        asked = datetime.date.fromisoformat(raw) if raw else None
+    except ValueError:
+        asked = None
+    if asked is not None and asked.year == year:
+        as_of = asked
+    latest = budget_line.forecasts.select_related("made_by").order_by("-as_of", "-pk")
+    current = latest.first()
+    form = ForecastForm(
+        request.POST or None,
+        initial={"amount": current.amount if current else budget_line.amount, "as_of": as_of},
+    )
+    back = f"{reverse('ledger:followup', args=[slug])}?datum={as_of:%Y-%m-%d}"
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: forecast_set(line=budget_line, by=request.user, **data),
+        done_message=f"Prognosen för {budget_line.name} är sparad.",
+        done_url=back,
+        template="ledger/forecast_form.html",
+        context={
+            "association": association,
+            "line": budget_line,
+            "history": list(latest),
+            "cancel_url": back,
+        },
+    )
+
+
+# Import
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def imports(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The imports of every year, and (for the kansli and ekonomi) a form to upload a file."""
+    association = _reader(request, slug)
+    allowed = can_import(request.user)
+    if request.method == "POST":
+        require(allowed)
+    years = _budget_years(association)
+    today = timezone.localdate()
+    form = UploadForm(
+        request.POST or None,
+        request.FILES or None,
+        years=years,
+        initial={"year": today.year if today.year in years else (years[0] if years else None)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            pending = services.import_upload(
+                association=association,
+                year=form.cleaned_data["year"],
+                by=request.user,
+                file=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            return redirect("ledger:import_detail", slug, pending.pk)
+    context = {
+        "association": association,
+        "form": form if allowed else None,
+        "imports": selectors.imports_for(association),
+        "can_import": allowed,
+    }
+    return render(request, "ledger/imports.html", context, status=400 if form.errors else 200)
+
+
+def _import(request: AuthedRequest, slug: str, pk: int) -> tuple[Association, LedgerImport]:
+    association = _reader(request, slug)
+    require(can_import(request.user))
+    found = get_object_or_404(
+        LedgerImport.objects.select_related("association", "uploaded_by", "imported_by"),
+        pk=pk,
+        association=association,
+    )
+    return association, found
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def import_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """A file's problems with their line numbers and its result accounts to map; the
+    import itself only when there are no problems and every account is mapped."""
+    association, ledger_import = _import(request, slug, pk)
+    ledger = selectors.read_import(ledger_import)
+    preview = selectors.preview(ledger_import, ledger)
+    pending = ledger_import.status == ImportStatus.PENDING
+    form = MappingForm(request.POST or None, preview=preview)
+    if request.method == "POST":
+        if not pending:
+            messages.error(request, "Filen är redan hanterad.")
+            return redirect("ledger:import_detail", slug, pk)
+        if form.is_valid():
+            try:
+                if "importera" in request.POST:
+                    services.import_confirm(
+                        ledger_import=ledger_import,
+                        by=request.user,
+                        choices=form.choices(),
+                        ledger=ledger,
+                    )
+                    messages.success(
+                        request,
+                        f"Bokföringen för {ledger_import.year} är importerad "
+                        f"({len(ledger.transactions)} transaktioner).",
+                    )
+                    url = reverse("ledger:followup", args=[slug])
+                    return redirect(f"{url}?datum={preview.last_date:%Y-%m-%d}")
+                services.mappings_save(
+                    ledger_import=ledger_import,
+                    by=request.user,
+                    choices=form.choices(),
+                    ledger=ledger,
+                )
+                messages.success(request, "Kopplingarna är sparade. Inget är importerat ännu.")
+                return redirect("ledger:import_detail", slug, pk)
+            except ValidationError as error:
+                attach_errors(form, error)
+    context = {
+        "association": association,
+        "ledger_import": ledger_import,
+        "preview": preview,
+        "form": form,
+        "rows": form.bound_rows(),
+        "pending": pending,
+        "insats_note": selectors.INSATS_NOTE,
+    }
+    return render(
+        request,
+        "ledger/import_detail.html",
+        context,
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+@login_required
+def import_discard(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    _, ledger_import = _import(request, slug, pk)
+    try:
+        services.import_discard(ledger_import=ledger_import, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Filen importerades inte.")
+    return redirect("ledger:imports", slug)
