@@ -12,6 +12,7 @@ NAVIGATION = [
     ("interventions:applications", "Ansökningar", REGISTER_READERS | {Role.APPLICANT}),
     ("interventions:register", "Insatser", REGISTER_READERS | {Role.APPLICANT}),
     ("followup:overview", "Uppföljning", REGISTER_READERS | {Role.APPLICANT}),
+    ("finance:overview", "Ekonomi", REGISTER_READERS),
     ("associations:board", "Styrelsen", REGISTER_READERS),
     ("associations:members", "Medlemmar", REGISTER_READERS),
     ("associations:people", "Personer", REGISTER_READERS),
