@@ -46,6 +46,6 @@ class DemoDataTests(TestCase):
     def test_readme_lists_exactly_the_demo_users(self):
         text = README.read_text(encoding="utf-8")
         self.assertIn("| roll | förbund | användarnamn | lösenord |", text)
-        rows = re.findall(r"^\| ([^|]+) \| ([^|]+) \| ([a-z.]+) \| ([^|]+) \|$", text, re.M)
+        rows = re.findall(r"^\| ([^|]+) \| ([^|]+) \| ([a-z0-9.]+) \| ([^|]+) \|$", text, re.M)
         expected = {(Role(d.role).label, d.username, DEMO_PASSWORD) for d in DEMO_USERS}
         self.assertEqual({(r[0], r[2], r[3]) for r in rows}, expected)
