@@ -2,10 +2,12 @@
 names), the files and POST-only addresses it links to, and the records whose history the
 office opens. The browser tests merge every app listed in `APP_PAGES` there."""
 
+from abc import ABC, abstractmethod
+
 from samordna.associations.models import Association
 
 
-class AppPages:
+class AppPages(ABC):
     prefixes: tuple[str, ...] = ()  # the URL names this app answers for, by namespace
     role_pages: dict[str, list[str]] = {}  # demo username -> URL names the role opens
     public_pages: list[str] = []
@@ -17,9 +19,10 @@ class AppPages:
         self.association = association
         self.slug = association.slug
 
+    @abstractmethod
     def paths(self, name: str, username: str) -> list[str]:
         """The paths to open for the page `name` as `username`."""
-        raise NotImplementedError
 
+    @abstractmethod
     def history_pk(self, kind: str) -> int:
-        raise NotImplementedError
+        """The record whose history the office opens for `kind`."""

@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 from samordna.attest.tests.browser_data import AttestPages
 from samordna.core.tests import browser
+from samordna.core.tests.browser_pages import AppPages
 from samordna.fees.tests.browser_data import FeePages
 from samordna.finance.tests.browser_data import FinancePages
 from samordna.followup.tests.browser_data import FollowupPaths
@@ -21,7 +22,7 @@ from samordna.ledger.tests.browser_data import LedgerPages
 from samordna.meetings import services
 
 # The money apps describe their own pages (`samordna.core.tests.browser_pages`).
-APP_PAGES = [FinancePages, LedgerPages, FeePages, AttestPages]
+APP_PAGES: list[type[AppPages]] = [FinancePages, LedgerPages, FeePages, AttestPages]
 
 # What each role may open (URL names), beyond what is public. Arguments come from
 # `BrowserTests.paths`, which picks real demo objects of Sundsvall.
