@@ -294,7 +294,7 @@ ARRIVES = re.compile(r"\b(?:anländer|anlände|ankommer|ankom|ansluter|anslöt|k
 LEAVES = re.compile(r"\b(?:lämnar|lämnade|avviker|avvek|går från)\b", re.I)
 PRESENTS = re.compile(
     r"\b(?:gör|ger|håller)\s+en\s+(?:kort\s+)?(?:muntlig\s+)?(?:dragnings?|redovisning|"
-    r"presentation|slutrapport|delrapport|rapport|information)\b|\bär inbjudn?a?\b|\bpresenterar\b|"
+    r"presentation|slutrapport|delrapport|rapport|information)\b|\bär inbjud(?:en|na)\b|\bpresenterar\b|"
     r"\bföredrar\b",
     re.IGNORECASE,
 )
@@ -303,7 +303,7 @@ SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 
 def read_comings_and_goings(parsed: Parsed) -> None:
     for paragraph in parsed.paragraphs:
-        text = " ".join([paragraph.title, paragraph.matter])
+        text = f"{paragraph.title.rstrip('.')}. {paragraph.matter}"
         for sentence in SENTENCE.split(text):
             _moves(parsed, sentence)
             _presenters(parsed, paragraph, sentence)

@@ -169,15 +169,16 @@ def _dates_after(parsed: Parsed, cells: list[Cell], meta: list[Line]) -> None:
     removed = _first_date(labelled(cells, REMOVED_LABELS, accept=_has_date))
     for line in meta:
         for sentence in re.split(r"(?<=[.!?])\s+", line.text):
-            day = swedish.first_date(sentence)
-            if not day:
-                continue
-            if ADJUSTED_SENTENCE.search(sentence):
-                adjusted.append((day, line))
-            if POSTED_SENTENCE.search(sentence):
-                posted.append((day, line))
-            if REMOVED_SENTENCE.search(sentence):
-                removed.append((day, line))
+            # "justerades 2023-06-14 och anslogs … 2023-06-15": the date after each verb.
+            for pattern, into in (
+                (ADJUSTED_SENTENCE, adjusted),
+                (POSTED_SENTENCE, posted),
+                (REMOVED_SENTENCE, removed),
+            ):
+                match = pattern.search(sentence)
+                day = swedish.first_date(sentence[match.start() :]) if match else None
+                if day:
+                    into.append((day, line))
     if adjusted:
         parsed.adjustment_date, line = adjusted[0]
         parsed.sources["adjustment_date"] = line.number
@@ -292,7 +293,18 @@ def _signers(parsed: Parsed, cells: list[Cell], meta: list[Line]) -> None:
         text = cell.text
         match = ROLE_ALONE.match(text)
         if match:
-            alone.append((position, _kind(match["role"])))
+            # "Utses att justera | Kalle Nyström", or a table row "Helena Sund | Ordförande".
+            beside = [c for c in cells if c.line.number == cell.line.number and c is not cell]
+            after = [c for c in beside if c.index > cell.index]
+            before = [c for c in beside if c.index < cell.index]
+            name = next(
+                (n for c in [*after[:1], *before[-1:]] if (n := _name_in(c.text))), None
+            )
+            if name:
+                kind = _kind(match["role"])
+                (director if kind == "director" else found[kind]).append((name, cell.line.number))
+            else:
+                alone.append((position, _kind(match["role"])))
             continue
         match = ROLE_WITH_NAME.match(text)
         if match and not re.match(r"(?:för|om|är|har|och|tackar|förklarar|hälsar)\b", match["rest"], re.I):

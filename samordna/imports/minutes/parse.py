@@ -73,7 +73,7 @@ def _unwrapped(lines: list[Line]) -> list[Line]:
                 previous.endswith((",", ";", "("))
                 or previous.count("(") > previous.count(")")
                 or text[0].islower()
-                or text[0] == ")"
+                or text[0] in ")("
             ):
                 joined[-1] = Line(joined[-1].number, f"{previous} {text}", joined[-1].page)
                 continue

@@ -38,7 +38,7 @@ DASH = r"[-–—]"
 
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 # 221101 as Sundsvall writes it: six digits standing alone.
-SHORT_DATE = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})(?![\d-])")
+SHORT_DATE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})(?!\d)")
 WORD_DATE = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?::e|:a)?\s+({_MONTH})\.?(?:\s+(\d{{4}}))?(?!\w)", re.IGNORECASE
 )

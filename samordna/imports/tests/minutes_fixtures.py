@@ -175,7 +175,7 @@ def expected_from_demo(module: str, source: str) -> dict[str, Any]:
             continue
         seat = seats[attendee.name]
         member = seat.kind == "ordinary"
-        serves_for = attendee.serves_for if attendee.serves_for in front else None
+        serves_for = attendee.serves_for if attendee.serves_for and attendee.serves_for in front else None
         attendance.append(
             {
                 "name": attendee.name,
@@ -259,9 +259,17 @@ NOT_IN_DEMO = {
 def _demo_grants(protocol: Any, interventions: Any) -> dict[int, list[dict[str, Any]]]:
     grants: dict[int, list[dict[str, Any]]] = {}
     if protocol.association == "sundsvall":
-        by_attachment = {a: p.number for p in protocol.paragraphs for a in p.attachments}
         for bilaga, (own, set_aside) in interventions.SUNDSVALL_DECISIONS.items():
-            number = by_attachment.get(bilaga)
+            # The § that decided this Bilaga's application: it names the amount granted.
+            amount = f"{own[0][1]:,}".replace(",", " ")
+            number = next(
+                (
+                    p.number
+                    for p in protocol.paragraphs
+                    if bilaga in p.attachments and any(amount in c for c in p.decision)
+                ),
+                None,
+            )
             if number is None:
                 continue
             for year, amount in [*own, *([set_aside] if set_aside else [])]:

@@ -99,6 +99,7 @@ def fold(value: Any) -> Any:
 
 
 def _same(name: str, expected: Any, got: Any) -> bool:
+    name = name.rsplit(".", 1)[-1]
     if name == "matter":
         if not expected or not got:
             return expected == got
