@@ -113,6 +113,8 @@ def _body(paragraph: Paragraph, body: list[Line]) -> None:
         marker = MATTER.match(text) or JAV_LINE.match(text)
         if marker and (marker["rest"] is not None or MATTER.match(text)):
             state = "matter"
+            if parts["matter"][-1]:
+                parts["matter"].append([])
             if marker["rest"]:
                 parts["matter"][-1].append(text if JAV_LINE.match(text) else marker["rest"])
             continue
