@@ -58,9 +58,13 @@ def read_zip(data: bytes, filename: str) -> Unpacked:
             if info.file_size > MAX_MEMBER_BYTES:
                 unpacked.skipped.append(f"{name}: filen är större än 25 MB.")
                 continue
-            if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1024 * 1024:
+            if (
+                info.file_size > MAX_RATIO * max(info.compress_size, 1)
+                and info.file_size > 1024 * 1024
+            ):
                 raise Refused(
-                    filename, f"{info.filename} packas upp mer än {MAX_RATIO} gånger: arkivet läses inte."
+                    filename,
+                    f"{info.filename} packas upp mer än {MAX_RATIO} gånger: arkivet läses inte.",
                 )
             with archive.open(info) as member:
                 content = member.read(MAX_MEMBER_BYTES + 1)

@@ -13,6 +13,7 @@ import math
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 
 from samordna.imports.minutes.model import Line
 
@@ -144,7 +145,9 @@ def _from_docx(data: bytes, filename: str) -> Extracted:
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            body.extend("".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")).split("\n"))
+            body.extend(
+                "".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")).split("\n")
+            )
         elif tag == "tbl":
             body.extend(_table_rows(block))
     numbered: list[Line] = []
@@ -163,7 +166,7 @@ def _from_docx(data: bytes, filename: str) -> Extracted:
     return Extracted(filename, "docx", body_lines, furniture + more_furniture)
 
 
-def _table_rows(table) -> list[str]:  # type: ignore[no-untyped-def]
+def _table_rows(table: Any) -> list[str]:
     rows = []
     for row in table.iterchildren():
         if not row.tag.endswith("}tr"):
@@ -175,7 +178,9 @@ def _table_rows(table) -> list[str]:  # type: ignore[no-untyped-def]
             texts = []
             for paragraph in cell.iterchildren():
                 if paragraph.tag.endswith("}p"):
-                    texts.append("".join(t.text or "" for t in paragraph.iter() if t.tag.endswith("}t")))
+                    texts.append(
+                        "".join(t.text or "" for t in paragraph.iter() if t.tag.endswith("}t"))
+                    )
             text = " ".join(t.strip() for t in texts if t.strip())
             if not cells or cells[-1] != text:  # merged cells repeat their text
                 cells.append(text)
@@ -194,9 +199,9 @@ def _from_pdf(data: bytes, filename: str) -> Extracted:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                opened = reader.decrypt("")
+                opened = bool(reader.decrypt(""))
             except (DependencyError, NotImplementedError):
-                opened = 0
+                opened = False
             if not opened:
                 raise Refused(
                     filename,
@@ -222,7 +227,9 @@ def _from_pdf(data: bytes, filename: str) -> Extracted:
 # Page furniture
 
 
-INITIALS = re.compile(r"^(?:[*_]*[A-Za-zÅÄÖåäö]{1,3}[*_.]*\s+){0,4}[*_]*[A-Za-zÅÄÖåäö0-9]{1,3}[*_.]*$")
+INITIALS = re.compile(
+    r"^(?:[*_]*[A-Za-zÅÄÖåäö]{1,3}[*_.]*\s+){0,4}[*_]*[A-Za-zÅÄÖåäö0-9]{1,3}[*_.]*$"
+)
 SIGNATURE_BOX = re.compile(
     r"^(?:Justerandes?|Justerares|Justerarnas|Ordförandes)\s+(?:signatur|sign\.?)|"
     r"^Utdragsbestyrkande\b|^Handwritten\b|^Signatures?\b.*(?:initials|ink)",
@@ -254,7 +261,7 @@ def clean_line(text: str) -> str:
     """Undo what converters add: Markdown bold, list dashes, table rules, odd spaces."""
     text = text.replace("\u00a0", " ").replace("**", "").replace("\u200b", "")
     text = re.sub(r"^\s*[-•·▪]\s+", "", text)
-    if re.fullmatch(r"[\s\-–_=|]*", text) and "-" in text or re.fullmatch(r"[\s_.]*", text):
+    if (re.fullmatch(r"[\s\-–_=|]*", text) and "-" in text) or re.fullmatch(r"[\s_.]*", text):
         return ""
     return text.rstrip()
 
@@ -264,7 +271,8 @@ def _key(text: str) -> str:
 
 
 def _drop_marks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
-    body, furniture = [], []
+    body: list[Line] = []
+    furniture: list[Line] = []
     for line in lines:
         (furniture if line.text.strip() and is_mark(line.text) else body).append(line)
     return body, furniture

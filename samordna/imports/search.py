@@ -181,7 +181,9 @@ def marked(text: str) -> list[tuple[str, bool]]:
     return parts
 
 
-def search(question: Question, *, association: Any = None, public_on: datetime.date | None = None) -> Any:
+def search(
+    question: Question, *, association: Any = None, public_on: datetime.date | None = None
+) -> Any:
     """A sliceable, countable result for `Paginator`: the §§ of `association` (or of every
     förbund) that hold every word; with `public_on`, only justerade minutes whose anslag
     has gone up by then."""
@@ -190,7 +192,9 @@ def search(question: Question, *, association: Any = None, public_on: datetime.d
     return _SqliteHits(question, association, public_on)
 
 
-def _postgres(question: Question, association: Any, public_on: datetime.date | None) -> "_PostgresHits":
+def _postgres(
+    question: Question, association: Any, public_on: datetime.date | None
+) -> "_PostgresHits":
     terms = " & ".join(f"{word}:*" for word in question.words)
     query = SearchQuery(terms, config="swedish", search_type="raw")
     rows: QuerySet[ParagraphText] = ParagraphText.objects.filter(vector=query)
@@ -205,12 +209,25 @@ def _postgres(question: Question, association: Any, public_on: datetime.date | N
         for year in question.years:
             year_q |= Q(vector=SearchQuery(str(year), config="swedish", search_type="raw"))
         rows = rows.filter(year_q)
-    options = {"start_sel": START, "stop_sel": STOP, "config": "swedish"}
     rows = (
         rows.annotate(
-            title_marked=SearchHeadline("title", query, highlight_all=True, **options),
+            title_marked=SearchHeadline(
+                "title",
+                query,
+                config="swedish",
+                start_sel=START,
+                stop_sel=STOP,
+                highlight_all=True,
+            ),
             snippet_marked=SearchHeadline(
-                "body", query, max_words=30, min_words=12, max_fragments=2, **options
+                "body",
+                query,
+                config="swedish",
+                start_sel=START,
+                stop_sel=STOP,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
             ),
         )
         .select_related("meeting", "association", "meeting__notice")
@@ -307,7 +324,9 @@ class _SqliteHits:
             Hit(
                 paragraph_id=row[0],
                 meeting_id=row[1],
-                date=row[2] if isinstance(row[2], datetime.date) else datetime.date.fromisoformat(row[2]),
+                date=row[2]
+                if isinstance(row[2], datetime.date)
+                else datetime.date.fromisoformat(row[2]),
                 number=row[3],
                 title=marked(row[4]),
                 snippet=marked(row[5]),

@@ -20,9 +20,7 @@ from samordna.imports.permissions import can_search
 PAGE_SIZE = 20
 
 
-def _results(
-    request: HttpRequest, text: str, **scope: object
-) -> tuple[Page | None, str]:
+def _results(request: HttpRequest, text: str, **scope: object) -> tuple[Page | None, str]:
     """The page of hits for `text`, or a message saying why there is none to show."""
     if not text.strip():
         return None, ""

@@ -71,7 +71,9 @@ ROLE_WORDS = re.compile(
 def section_kind(text: str) -> tuple[Kind, str] | None:
     """The kind of a section heading and what follows it on the line, if it is one."""
     for pattern, kind in SECTIONS:
-        match = re.match(rf"^(?:{pattern.pattern})\s*(?::|$|\t|\s{{2,}})\s*(?P<rest>.*)$", text, re.I)
+        match = re.match(
+            rf"^(?:{pattern.pattern})\s*(?::|$|\t|\s{{2,}})\s*(?P<rest>.*)$", text, re.I
+        )
         if match:
             return kind, match["rest"].strip()
     return None
@@ -181,14 +183,16 @@ def _columns(cells: list[tuple[Line, str]]) -> list[_Entry] | None:
     if any(swedish.is_person_name(text) for _, text in rest):
         return None
     entries = [_Entry(swedish.strip_party(text), line, []) for line, text in names]
-    for entry, (_, text) in zip(entries, rest, strict=False):  # noqa: B905
+    for entry, (_, text) in zip(entries, rest, strict=False):
         entry.parts.append(text)
     return entries
 
 
 def _add(parsed: Parsed, kind: Kind, entry: _Entry) -> None:
     role, present, serving = kind.role, kind.present, kind.serving
-    attendee = Attendee(name=entry.name, role=role or "member", present=present, line=entry.line.number)
+    attendee = Attendee(
+        name=entry.name, role=role or "member", present=present, line=entry.line.number
+    )
     descriptions: list[str] = []
     for part in entry.parts:
         for piece in re.split(r",\s*(?![^(]*\))", part):
@@ -205,7 +209,9 @@ def _add(parsed: Parsed, kind: Kind, entry: _Entry) -> None:
                 attendee.serves_for = swedish.strip_party(serves["name"])
                 attendee.role, serving = "substitute", True
                 continue
-            if re.fullmatch(r"\(?\s*ersättare\s*\)?", piece, re.I) or re.match(r"ersättare\b", piece, re.I):
+            if re.fullmatch(r"\(?\s*ersättare\s*\)?", piece, re.I) or re.match(
+                r"ersättare\b", piece, re.I
+            ):
                 attendee.role = "substitute"
                 if re.search(r"tjänstgör", piece, re.I):
                     serving = True
@@ -221,7 +227,9 @@ def _add(parsed: Parsed, kind: Kind, entry: _Entry) -> None:
                     continue
             if _range(attendee, piece):
                 piece = RANGE.sub("", piece).strip(" ,.")
-                piece = re.sub(r"\b(?:från|fr\.?o\.?m\.?|t\.?o\.?m\.?|till och med|till)\s*$", "", piece).strip()
+                piece = re.sub(
+                    r"\b(?:från|fr\.?o\.?m\.?|t\.?o\.?m\.?|till och med|till)\s*$", "", piece
+                ).strip()
                 if not piece or NOTE.search(piece):
                     continue
             if swedish.looks_like_org(piece) and attendee.organisation is None:
@@ -270,7 +278,9 @@ def _same(a: str, b: str) -> bool:
 def _absent_served(parsed: Parsed) -> None:
     """A ledamot served for by an ersättare was absent, though the list may not name them."""
     for attendee in list(parsed.attendance):
-        if attendee.serves_for and not any(_same(a.name, attendee.serves_for) for a in parsed.attendance):
+        if attendee.serves_for and not any(
+            _same(a.name, attendee.serves_for) for a in parsed.attendance
+        ):
             parsed.attendance.append(
                 Attendee(
                     name=attendee.serves_for,
@@ -290,12 +300,14 @@ def _absent_served(parsed: Parsed) -> None:
 # What the §§ say about comings and goings
 
 
-ARRIVES = re.compile(r"\b(?:anländer|anlände|ankommer|ankom|ansluter|anslöt|kommer till mötet)\b", re.I)
+ARRIVES = re.compile(
+    r"\b(?:anländer|anlände|ankommer|ankom|ansluter|anslöt|kommer till mötet)\b", re.I
+)
 LEAVES = re.compile(r"\b(?:lämnar|lämnade|avviker|avvek|går från)\b", re.I)
 PRESENTS = re.compile(
     r"\b(?:gör|ger|håller)\s+en\s+(?:kort\s+)?(?:muntlig\s+)?(?:dragnings?|redovisning|"
-    r"presentation|slutrapport|delrapport|rapport|information)\b|\bär inbjud(?:en|na)\b|\bpresenterar\b|"
-    r"\bföredrar\b",
+    r"presentation|slutrapport|delrapport|rapport|information)\b|"
+    r"\bär inbjud(?:en|na)\b|\bpresenterar\b|\bföredrar\b",
     re.IGNORECASE,
 )
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
@@ -336,8 +348,11 @@ def _presenters(parsed: Parsed, paragraph: Paragraph, sentence: str) -> None:
     if not match:
         return
     subject = sentence[: match.start()]
-    names = [n for n in swedish.names_in(subject) if subject.strip().startswith(n.split()[0])
-             or " och " in subject]
+    names = [
+        n
+        for n in swedish.names_in(subject)
+        if subject.strip().startswith(n.split()[0]) or " och " in subject
+    ]
     if not names:
         return
     after = sentence[match.end() :]
@@ -368,4 +383,6 @@ def _presenters(parsed: Parsed, paragraph: Paragraph, sentence: str) -> None:
             )
         elif attendee.role == "other" and attendee.until_paragraph is not None:
             attendee.until_paragraph = max(attendee.until_paragraph, paragraph.number)
-            attendee.from_paragraph = min(attendee.from_paragraph or paragraph.number, paragraph.number)
+            attendee.from_paragraph = min(
+                attendee.from_paragraph or paragraph.number, paragraph.number
+            )

@@ -5,7 +5,6 @@ compares the parse with the board on the meeting's day).
 """
 
 import datetime
-import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -69,7 +68,9 @@ def _numbers(parsed: Parsed) -> None:
             )
             if paragraph.number < previous:
                 missing = f"§ {paragraph.number} kommer efter § {previous}"
-            parsed.problem("paragraphs", f"Paragraferna följer inte på varandra: {missing}.", paragraph.line)
+            parsed.problem(
+                "paragraphs", f"Paragraferna följer inte på varandra: {missing}.", paragraph.line
+            )
         seen.setdefault(paragraph.number, paragraph.line)
         previous = paragraph.number
     if not parsed.paragraphs:
@@ -124,7 +125,13 @@ def _grant_years(parsed: Parsed) -> None:
     for paragraph in parsed.paragraphs:
         years = swedish.title_years(paragraph.title)
         for grant in paragraph.grants:
-            if years and grant.start and grant.start.year not in years and grant.end and grant.end.year not in years:
+            if (
+                years
+                and grant.start
+                and grant.start.year not in years
+                and grant.end
+                and grant.end.year not in years
+            ):
                 parsed.problem(
                     "paragraphs",
                     f"§ {paragraph.number} gäller {', '.join(map(str, sorted(years)))} men "
@@ -138,7 +145,9 @@ def fold(name: str) -> str:
     text = swedish.normalise_name(name)
     kept = {"å": "\0", "ä": "\1", "ö": "\2"}
     text = "".join(kept.get(ch, ch) for ch in text)
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
     return text.replace("\0", "å").replace("\1", "ä").replace("\2", "ö")
 
 
@@ -165,7 +174,9 @@ def _close(a: str, b: str) -> bool:
     return edits + (len(b) - j) <= 1
 
 
-def check_people(parsed: Parsed, known: Iterable[str], *, register: str = "styrelsens register") -> list[Problem]:
+def check_people(
+    parsed: Parsed, known: Iterable[str], *, register: str = "styrelsens register"
+) -> list[Problem]:
     """Names in the protocol that are not among `known` (the board on the meeting's day):
     one problem each, naming the line the name was read from."""
     folded = [fold(name) for name in known]

@@ -42,14 +42,18 @@ KEPT_LABELS = (
     r"Förvaras"
 )
 CHAIR = r"Ordförande|Ordföranden|Mötesordförande"
-ADJUSTER = r"Justerare|Justerande|Utses att justera|Justerare och ordförande|Justeringsperson(?:er)?"
+ADJUSTER = (
+    r"Justerare|Justerande|Utses att justera|Justerare och ordförande|Justeringsperson(?:er)?"
+)
 SECRETARY = r"Sekreterare|Protokollförare|Vid protokollet|Sekr\."
 DIRECTOR = r"Förbundschef|Verkställande tjänsteman"
 # "Protokollet justerades 2023-06-14", "anslogs på förbundets webbplats 2023-06-15".
 ADJUSTED_SENTENCE = re.compile(r"\bjusterades\b|\bjusterat den\b|\bjusterat\s+\d", re.IGNORECASE)
 POSTED_SENTENCE = re.compile(r"\banslogs\b|\banslaget (?:sattes|sätts) upp\b", re.IGNORECASE)
 REMOVED_SENTENCE = re.compile(r"\banslaget tas (?:ned|bort)\b|\bnedtas\b", re.IGNORECASE)
-KEPT_SENTENCE = re.compile(r"\bprotokollet finns (?:tillgängligt|att läsa)\b.*\bhos\b\s*(?P<rest>.*)$", re.I)
+KEPT_SENTENCE = re.compile(
+    r"\bprotokollet finns (?:tillgängligt|att läsa)\b.*\bhos\b\s*(?P<rest>.*)$", re.I
+)
 
 
 def _has_date(text: str) -> bool:
@@ -93,7 +97,9 @@ def association_name(text: str) -> str | None:
     return name.strip(" ,.-–")
 
 
-def _association(parsed: Parsed, cells: list[Cell], meta: list[Line], furniture: list[Line]) -> None:
+def _association(
+    parsed: Parsed, cells: list[Cell], meta: list[Line], furniture: list[Line]
+) -> None:
     for value, line in labelled(cells, ASSOCIATION_LABELS, accept=association_name):
         parsed.association = association_name(value)
         parsed.sources["association"] = line.number
@@ -111,7 +117,9 @@ def _association(parsed: Parsed, cells: list[Cell], meta: list[Line], furniture:
         parsed.sources["association"] = best[1].number
 
 
-def _date_and_time(parsed: Parsed, cells: list[Cell], meta: list[Line], furniture: list[Line]) -> None:
+def _date_and_time(
+    parsed: Parsed, cells: list[Cell], meta: list[Line], furniture: list[Line]
+) -> None:
     dated = _first_date(labelled(cells, DATE_LABELS, accept=_has_date))
     if not dated:
         # "Protokoll från styrelsemöte 2023-11-24": the first date near the top.
@@ -122,7 +130,9 @@ def _date_and_time(parsed: Parsed, cells: list[Cell], meta: list[Line], furnitur
     if dated:
         parsed.date, line = dated[0]
         parsed.sources["date"] = line.number
-    for value, line in labelled(cells, TIME_LABELS, accept=lambda v: swedish.time_range(v) is not None):
+    for value, line in labelled(
+        cells, TIME_LABELS, accept=lambda v: swedish.time_range(v) is not None
+    ):
         span = swedish.time_range(value)
         if span:
             parsed.start_time, parsed.end_time = span
@@ -196,9 +206,17 @@ def _dates_after(parsed: Parsed, cells: list[Cell], meta: list[Line]) -> None:
     if removed:
         parsed.notice_removed, line = removed[0]
         parsed.sources["notice_removed"] = line.number
-    if parsed.adjustment_date is None and parsed.notice_posted and any(
-        re.search(r"justering\w*\s+(?:av .*)?har tillkännagivits|protokollet är justerat", ln.text, re.I)
-        for ln in meta
+    if (
+        parsed.adjustment_date is None
+        and parsed.notice_posted
+        and any(
+            re.search(
+                r"justering\w*\s+(?:av .*)?har tillkännagivits|protokollet är justerat",
+                ln.text,
+                re.I,
+            )
+            for ln in meta
+        )
     ):
         # The anslag certifies that the minutes were justerade; they say no other date.
         parsed.adjustment_date = parsed.notice_posted
@@ -222,7 +240,9 @@ def _kept_at(parsed: Parsed, cells: list[Cell], meta: list[Line]) -> None:
             continue
         rest = match["rest"].split("\t")[0].strip()
         if not rest:
-            rest = next((ln.text.split("\t")[0] for ln in meta[position + 1 :] if ln.text.strip()), "")
+            rest = next(
+                (ln.text.split("\t")[0] for ln in meta[position + 1 :] if ln.text.strip()), ""
+            )
         if rest:
             parsed.minutes_kept_at = _tidy(rest)
             parsed.sources["minutes_kept_at"] = line.number
@@ -297,9 +317,7 @@ def _signers(parsed: Parsed, cells: list[Cell], meta: list[Line]) -> None:
             beside = [c for c in cells if c.line.number == cell.line.number and c is not cell]
             after = [c for c in beside if c.index > cell.index]
             before = [c for c in beside if c.index < cell.index]
-            name = next(
-                (n for c in [*after[:1], *before[-1:]] if (n := _name_in(c.text))), None
-            )
+            name = next((n for c in [*after[:1], *before[-1:]] if (n := _name_in(c.text))), None)
             if name:
                 kind = _kind(match["role"])
                 (director if kind == "director" else found[kind]).append((name, cell.line.number))
@@ -307,7 +325,9 @@ def _signers(parsed: Parsed, cells: list[Cell], meta: list[Line]) -> None:
                 alone.append((position, _kind(match["role"])))
             continue
         match = ROLE_WITH_NAME.match(text)
-        if match and not re.match(r"(?:för|om|är|har|och|tackar|förklarar|hälsar)\b", match["rest"], re.I):
+        if match and not re.match(
+            r"(?:för|om|är|har|och|tackar|förklarar|hälsar)\b", match["rest"], re.I
+        ):
             names = swedish.names_in(match["rest"])
             kind = _kind(match["role"])
             for name in names if kind == "adjuster" else names[:1]:

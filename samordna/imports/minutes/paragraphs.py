@@ -119,9 +119,8 @@ def _body(paragraph: Paragraph, body: list[Line]) -> None:
                 parts["matter"][-1].append(text if JAV_LINE.match(text) else marker["rest"])
             continue
         if state == "decision":
-            if mode == "att" and not ATT.match(text) and was_blank:
-                state = "matter"
-            elif mode == "prose" and was_blank and not ATT.match(text):
+            if was_blank and not ATT.match(text):
+                # A sentence after a blank line takes up the Ärende again.
                 state = "matter"
             else:
                 mode = _add_clause(decision, text, mode, joined=not was_blank)
@@ -206,7 +205,9 @@ def _grants(paragraph: Paragraph) -> None:
         text = re.sub(r"(\d{6}\s*[-–]\s*\d{2})\s(\d{4})\b", r"\1\2", clause)
         amounts = [m for m in swedish.AMOUNT.finditer(text) if m.start() > verb.start()]
         for position, match in enumerate(amounts):
-            if re.search(r"\b(?:varav|av vilka|därav|inklusive|inkl\.?)\s*$", text[: match.start()]):
+            if re.search(
+                r"\b(?:varav|av vilka|därav|inklusive|inkl\.?)\s*$", text[: match.start()]
+            ):
                 continue
             end = amounts[position + 1].start() if position + 1 < len(amounts) else len(text)
             value = swedish.amount_value(match)

@@ -134,7 +134,9 @@ ORG = re.compile(
     r"\bkommuns?\b|\bstad\b|^Region\b|\bregionen\b|\blandsting|Försäkringskassan|"
     r"Arbetsförmedlingen|\bFK\b|\bAF\b|förvaltning|[Ss]amordningsförbund|\bNNS\b",
 )
-REMOTE = re.compile(r"\b(digital närvaro|på distans|distansnärvaro|digitalt|via (?:Teams|länk))", re.I)
+REMOTE = re.compile(
+    r"\b(digital närvaro|på distans|distansnärvaro|digitalt|via (?:Teams|länk))", re.I
+)
 
 
 def clean_spaces(text: str) -> str:
@@ -193,7 +195,9 @@ def _clock(hours: str, minutes: str | None) -> datetime.time | None:
     return datetime.time(hour, minute)
 
 
-def time_range(text: str, *, need_clock_word: bool = False) -> tuple[datetime.time, datetime.time] | None:
+def time_range(
+    text: str, *, need_clock_word: bool = False
+) -> tuple[datetime.time, datetime.time] | None:
     """The first "kl. 09.00–11.40", "09:30 – 12:15" or "kl. 9-12" in `text`.
 
     Bare hours ("9-12") count only after "kl."; bare ranges of minutes need both parts.

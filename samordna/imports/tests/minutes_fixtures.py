@@ -175,7 +175,9 @@ def expected_from_demo(module: str, source: str) -> dict[str, Any]:
             continue
         seat = seats[attendee.name]
         member = seat.kind == "ordinary"
-        serves_for = attendee.serves_for if attendee.serves_for and attendee.serves_for in front else None
+        serves_for = (
+            attendee.serves_for if attendee.serves_for and attendee.serves_for in front else None
+        )
         attendance.append(
             {
                 "name": attendee.name,

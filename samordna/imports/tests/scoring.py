@@ -181,10 +181,24 @@ def score(expected: dict[str, Any], got: dict[str, Any], where: str = "") -> Sco
     if "adjusters" in expected:
         _names(result, "adjusters", expected["adjusters"], got["adjusters"], where)
     if "attendance" in expected:
-        _items(result, "attendance", "name", ATTENDEE_FIELDS, expected["attendance"], got["attendance"], where)
+        _items(
+            result,
+            "attendance",
+            "name",
+            ATTENDEE_FIELDS,
+            expected["attendance"],
+            got["attendance"],
+            where,
+        )
     if "paragraphs" in expected:
         pairs = _items(
-            result, "paragraph", "number", PARAGRAPH_FIELDS, expected["paragraphs"], got["paragraphs"], where
+            result,
+            "paragraph",
+            "number",
+            PARAGRAPH_FIELDS,
+            expected["paragraphs"],
+            got["paragraphs"],
+            where,
         )
         for item, other in pairs:
             here = f"{where} § {item['number']}"
@@ -199,7 +213,9 @@ def score(expected: dict[str, Any], got: dict[str, Any], where: str = "") -> Sco
                 tally.fp += sum(b.values()) - common
                 tally.fn += sum(a.values()) - common
                 if a != b:
-                    result.misses.append(f"{here} grants: väntat {item['grants']!r}, fick {other['grants']!r}")
+                    result.misses.append(
+                        f"{here} grants: väntat {item['grants']!r}, fick {other['grants']!r}"
+                    )
     if "planned_meetings" in expected:
         _items(
             result,
@@ -217,7 +233,11 @@ def table(score: Score, title: str) -> str:
     rows = [f"{title}", f"{'fält':28} {'TP':>5} {'FP':>5} {'FN':>5} {'P':>6} {'R':>6} {'F1':>6}"]
     for name in sorted(score.fields):
         t = score.fields[name]
-        rows.append(f"{name:28} {t.tp:5} {t.fp:5} {t.fn:5} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f}")
+        rows.append(
+            f"{name:28} {t.tp:5} {t.fp:5} {t.fn:5} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f}"
+        )
     t = score.overall
-    rows.append(f"{'TOTALT':28} {t.tp:5} {t.fp:5} {t.fn:5} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f}")
+    rows.append(
+        f"{'TOTALT':28} {t.tp:5} {t.fp:5} {t.fn:5} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f}"
+    )
     return "\n".join(rows)

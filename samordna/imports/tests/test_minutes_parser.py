@@ -94,7 +94,9 @@ class CommandTests(SimpleTestCase):
 
     def test_without_json_it_says_what_it_found(self):
         text = run(minutes_fixtures.FIXTURES / "seed_sundsvall_2022_10_21.txt")
-        self.assertIn("Samordningsförbundet i Sundsvall, sammanträde 2022-10-21: 22 paragrafer", text)
+        self.assertIn(
+            "Samordningsförbundet i Sundsvall, sammanträde 2022-10-21: 22 paragrafer", text
+        )
 
 
 class AccuracyTests(SimpleTestCase):
@@ -110,7 +112,9 @@ class AccuracyTests(SimpleTestCase):
                 self.assertGreaterEqual(total.overall.f1, 0.95, "\n".join(total.misses))
 
     def test_scoring_counts_a_wrong_value_against_both_precision_and_recall(self):
-        result = scoring.score({"chair": "Anna Ek", "date": None}, {"chair": "Bo Lind", "date": None})
+        result = scoring.score(
+            {"chair": "Anna Ek", "date": None}, {"chair": "Bo Lind", "date": None}
+        )
         tally = result.fields["chair"]
         self.assertEqual((tally.tp, tally.fp, tally.fn), (0, 1, 1))
         self.assertNotIn("date", {k for k, t in result.fields.items() if t.tp + t.fp + t.fn})
@@ -130,9 +134,15 @@ class LayoutTests(SimpleTestCase):
         paragraph = parsed.paragraphs[0]
         self.assertEqual(paragraph.case_number, "2024:3")
         self.assertEqual(paragraph.title, "Ansökan – Steget")
-        self.assertEqual(paragraph.matter, "Testby kommun ansöker om 300 000 kronor.\n\nJäv: Anna Ek deltog inte i beslutet.")
+        self.assertEqual(
+            paragraph.matter,
+            "Testby kommun ansöker om 300 000 kronor.\n\nJäv: Anna Ek deltog inte i beslutet.",
+        )
         self.assertEqual(paragraph.recused, ["Anna Ek"])
-        self.assertEqual([(g.amount, str(g.start), str(g.end)) for g in paragraph.grants], [(250_000, "2024-03-01", "2024-12-31")])
+        self.assertEqual(
+            [(g.amount, str(g.start), str(g.end)) for g in paragraph.grants],
+            [(250_000, "2024-03-01", "2024-12-31")],
+        )
 
     def test_a_proposal_is_not_a_grant(self):
         parsed = parse_file(
@@ -151,7 +161,9 @@ class LayoutTests(SimpleTestCase):
         self.assertIn("630 000 kr", paragraph.proposal)
 
     def test_repeated_page_headers_footers_and_initials_are_set_aside(self):
-        extracted = extract((minutes_fixtures.FIXTURES / "heldout_sjobygden_2024_03_15.txt").read_bytes(), "s.txt")
+        extracted = extract(
+            (minutes_fixtures.FIXTURES / "heldout_sjobygden_2024_03_15.txt").read_bytes(), "s.txt"
+        )
         texts = [line.text for line in extracted.lines]
         self.assertEqual(sum("Sammanträdesdatum 2024-03-15" in t for t in texts), 1)
         self.assertFalse([t for t in texts if "Justerandes signatur" in t or t.strip() == "AB KN"])
@@ -168,13 +180,13 @@ class ContradictionTests(SimpleTestCase):
         pages[3] = pages[3].replace("Sammanträdesdatum 2024-03-15", "Sammanträdesdatum 2024-03-14")
         problems = self.problems("SAMMANTRÄDESPROTOKOLL".join(pages).encode())
         line = next(p for p in problems if "Sidhuvudet anger 2024-03-14" in p[1])[2]
+        assert line is not None
         self.assertIn("2024-03-14", "SAMMANTRÄDESPROTOKOLL".join(pages).splitlines()[line - 1])
 
     def test_a_justering_date_that_differs_between_first_page_and_signatures(self):
         problems = self.problems(
             protocol(
                 "§ 1 Mötets öppnande",
-                front=None or "",
                 closing="Protokollet justerades 2024-02-20.",
             ).replace(b"Plats: Kansliet", b"Plats: Kansliet\nJusteringsdatum: 2024-02-16")
         )
@@ -195,7 +207,10 @@ class ContradictionTests(SimpleTestCase):
     def test_people_not_in_the_register_are_named_with_their_line(self):
         parsed = parse_file(protocol("§ 1 Öppnande"), "p.txt")
         problems = check_people(parsed, ["Anna Ekk", "Bertil Svensson"])
-        self.assertEqual([p.message for p in problems], ["Bo Lind finns inte i styrelsens register den 2024-02-09."])
+        self.assertEqual(
+            [p.message for p in problems],
+            ["Bo Lind finns inte i styrelsens register den 2024-02-09."],
+        )
         self.assertEqual(problems[0].line, 5)
 
 
@@ -226,7 +241,11 @@ class BadFileTests(SimpleTestCase):
         self.assertRefused(out.getvalue(), "last.pdf", "lösenordsskyddad")
 
     def test_a_file_that_is_not_a_protocol(self):
-        self.assertRefused("Kära styrelse, här kommer en hälsning.".encode(), "brev.txt", "inte ut som ett protokoll")
+        self.assertRefused(
+            "Kära styrelse, här kommer en hälsning.".encode(),
+            "brev.txt",
+            "inte ut som ett protokoll",
+        )
 
     def test_an_unreadable_encoding(self):
         self.assertRefused("§ 1 Protokoll".encode("utf-16-le"), "utf16.txt", "Teckenkodningen")
@@ -250,11 +269,15 @@ class ZipLimitTests(SimpleTestCase):
 
     def test_protocols_are_read_and_other_files_named(self):
         unpacked = archive.read_zip(
-            self.zipped({"a.txt": protocol("§ 1 Öppnande"), "bild.png": b"x", "__MACOSX/._a.txt": b""}),
+            self.zipped(
+                {"a.txt": protocol("§ 1 Öppnande"), "bild.png": b"x", "__MACOSX/._a.txt": b""}
+            ),
             "arkiv.zip",
         )
         self.assertEqual([m.name for m in unpacked.members], ["a.txt"])
-        self.assertEqual(unpacked.skipped, ["arkiv.zip/bild.png: bara PDF, Word (.docx) och text (.txt) läses."])
+        self.assertEqual(
+            unpacked.skipped, ["arkiv.zip/bild.png: bara PDF, Word (.docx) och text (.txt) läses."]
+        )
 
     def test_a_zip_bomb_is_refused(self):
         with self.assertRaisesMessage(Refused, "packas upp mer än 100 gånger"):

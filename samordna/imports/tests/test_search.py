@@ -49,8 +49,12 @@ class SearchTests(SamordnaTestCase):
             self.hits("vad beslutade vi om Samkraft 2023?", association=self.association),
             [(meeting.date, paragraph.number)],
         )
-        services.paragraph_update(paragraph=paragraph, by=self.office, title="Ansökan om medel för Framsteg")
-        self.assertEqual(self.hits("Framsteg", association=self.association), [(meeting.date, paragraph.number)])
+        services.paragraph_update(
+            paragraph=paragraph, by=self.office, title="Ansökan om medel för Framsteg"
+        )
+        self.assertEqual(
+            self.hits("Framsteg", association=self.association), [(meeting.date, paragraph.number)]
+        )
         paragraph.delete()
         self.assertEqual(self.hits("Samkraft", association=self.association), [])
 
@@ -88,7 +92,9 @@ class SearchPageTests(SamordnaTestCase):
         response = self.client.get(self.page(), {"q": "psykologtjänst"})
         self.assertContains(response, "<mark>psykologtjänst</mark>", html=False)
         self.assertContains(response, "§ 137")
-        paragraph = Paragraph.objects.get(meeting__association=self.association, meeting__date="2022-11-25", number=137)
+        paragraph = Paragraph.objects.get(
+            meeting__association=self.association, meeting__date="2022-11-25", number=137
+        )
         self.assertContains(response, f"#par-{paragraph.pk}")
 
     def test_without_a_question_it_says_what_it_searches(self):

@@ -1,6 +1,6 @@
 """Print the parse of one protocol file (PDF, Word or text); saves nothing.
 
-    manage.py import_minutes protokoll.pdf --json
+manage.py import_minutes protokoll.pdf --json
 """
 
 import json
@@ -17,7 +17,9 @@ MAX_BYTES = 25 * 1024 * 1024
 
 
 class Command(BaseCommand):
-    help = "Läser ett protokoll (PDF, Word eller text) och skriver ut vad som hittades. Sparar inget."
+    help = (
+        "Läser ett protokoll (PDF, Word eller text) och skriver ut vad som hittades. Sparar inget."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="protokollfilen")
