@@ -35,6 +35,7 @@ def main() -> None:
 
     groups = [("Seed-protokollen (demons handskrivna)", minutes_fixtures.SEEDS)]
     groups.append(("Undanhållna protokoll (andra layouter)", minutes_fixtures.HELD_OUT))
+    groups.append(("Undanhållna protokoll, andra omgången", minutes_fixtures.HELD_OUT_LATER))
     per_protocol = []
     for title, fixtures in groups:
         total = scoring.Score()
