@@ -235,7 +235,10 @@ SIGNATURE_BOX = re.compile(
     r"^Utdragsbestyrkande\b|^Handwritten\b|^Signatures?\b.*(?:initials|ink)",
     re.IGNORECASE,
 )
-_SHORT_WORDS = {"att", "och", "ja", "nej", "amt", "nns", "af", "fk", "sfi", "bip", "it", "ab"}
+_SHORT_WORDS = {
+    "att", "och", "ja", "nej", "amt", "nns", "af", "fk", "sfi", "bip", "it", "ab", "på", "om",
+    "av", "en", "ett", "i", "de", "du", "vi", "är", "så",
+}  # fmt: skip
 
 
 def is_initials(text: str) -> bool:
@@ -244,7 +247,11 @@ def is_initials(text: str) -> bool:
     if not stripped or len(stripped) > 16 or "§" in stripped or not INITIALS.match(stripped):
         return False
     words = [w.strip("*_.").lower() for w in stripped.split()]
-    return not (len(words) == 1 and words[0] in _SHORT_WORDS)
+    if len(words) == 1 and (
+        words[0] in _SHORT_WORDS or (len(words[0]) == 3 and stripped.islower())
+    ):
+        return False  # "tid", "upp": the end of a label a PDF broke over two lines
+    return True
 
 
 def is_mark(text: str) -> bool:
@@ -319,7 +326,9 @@ def _assemble(filename: str, kind: str, pages: list[list[str]]) -> Extracted:
 
 
 # Text that repeats at page edges but is the protocol's own: a § heading, a decision.
-_CONTENT = re.compile(r"^\s*(?:§|att\b|beslut|styrelsen|\d+\s*§)", re.IGNORECASE)
+_CONTENT = re.compile(
+    r"^\s*(?:§|att\b|beslut|styrelsen|\d+\s*§|dnr|diarie|jäv|ärende|förslag)", re.IGNORECASE
+)
 
 
 def _edges(rows: list[Line]) -> list[Line]:

@@ -76,6 +76,11 @@ def section_kind(text: str) -> tuple[Kind, str] | None:
         )
         if match:
             return kind, match["rest"].strip()
+        # "Beslutande Maria Sjöberg (S), …": table cells a PDF set one space apart.
+        match = re.match(rf"^(?:{pattern.pattern})\s(?P<rest>.+)$", text, re.I)
+        first = re.split(r"[,;(]", match["rest"])[0] if match else ""
+        if match and swedish.is_person_name(swedish.strip_party(first)):
+            return kind, match["rest"].strip()
     return None
 
 

@@ -14,7 +14,7 @@ ASSOCIATION = re.compile(
 )
 ASSOCIATION_LABELS = r"Avser sammanträde med|Organ|Styrelse\s*/\s*nämnd|Nämnd|Förbund"
 DATE_LABELS = (
-    r"Sammanträdesdatum|Mötesdatum|Sammanträdets datum|Datum(?!\s+f[öo]r)|Dag och tid|"
+    r"Sammanträdesdatum|Mötesdatum|Sammanträdets datum|Datum(?=\s*:|\s*$|\s+\d)|Dag och tid|"
     r"Tid och plats|Plats och tid|Tid"
 )
 TIME_LABELS = r"Plats och tid|Tid och plats|Dag och tid|Tid|Klockan|Mötestid"
@@ -156,7 +156,7 @@ def _place(parsed: Parsed, cells: list[Cell]) -> None:
         place = re.split(r",?\s*\b(?:kl\.?|klockan)\s*\d|,?\s*\d{1,2}[.:]\d{2}\s*[-–]", value)[0]
         place = re.sub(r"^(?:och tid|tid)\b\s*", "", place, flags=re.I)
         place = _tidy(place)
-        if place:
+        if len(place) > 3 and not re.fullmatch(r"(?:och|tid|och tid)", place, re.I):
             parsed.place = place
             parsed.sources["place"] = line.number
             return

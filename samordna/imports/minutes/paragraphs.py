@@ -267,9 +267,10 @@ def read_plans(parsed: Parsed, lines: list[Line]) -> None:
             y for ln in body for y in swedish.YEAR.findall(ln.text)
         ]
         year = int(years[0]) if years else parsed.date.year
-        common = _common_time(body)
-        for line in body:
-            _plan_line(parsed, line, year, common)
+        # One text for the §: a PDF breaks "kl. 08.30–" and "11.00" onto two lines.
+        joined = Line(paragraph.line, " ".join(ln.text.strip() for ln in body if ln.text.strip()))
+        common = _common_time(body) or _common_time([joined])
+        _plan_line(parsed, joined, year, common)
     seen: dict[datetime.date, PlannedMeeting] = {}
     for meeting in parsed.planned_meetings:
         kept = seen.get(meeting.date)

@@ -25,8 +25,9 @@ def parse(extracted: Extracted) -> Parsed:
             "filen ser inte ut som ett protokoll (inga paragrafer med §-nummer hittades).",
         )
     parsed = Parsed(filename=extracted.filename)
-    front_lines = _unwrapped(sections.front) if extracted.kind == "pdf" else sections.front
-    meta = front_lines + sections.closing
+    pdf = extracted.kind == "pdf"
+    front_lines = _unwrapped(sections.front) if pdf else sections.front
+    meta = front_lines + (_unwrapped(sections.closing) if pdf else sections.closing)
     front.read_front(parsed, meta, extracted.furniture)
     attendance.read_attendance(parsed, front_lines)
     paragraphs.read_paragraphs(parsed, sections)
@@ -70,7 +71,7 @@ def _unwrapped(lines: list[Line]) -> list[Line]:
         if joined and text:
             previous = joined[-1].text.rstrip()
             if previous and (
-                previous.endswith((",", ";", "("))
+                previous.endswith((",", ";", "(", "–", "-"))
                 or previous.count("(") > previous.count(")")
                 or text[0].islower()
                 or text[0] in ")("
