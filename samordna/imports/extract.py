@@ -247,11 +247,11 @@ def is_initials(text: str) -> bool:
     if not stripped or len(stripped) > 16 or "§" in stripped or not INITIALS.match(stripped):
         return False
     words = [w.strip("*_.").lower() for w in stripped.split()]
-    if len(words) == 1 and (
-        words[0] in _SHORT_WORDS or (len(words[0]) == 3 and stripped.islower())
-    ):
-        return False  # "tid", "upp": the end of a label a PDF broke over two lines
-    return True
+    # "tid", "upp": not initials but the end of a label a PDF broke over two lines.
+    return not (
+        len(words) == 1
+        and (words[0] in _SHORT_WORDS or (len(words[0]) == 3 and stripped.islower()))
+    )
 
 
 def is_mark(text: str) -> bool:
