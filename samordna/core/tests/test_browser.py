@@ -17,12 +17,13 @@ from samordna.core.tests.browser_pages import AppPages
 from samordna.fees.tests.browser_data import FeePages
 from samordna.finance.tests.browser_data import FinancePages
 from samordna.followup.tests.browser_data import FollowupPaths
+from samordna.imports.tests.browser_data import ImportPages
 from samordna.interventions.tests.browser_data import InterventionPaths
 from samordna.ledger.tests.browser_data import LedgerPages
 from samordna.meetings import services
 
 # The money apps describe their own pages (`samordna.core.tests.browser_pages`).
-APP_PAGES: list[type[AppPages]] = [FinancePages, LedgerPages, FeePages, AttestPages]
+APP_PAGES: list[type[AppPages]] = [FinancePages, LedgerPages, FeePages, AttestPages, ImportPages]
 
 # What each role may open (URL names), beyond what is public. Arguments come from
 # `BrowserTests.paths`, which picks real demo objects of Sundsvall.
