@@ -4,7 +4,7 @@ anslag and the tasks given at a meeting."""
 import datetime
 import hashlib
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.core import mail
@@ -27,7 +27,7 @@ from samordna.associations.models import (
 from samordna.core import richtext
 from samordna.core.services import apply_changes, delete_with_history, save_with_history
 from samordna.core.text import format_date
-from samordna.meetings.documents import kallelse_pdf, minutes_pdf
+from samordna.meetings.documents import kallelse_pdf, minutes_docx, minutes_pdf
 from samordna.meetings.locking import LOCKED_MESSAGE, MinutesLocked
 from samordna.meetings.models import (
     AgendaItem,
@@ -53,6 +53,7 @@ from samordna.meetings.selectors import (
     board_seats_at,
     minutes_of,
     minutes_rows,
+    minutes_snapshot,
     notice_dates,
 )
 
@@ -576,8 +577,13 @@ def _keep_minutes(
         sha256=hashlib.sha256(pdf).hexdigest(),
         first_number=numbers[0],
         last_number=numbers[1],
+        snapshot=minutes_snapshot(minutes),
     )
+    # The Word copy is written once, as justerad, and served as stored from then on.
+    docx = minutes_docx(replace(minutes, approved=approved, notice=notice))
+    approved.docx_sha256 = hashlib.sha256(docx).hexdigest()
     approved.pdf.save(f"protokoll-{meeting.date:%Y-%m-%d}.pdf", ContentFile(pdf), save=False)
+    approved.docx.save(f"protokoll-{meeting.date:%Y-%m-%d}.docx", ContentFile(docx), save=False)
     save_with_history(approved, by=by)
     return approved
 
@@ -593,6 +599,8 @@ def task_create(
     due_meeting: Meeting | None = None,
 ) -> Task:
     """An assignment given at `meeting`, to be reported at `due_meeting`."""
+    if ApprovedMinutes.objects.filter(meeting=meeting).exists():
+        raise MinutesLocked(LOCKED_MESSAGE)
     if paragraph is not None and paragraph.meeting_id != meeting.pk:
         raise ValidationError({"paragraph": "Paragrafen hör till ett annat sammanträde."})
     if due_meeting is not None and (
