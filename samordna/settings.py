@@ -134,12 +134,23 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
-# Login throttling: five failures lock the username from that address for 30 minutes.
+# The client's address behind a proxy: the number of proxies in front of Samordna that
+# append to X-Forwarded-For (0: none, REMOTE_ADDR is the client), and optionally the
+# addresses or networks those requests come from (comma-separated); see core/http.py.
+SAMORDNA_PROXY_COUNT = int(env_str("SAMORDNA_PROXY_COUNT", "0"))
+SAMORDNA_TRUSTED_PROXIES = env_list("SAMORDNA_TRUSTED_PROXIES")
+
+# Login throttling, per client address (through the proxy) and username: five failures lock
+# that username from that address for 30 minutes, so that nobody can lock out somebody else.
+# A separate rule: twenty failures from one address across usernames lock that address.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "samordna.core.http.client_ip"
+AXES_HANDLER = "samordna.accounts.lockout.LockoutHandler"
+AXES_LOCKOUT_CALLABLE = "samordna.accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
+SAMORDNA_ADDRESS_FAILURE_LIMIT = 20
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska")]

@@ -96,7 +96,8 @@ def history_of(instance: models.Model) -> list[HistoryEntry]:
             HistoryEntry(
                 when=record.history_date,
                 who=(user.get_full_name() or user.username) if user else "Systemet",
-                action=ACTIONS[record.history_type],
+                action=getattr(record, "history_change_reason", None)
+                or ACTIONS[record.history_type],
                 changes=changes,
             )
         )
