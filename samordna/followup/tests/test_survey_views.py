@@ -441,6 +441,7 @@ class RoundPageTests(SurveyCase):
                 "title": "Styrelsen 2024",
                 "opens_on": "2024-03-15",
                 "closes_on": "2024-04-15",
+                "expected_respondents": "12",
             },
         )
         created = SurveyRound.objects.get(title="Styrelsen 2024")
