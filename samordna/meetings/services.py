@@ -70,7 +70,19 @@ CLOSING_ITEMS = [
 ]
 
 
+MEETING_YEARS = 10  # a meeting is planned or recorded within ten years of today
+
+
 def _check_meeting(meeting: Meeting) -> None:
+    today = timezone.localdate()
+    span = datetime.timedelta(days=round(365.25 * MEETING_YEARS))
+    if not today - span <= meeting.date <= today + span:
+        raise ValidationError(
+            {
+                "date": f"Ett sammanträde ska ligga inom {MEETING_YEARS} år från i dag, "
+                f"mellan {format_date(today - span)} och {format_date(today + span)}."
+            }
+        )
     if meeting.ends_at <= meeting.starts_at:
         raise ValidationError({"ends_at": "Sammanträdet måste sluta efter att det börjat."})
     clash = (
