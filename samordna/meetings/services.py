@@ -7,6 +7,7 @@ import zipfile
 from dataclasses import dataclass, replace
 from typing import Any
 
+import filetype
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -421,19 +422,26 @@ def guest_delete(*, guest: Guest, by: User) -> None:
     delete_with_history(guest, by=by)
 
 
-# Papers are PDF or Word; the first bytes tell, whatever the file is called.
-ATTACHMENT_TYPES = {
-    ".pdf": ("application/pdf", b"%PDF-"),
-    ".docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        b"PK\x03\x04",
-    ),
-}
+# Papers are PDF or Word. What a file is, is told by its content (filetype's detection of
+# the format), whatever the file is called; the name must agree with it.
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ATTACHMENT_TYPES = {".pdf": "application/pdf", ".docx": DOCX_TYPE}
+KIND_NAMES = {"application/pdf": "en PDF-fil", DOCX_TYPE: "ett Word-dokument"}
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 
 
+def _detected(upload: UploadedFile) -> str | None:
+    """The content type the file's content shows, or None for one filetype does not know
+    (text, HTML, scripts)."""
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    return kind.mime if kind is not None else None
+
+
 def attachment_type(upload: UploadedFile) -> str:
-    """The content type of a PDF or Word upload, checked by name, first bytes and contents."""
+    """The content type of a PDF or Word upload, checked by name and detected content."""
     name = (upload.name or "").lower()
     extension = next((ext for ext in ATTACHMENT_TYPES if name.endswith(ext)), None)
     if extension is None:
@@ -444,13 +452,21 @@ def attachment_type(upload: UploadedFile) -> str:
         raise ValidationError(
             {"file": f"Filen är för stor ({upload.size // (1024 * 1024)} MB). Högst 20 MB."}
         )
-    content_type, magic = ATTACHMENT_TYPES[extension]
-    upload.seek(0)
-    head = upload.read(len(magic))
-    upload.seek(0)
-    if head != magic:
+    content_type = ATTACHMENT_TYPES[extension]
+    detected = _detected(upload)
+    # A Word file is a zip; whether it holds a Word document is checked below.
+    accepted = {content_type, "application/zip"} if extension == ".docx" else {content_type}
+    if detected not in accepted:
+        expected = KIND_NAMES[content_type]
+        if detected is None:
+            found = f"är inte {expected}"
+        else:
+            found = f"är {KIND_NAMES.get(detected, 'en annan sorts fil')}, inte {expected}"
         raise ValidationError(
-            {"file": f"Filen heter {extension} men innehållet är inte en sådan fil."}
+            {
+                "file": f"Filen heter {extension} men innehållet {found}. "
+                "Välj rätt fil, eller spara den som PDF eller Word och försök igen."
+            }
         )
     if extension == ".docx":
         try:
