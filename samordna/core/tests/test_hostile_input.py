@@ -5,6 +5,8 @@ import datetime
 import importlib
 import inspect
 import pkgutil
+import re
+from pathlib import Path
 
 from django import forms
 from django.test import Client
@@ -140,3 +142,27 @@ class DateBoundsTests(SamordnaTestCase):
                 if dated and not issubclass(cls, StyledFormMixin):
                     without.append(f"{name}.{cls.__name__}")
         self.assertEqual(without, [])
+
+
+class ContentSecurityPolicyTests(SamordnaTestCase):
+    def test_every_page_says_only_samordnas_own_scripts_and_styles(self):
+        self.login(self.office)
+        policy = self.client.get("/f/sundsvall/")["Content-Security-Policy"]
+        directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+        self.assertEqual(directives["script-src"], "'self'")
+        self.assertEqual(directives["style-src"], "'self'")
+        self.assertEqual(directives["default-src"], "'self'")
+        self.assertNotIn("unsafe", policy)
+
+    def test_no_page_template_has_inline_script_or_style(self):
+        """Print templates (documents/, *_pdf.html) go to WeasyPrint, not to a browser."""
+        root = Path(samordna.__file__).parent
+        found = []
+        for template in root.glob("*/templates/**/*.html"):
+            relative = str(template.relative_to(root))
+            if "/documents/" in relative or relative.endswith("_pdf.html"):
+                continue
+            text = template.read_text(encoding="utf-8")
+            if re.search(r"<script(?![^>]*\bsrc=)|<style|\sstyle=|\son[a-z]+=", text):
+                found.append(relative)
+        self.assertEqual(found, [])
