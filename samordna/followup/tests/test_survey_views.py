@@ -529,7 +529,7 @@ class RoundPageTests(SurveyCase):
         response = self.client.get(self.page("round", self.survey.pk), {"affisch": "1"})
         self.assertContains(response, "Vad tycker du?")
         self.assertContains(response, f"http://testserver/enkat/{self.survey.token}/", count=2)
-        self.assertContains(response, "@media print")
+        self.assertContains(response, "/static/core/poster.css")  # prints only the poster
 
     def test_the_qr_code_as_svg(self):
         self.login(self.board)
