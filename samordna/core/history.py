@@ -65,8 +65,14 @@ def _related_names(model: type[models.Model], records: list) -> dict:
 
 def history_of(instance: models.Model) -> list[HistoryEntry]:
     """Newest first."""
-    model = type(instance)
     records = list(instance.history.select_related("history_user").order_by("history_date"))  # type: ignore[attr-defined]
+    entries = [entry for _, entry in entries_of(type(instance), records)]
+    entries.reverse()
+    return entries
+
+
+def entries_of(model: type[models.Model], records: list) -> list[tuple[object, HistoryEntry]]:
+    """Each history record (oldest first) with what it changed against the one before."""
     related = _related_names(model, records)
     fields = {
         f.name: f
@@ -93,13 +99,15 @@ def history_of(instance: models.Model) -> list[HistoryEntry]:
                 )
         user = record.history_user
         entries.append(
-            HistoryEntry(
-                when=record.history_date,
-                who=(user.get_full_name() or user.username) if user else "Systemet",
-                action=ACTIONS[record.history_type],
-                changes=changes,
+            (
+                record,
+                HistoryEntry(
+                    when=record.history_date,
+                    who=(user.get_full_name() or user.username) if user else "Systemet",
+                    action=ACTIONS[record.history_type],
+                    changes=changes,
+                ),
             )
         )
         previous = record
-    entries.reverse()
     return entries

@@ -1,6 +1,7 @@
 from django import forms
 
 from samordna.associations.models import BoardSeat, Person, SeatKind
+from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.forms import DateInput, ServiceModelForm, StyledFormMixin
 from samordna.meetings.models import (
     AgendaItem,
@@ -218,7 +219,7 @@ class TaskForm(StyledFormMixin, forms.Form):
         self.apply_styles()
 
 
-class TaskDoneForm(StyledFormMixin, forms.Form):
+class TaskDoneForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     done_on = forms.DateField(label="Redovisat den", widget=DateInput())
     note = forms.CharField(
         label="Redovisning", max_length=500, required=False, widget=forms.Textarea

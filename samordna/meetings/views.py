@@ -541,7 +541,7 @@ def task_done(request: AuthedRequest, slug: str, pk: int, task_pk: int) -> HttpR
     )
     return form_page(
         request,
-        form=TaskDoneForm(request.POST or None, initial={"done_on": meeting.date}),
+        form=TaskDoneForm(request.POST or None, initial={"done_on": meeting.date}, versioned=task),
         save=lambda data: services.task_done(
             task=task, by=request.user, done_on=data["done_on"], note=data["note"]
         ),
