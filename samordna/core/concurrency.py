@@ -7,7 +7,9 @@ and otherwise the id of its newest history record: every write goes through
 `save_with_history`, so a new history record means somebody saved. No migration needed.
 
 - `VersionedFormMixin` (one line on a form) adds the hidden field `version`; a ModelForm
-  versions its instance, other forms are given the record: `Form(..., versioned=record)`.
+  versions its instance, other forms are given the record: `Form(..., versioned=record)`,
+  or, for a form that edits a set of rows (a roll call), the queryset of those rows: its
+  version is the newest history id among them.
 - `versioned_save(form)` wraps the call to the service (core's `form_page` does it): in one
   transaction it locks the record, compares the version and lets the service write, so two
   saves cannot both pass the check.
@@ -21,12 +23,14 @@ from typing import Any, ClassVar, TypeVar
 from django import forms
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from samordna.core.history import entries_of
 from samordna.core.text import format_date
 
-ModelT = TypeVar("ModelT", bound=models.Model)
+Versioned = models.Model | models.QuerySet
+VersionedT = TypeVar("VersionedT", bound=models.Model | models.QuerySet)
 
 STALE = "stale"
 
@@ -35,8 +39,22 @@ def has_version_column(model: type[models.Model]) -> bool:
     return any(f.name == "version" for f in model._meta.concrete_fields)
 
 
-def version_of(record: models.Model) -> int:
-    """The version a form reads the record at."""
+def _history_of_rows(rows: models.QuerySet) -> models.QuerySet | None:
+    """The history records of the rows a queryset selects (now), or None if not tracked."""
+    history = getattr(rows.model, "history", None)
+    if history is None:
+        return None
+    return history.filter(id__in=rows.values("pk"))
+
+
+def version_of(record: Versioned) -> int:
+    """The version a form reads the record at (or the rows, for a form that edits a set:
+    the roll call of a meeting, a line's forecasts)."""
+    if isinstance(record, models.QuerySet):
+        history = _history_of_rows(record)
+        if history is None:
+            return 0
+        return int(history.aggregate(newest=Max("history_id"))["newest"] or 0)
     if has_version_column(type(record)):
         return int(record.version)  # type: ignore[attr-defined]
     history = getattr(record, "history", None)
@@ -46,15 +64,26 @@ def version_of(record: models.Model) -> int:
     return int(newest or 0)
 
 
-def _changes_since(record: models.Model, version: int) -> str:
-    """What was saved after `version`, newest last: who, when, field: their value."""
-    history = getattr(record, "history", None)
+def _changes_since(record: Versioned, version: int) -> str:
+    """What was saved after `version`, oldest first: who, when, field: their value."""
+    if isinstance(record, models.QuerySet):
+        model = record.model
+        history = _history_of_rows(record)
+        newer = "history_id"
+    else:
+        model = type(record)
+        history = getattr(record, "history", None)
+        newer = "version" if has_version_column(model) else "history_id"
     if history is None:
         return ""
-    records = list(history.select_related("history_user").order_by("history_date", "history_id"))
-    newer = "version" if has_version_column(type(record)) else "history_id"
+    records = list(history.select_related("history_user").order_by("id", "history_date"))
+    by_row: dict[Any, list] = {}
+    for historical in records:
+        by_row.setdefault(historical.id, []).append(historical)
+    entries = [pair for rows in by_row.values() for pair in entries_of(model, rows)]
+    entries.sort(key=lambda pair: pair[1].when)
     parts = []
-    for historical, entry in entries_of(type(record), records):
+    for historical, entry in entries:
         if getattr(historical, newer) <= version:
             continue
         when = timezone.localtime(entry.when)
@@ -68,9 +97,13 @@ def _changes_since(record: models.Model, version: int) -> str:
     return ", ".join(parts)
 
 
-def stale_error(record: models.Model, version: int, *, what: str = "") -> ValidationError:
+def stale_error(record: Versioned, version: int, *, what: str = "") -> ValidationError:
     """The Swedish refusal of a stale save, naming who changed what and when."""
-    what = what or f"{str(record._meta.verbose_name).capitalize()} ”{record}”"
+    if not what:
+        if isinstance(record, models.QuerySet):
+            what = str(record.model._meta.verbose_name_plural).capitalize()
+        else:
+            what = f"{str(record._meta.verbose_name).capitalize()} ”{record}”"
     changes = _changes_since(record, version)
     by = f" av {changes}" if changes else " av någon annan"
     return ValidationError(
@@ -81,12 +114,20 @@ def stale_error(record: models.Model, version: int, *, what: str = "") -> Valida
     )
 
 
-def lock_version(record: ModelT, version: int, *, what: str = "") -> ModelT:
-    """The stored row, locked for this transaction, if nobody saved it since `version` was
-    read; otherwise the user is told who changed what, and nothing is saved."""
+def lock_version(record: VersionedT, version: int, *, what: str = "") -> VersionedT:
+    """The stored row (or rows), locked for this transaction, if nobody saved it since
+    `version` was read; otherwise the user is told who changed what, and nothing is saved."""
+    locking = transaction.get_connection().in_atomic_block
+    if isinstance(record, models.QuerySet):
+        rows = record.all()
+        if locking:
+            list(rows.select_for_update())
+        if version_of(rows) != version:
+            raise stale_error(rows, version, what=what)
+        return rows
     model = type(record)
     manager = model._default_manager
-    if transaction.get_connection().in_atomic_block:
+    if locking:
         manager = manager.select_for_update()  # type: ignore[assignment]
     try:
         current = manager.get(pk=record.pk)
@@ -113,16 +154,18 @@ class VersionedFormMixin:
             widget=forms.HiddenInput, required=False, min_value=0, max_value=2**62
         )
     }
-    versioned: models.Model | None = None
+    versioned: Versioned | None = None
 
-    def __init__(self, *args: Any, versioned: models.Model | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, versioned: Versioned | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         instance = versioned if versioned is not None else getattr(self, "instance", None)
         self.track_version(instance)
 
-    def track_version(self, record: models.Model | None) -> None:
+    def track_version(self, record: Versioned | None) -> None:
         """Version the form by `record` (None: the form creates, nothing to check)."""
-        self.versioned = record if record is not None and record.pk is not None else None
+        if isinstance(record, models.Model) and record.pk is None:
+            record = None
+        self.versioned = record
         if self.versioned is not None:
             self.fields["version"].initial = version_of(self.versioned)  # type: ignore[attr-defined]
 

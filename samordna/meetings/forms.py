@@ -64,7 +64,7 @@ class ParagraphForm(ServiceModelForm):
         self.fields["number"].required = False
 
 
-class RollCallForm(StyledFormMixin, forms.Form):
+class RollCallForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     """One group of fields per board seat on the meeting's day."""
 
     def __init__(self, *args, seats: list[BoardSeat], attendances: dict, **kwargs):
@@ -130,7 +130,7 @@ class RollCallForm(StyledFormMixin, forms.Form):
         ]
 
 
-class RecusalForm(StyledFormMixin, forms.Form):
+class RecusalForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     def __init__(self, *args, seats: list[BoardSeat], current: dict[int, str], **kwargs):
         super().__init__(*args, **kwargs)
         self.seats = seats
@@ -173,7 +173,7 @@ class AttachmentForm(StyledFormMixin, forms.Form):
         self.apply_styles()
 
 
-class SignersForm(StyledFormMixin, forms.Form):
+class SignersForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     """The chair of the meeting and the justerare, among those present."""
 
     chair = forms.ModelChoiceField(
