@@ -128,7 +128,7 @@ def lock_version(record: VersionedT, version: int, *, what: str = "") -> Version
     model = type(record)
     manager = model._default_manager
     if locking:
-        manager = manager.select_for_update()  # type: ignore[assignment]
+        manager = manager.select_for_update(of=("self",))  # type: ignore[assignment]
     try:
         current = manager.get(pk=record.pk)
     except ObjectDoesNotExist:

@@ -41,13 +41,3 @@ class RegisterLostUpdateTests(StaleSaveMixin, SamordnaTestCase):
             second={"seat": "Sundsvall kommun"},
             shows=["Timrå"],
         )
-
-    def test_a_stale_user_is_refused(self):
-        self.assert_stale_save_refused(
-            f"/f/{self.association.slug}/anvandare/{self.board.pk}/andra/",
-            first_user=self.office,
-            second_user=self.colleague,
-            first={"email": "peter@example.se"},
-            second={"organisation_unit": "Styrelsen"},
-            shows=["peter@example.se"],
-        )

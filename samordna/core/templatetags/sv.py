@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import template
+from django.db.models import Model
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -49,7 +50,9 @@ def history_link(context, record, *about: object) -> str:
     request = context.get("request")
     association = context.get("association")
     user = getattr(request, "user", None)
-    if record is None or association is None or user is None or not user.is_authenticated:
+    if not isinstance(record, Model) or association is None or user is None:
+        return ""
+    if not user.is_authenticated:
         return ""
     if not can_see_history(user):
         return ""
