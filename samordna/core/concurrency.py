@@ -155,6 +155,11 @@ class VersionedFormMixin:
         )
     }
     versioned: Versioned | None = None
+    # The budget's, the application's and the report's forms hand their version to their
+    # services themselves; every other form keeps it out of cleaned_data, so that a service
+    # given `**cleaned_data` never sees it.
+    version_in_cleaned_data = False
+    _version_read: int | None = None
 
     def __init__(self, *args: Any, versioned: Versioned | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -169,10 +174,17 @@ class VersionedFormMixin:
         if self.versioned is not None:
             self.fields["version"].initial = version_of(self.versioned)  # type: ignore[attr-defined]
 
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        data = getattr(self, "cleaned_data", None)
+        if data is not None and not self.version_in_cleaned_data:
+            self._version_read = data.pop("version", None)
+
     def read_version(self) -> int | None:
         """The version the user's form was read at, None when it did not say."""
-        data = getattr(self, "cleaned_data", {})
-        version = data.get("version")
+        if not self.version_in_cleaned_data:
+            return self._version_read
+        version = getattr(self, "cleaned_data", {}).get("version")
         return None if version is None else int(version)
 
     def refresh_version(self) -> None:

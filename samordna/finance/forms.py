@@ -62,6 +62,7 @@ class VersionedForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     """A form on the budget: carries the budget's version, and the services check it."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
+    version_in_cleaned_data = True
 
     def __init__(self, *args, budget: Budget, **kwargs):
         super().__init__(*args, **kwargs)

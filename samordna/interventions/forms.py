@@ -124,6 +124,7 @@ APPLICATION_FIELDS = [name for _, names in SECTIONS for name in names]
 
 class ApplicationForm(ServiceModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
+    version_in_cleaned_data = True
 
     class Meta:
         model = Application

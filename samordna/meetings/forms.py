@@ -111,7 +111,7 @@ class RollCallForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     def groups(self):
         """The bound fields per seat, for the template."""
         for seat in self.seats:
-            names = [n for n in self.fields if n.rsplit("_", 1)[1] == str(seat.pk)]
+            names = [n for n in self.fields if n.rsplit("_", 1)[-1] == str(seat.pk)]
             yield seat, [self[n] for n in names]
 
     def entries(self) -> list[RollCallEntry]:

@@ -121,3 +121,20 @@ class OutOfRangeTests(SamordnaTestCase):
             with self.subTest(value=value):
                 response = self.client.get(f"/insatser/{value}/")
                 self.assertIn(response.status_code, (400, 404))
+
+
+class VersionKeptOutOfCleanedDataTests(SamordnaTestCase):
+    def test_a_service_given_the_cleaned_data_never_sees_the_version(self):
+        from samordna.associations.forms import PersonForm
+
+        person = self.association.people.order_by("pk")[0]
+        form = PersonForm(
+            {"first_name": "Anna", "last_name": "Berg", "version": "41"}, instance=person
+        )
+        self.assertTrue(form.is_valid(), form.errors)
+        self.assertNotIn("version", form.cleaned_data)
+        self.assertEqual(form.read_version(), 41)
+        empty = PersonForm({"first_name": "Anna", "last_name": "Berg", "version": ""})
+        self.assertTrue(empty.is_valid(), empty.errors)
+        self.assertNotIn("version", empty.cleaned_data)
+        self.assertIsNone(empty.read_version())

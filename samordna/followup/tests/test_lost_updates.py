@@ -15,3 +15,14 @@ class FollowupLostUpdateTests(StaleSaveMixin, SamordnaTestCase):
             second={"introduction": "Tack för att du svarar."},
             shows=["Deltagarenkät våren"],
         )
+
+    def test_a_new_questionnaire_is_created_from_the_page_as_a_browser_posts_it(self):
+        from samordna.core.tests.concurrency import form_values
+
+        self.login(self.office)
+        url = self.url("uppfoljning/enkater/ny/")
+        values = form_values(self.client.get(url).content.decode())
+        values["name"] = "Enkät till handledare"
+        response = self.client.post(url, values)
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(Questionnaire.objects.filter(name="Enkät till handledare").exists())

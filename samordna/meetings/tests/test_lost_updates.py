@@ -50,3 +50,19 @@ class MeetingLostUpdateTests(StaleSaveMixin, SamordnaTestCase):
             second={"presenter": "Jan Andersson"},
             shows=["Mötet öppnas"],
         )
+
+
+class RollCallLostUpdateTests(StaleSaveMixin, SamordnaTestCase):
+    def test_a_roll_call_from_a_stale_page_is_refused(self):
+        meeting = self.association.meetings.get(date=datetime.date(2023, 1, 27))
+        seat = meeting.association.board_seats.filter(
+            starts_on__lte=meeting.date, ends_on__gte=meeting.date
+        ).earliest("pk")
+        self.assert_stale_save_refused(
+            self.url(f"sammantraden/{meeting.pk}/upprop/"),
+            first_user=self.office,
+            second_user=User.objects.get(username="emil.ulander"),
+            first={f"note_{seat.pk}": "Kom 09.30"},
+            second={f"note_{seat.pk}": "Via Teams"},
+            shows=["Kom 09.30"],
+        )
