@@ -10,6 +10,7 @@ from django.utils import timezone
 from samordna.accounts.models import Role, User
 from samordna.associations.models import Association, Member
 from samordna.associations.selectors import members_in_order
+from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.forms import (
     DateInput,
     KronorField,
@@ -373,7 +374,7 @@ class CommentForm(StyledFormMixin, forms.Form):
     text = forms.CharField(label="Kommentar", widget=forms.Textarea)
 
 
-class AssessmentForm(StyledFormMixin, forms.Form):
+class AssessmentForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     """A verdict and a motivation per criterion of the förbund's checklist."""
 
     def __init__(
@@ -467,7 +468,7 @@ class CriterionForm(ServiceModelForm):
         fields = ["text", "active"]
 
 
-class PreparationGroupForm(StyledFormMixin, forms.Form):
+class PreparationGroupForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     users = forms.MultipleChoiceField(
         label="Beredningsgruppen",
         widget=forms.CheckboxSelectMultiple,

@@ -51,6 +51,13 @@ PLAIN_EDIT_FORMS = [
     "samordna.followup.count_forms.CountsForm",
     "samordna.fees.forms.LossClaimForm",
     "samordna.fees.forms.TravelClaimForm",
+    # Forms that edit a set of rows, versioned by the newest history id among them.
+    "samordna.meetings.forms.RollCallForm",
+    "samordna.meetings.forms.RecusalForm",
+    "samordna.meetings.forms.SignersForm",
+    "samordna.associations.forms.MemberSharesForm",
+    "samordna.interventions.forms.AssessmentForm",
+    "samordna.interventions.forms.PreparationGroupForm",
 ]
 
 
