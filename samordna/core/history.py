@@ -2,12 +2,14 @@
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from django.apps import apps
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from simple_history.manager import HistoryManager
 
 from samordna.core.text import format_date
@@ -118,8 +120,13 @@ def _display(field: models.Field, value: object, related: dict) -> str:
         return str(related.get((field.name, value), value))
     if isinstance(value, bool):
         return "Ja" if value else "Nej"
+    if isinstance(value, datetime.datetime):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return f"{format_date(local.date())} kl. {local:%H.%M}"
     if isinstance(value, datetime.date):
         return format_date(value)
+    if isinstance(value, Decimal):
+        return str(value).replace(".", ",")
     return str(value)
 
 

@@ -11,5 +11,5 @@ class FeesLostUpdateTests(StaleSaveMixin, SamordnaTestCase):
             second_user=User.objects.get(username="emil.ulander"),
             first={"km_rate": "3,10"},
             second={"km_rate": "2,00"},
-            shows=["3.10"],
+            shows=["3,10"],
         )
