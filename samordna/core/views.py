@@ -32,7 +32,7 @@ def form_page(
     if request.method == "POST" and form.is_valid():
         try:
             with versioned_save(form):
-                save({k: v for k, v in form.cleaned_data.items() if k != "version"})
+                save(form.cleaned_data)
         except ValidationError as error:
             attach_errors(form, error)
         else:
