@@ -20,6 +20,7 @@ from openpyxl.styles import Font
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.core.services import save_with_history
+from samordna.core.spreadsheets import CsvWriter, xlsx_bytes
 from samordna.core.text import swedish_key
 from samordna.followup import services
 from samordna.followup.count_forms import MAX_COUNT, NOT_A_COUNT, TOO_LARGE
@@ -302,14 +303,12 @@ def template_xlsx(rows: list[list[object]], title: str) -> bytes:
         cell.font = Font(bold=True)
     sheet.column_dimensions["A"].width = 50
     sheet.freeze_panes = "B2"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_bytes(book)
 
 
 def template_csv(rows: list[list[object]]) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = CsvWriter(out)
     writer.writerows(rows)
     # With a byte order mark Excel reads å, ä and ö right.
     return out.getvalue().encode("utf-8-sig")
