@@ -81,11 +81,12 @@ class EveryExportTests(SamordnaTestCase):
             Person.objects.filter(pk=person.pk).update(
                 first_name=HOSTILE[index % len(HOSTILE)], last_name=""
             )
+        ours = cls.association
         for model, field, queryset in (
-            (Intervention, "name", Intervention.objects.filter(association=cls.association)),
-            (BudgetLine, "name", BudgetLine.objects.filter(budget__association=cls.association)),
-            (Forecast, "comment", Forecast.objects.filter(line__budget__association=cls.association)),
-            (MeasuredGoal, "text", MeasuredGoal.objects.filter(association=cls.association)),
+            (Intervention, "name", Intervention.objects.filter(association=ours)),
+            (BudgetLine, "name", BudgetLine.objects.filter(budget__association=ours)),
+            (Forecast, "comment", Forecast.objects.filter(line__budget__association=ours)),
+            (MeasuredGoal, "text", MeasuredGoal.objects.filter(association=ours)),
         ):
             for index, pk in enumerate(queryset.values_list("pk", flat=True)):
                 text = HOSTILE[index % len(HOSTILE)] + ("" if index < len(HOSTILE) else f" {index}")
