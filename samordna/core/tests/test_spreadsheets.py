@@ -73,10 +73,12 @@ class NeutraliseTests(SimpleTestCase):
 class EveryExportTests(SamordnaTestCase):
     """Hostile names, line names and comments written through every download there is."""
 
+    intervention: Intervention | None
+    period: ReportingPeriod | None
+
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.names = {}
         for index, person in enumerate(Person.objects.filter(association=cls.association)):
             Person.objects.filter(pk=person.pk).update(
                 first_name=HOSTILE[index % len(HOSTILE)], last_name=""
