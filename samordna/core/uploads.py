@@ -118,13 +118,18 @@ def _check_row(number: int, count: int, values: list[Any], limits: Limits) -> No
             f"Rad {number} har {number_text(len(values))} kolumner; gränsen är "
             f"{number_text(limits.max_columns)}."
         )
-    for value in values:
-        if isinstance(value, str) and len(value) > limits.max_cell_chars:
-            raise _cell_too_long(number, limits)
+    longest = max((len(v) for v in values if isinstance(v, str)), default=0)
+    if longest > limits.max_cell_chars:
+        raise _cell_too_long(number, limits)
 
 
 def csv_rows(text: str, *, delimiter: str, limits: Limits) -> Rows:
     """Rows of CSV text with their line numbers, checked row by row as they are read."""
+    if "\x00" in text:
+        raise NotReadable(
+            "Filen har tecknet NUL, som inte hör hemma i en CSV-fil (den är kanske sparad som "
+            "UTF-16). Spara den som CSV i UTF-8 eller Windows-1252."
+        )
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows: Rows = []
     try:

@@ -21,7 +21,7 @@ from samordna.associations.models import Association
 from samordna.core.services import save_with_history
 from samordna.core.spreadsheets import CsvWriter, xlsx_bytes
 from samordna.core.text import swedish_key
-from samordna.core.uploads import Limits, NotReadable, csv_rows, xlsx_rows
+from samordna.core.uploads import Limits, NotReadable, check_size, csv_rows, xlsx_rows
 from samordna.followup import services
 from samordna.followup.count_forms import MAX_COUNT, NOT_A_COUNT, TOO_LARGE
 from samordna.followup.counts import COUNT_FIELDS, COUNT_NAMES, STOCKS, gender_total, problems
@@ -61,8 +61,7 @@ def read_table(content: bytes, name: str) -> Table:
     """The file's rows as text: an xlsx workbook's first sheet, or CSV in UTF-8 or
     Windows-1252 separated by semicolons or commas. Read under `LIMITS`; over a limit the
     ValidationError (UploadRefused) names it."""
-    if len(content) > MAX_BYTES:
-        raise ValidationError("Filen är för stor; högst 2 MB.")
+    check_size(content, LIMITS)
     if name.lower().endswith(".xls"):
         raise ValidationError("Gamla Excel-filer (xls) kan inte läsas. Spara som xlsx eller CSV.")
     if content.startswith(b"PK\x03\x04"):

@@ -6,7 +6,7 @@ from samordna.core.uploads import Limits
 
 LIMITS = Limits(
     max_bytes=5 * 1024 * 1024,
-    max_rows=100_000,  # lines of a SIE file, rows of a CSV file or Excel sheet
+    max_rows=50_000,  # lines of a SIE file, rows of a CSV file or Excel sheet
     max_columns=50,
     max_cell_chars=2_000,  # a cell, or a whole line of a SIE file
     max_unpacked_bytes=25 * 1024 * 1024,
