@@ -28,6 +28,14 @@ def neutralise(value: Any) -> Any:
     return f"'{value}" if is_formula_like(value) else value
 
 
+def unneutralise(value: str) -> str:
+    """A CSV cell read back: the apostrophe `neutralise` put before a formula sign removed,
+    so that a file Samordna wrote (the follow-up's template) imports as it was."""
+    if value.startswith("'") and is_formula_like(value[1:]):
+        return value[1:]
+    return value
+
+
 def neutralise_cell(cell: Cell) -> None:
     """An XLSX cell holding text that looks like a formula: a plain string, quote-prefixed."""
     if is_formula_like(cell.value) or cell.data_type == "f":

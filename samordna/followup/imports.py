@@ -19,7 +19,7 @@ from openpyxl.styles import Font
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.core.services import save_with_history
-from samordna.core.spreadsheets import CsvWriter, xlsx_bytes
+from samordna.core.spreadsheets import CsvWriter, unneutralise, xlsx_bytes
 from samordna.core.text import swedish_key
 from samordna.core.uploads import Limits, NotReadable, check_size, csv_rows, xlsx_rows
 from samordna.followup import services
@@ -86,7 +86,7 @@ def read_table(content: bytes, name: str) -> Table:
             lines = csv_rows(text, delimiter=delimiter, limits=LIMITS)
         except NotReadable as error:
             raise ValidationError(NOT_READABLE) from error
-        table = [[cell.strip() for cell in values] for _, values in lines]
+        table = [[unneutralise(cell).strip() for cell in values] for _, values in lines]
     return table
 
 

@@ -5,21 +5,21 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from samordna.core.uploads import Limits, UploadRefused, check_lines, check_size
-from samordna.ledger.limits import LIMITS
+from samordna.core.uploads import UploadRefused, check_lines, check_size
+from samordna.ledger.limits import LIMITS, SIE_LIMITS
 from samordna.ledger.models import FileKind
 from samordna.ledger.sie import Ledger, Problem, Transaction, parse_sie
 from samordna.ledger.tabular import parse_csv, parse_xlsx
 
 
-def parse_file(kind: str, data: bytes, limits: Limits = LIMITS) -> Ledger:
+def parse_file(kind: str, data: bytes) -> Ledger:
     """The file's Ledger; raises UploadRefused (Swedish, naming the limit) over a limit."""
-    check_size(data, limits)
+    check_size(data, LIMITS)
     if kind == FileKind.CSV:
-        return parse_csv(data, limits)
+        return parse_csv(data, LIMITS)
     if kind == FileKind.XLSX:
-        return parse_xlsx(data, limits)
-    check_lines(data, limits)
+        return parse_xlsx(data, LIMITS)
+    check_lines(data, SIE_LIMITS)
     return parse_sie(data)
 
 

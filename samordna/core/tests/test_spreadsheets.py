@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from samordna.associations.models import Person
-from samordna.core.spreadsheets import CsvWriter, neutralise, xlsx_bytes
+from samordna.core.spreadsheets import CsvWriter, neutralise, unneutralise, xlsx_bytes
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.finance.models import BudgetLine, Forecast
 from samordna.followup.models import MeasuredGoal, ReportingPeriod
@@ -41,6 +41,10 @@ class NeutraliseTests(SimpleTestCase):
             with self.subTest(text=text):
                 self.assertEqual(neutralise(text), "'" + text)
         self.assertEqual(neutralise("Arbetsträning = 2 platser"), "Arbetsträning = 2 platser")
+
+    def test_a_neutralised_csv_cell_reads_back_as_written(self):
+        for text in [*HOSTILE, "'citat", "Vanlig text"]:
+            self.assertEqual(unneutralise(neutralise(text)), text)
 
     def test_numbers_stay_numbers(self):
         for number in (-1, -1500, Decimal("-12.50"), 0, 3.5, None):
