@@ -63,7 +63,14 @@ def sheet(rows: bytes, dimension: bytes = b"A1:C2", prolog: bytes = b"") -> Iter
 
 
 def declared_dimension() -> bytes:
-    """1.5 kB that declares the whole sheet, A1:XFD1048576."""
+    """A few kB that declare the whole sheet, A1:XFD1048576, and fill its last cell: read
+    as declared, that is a million rows of 16 384 cells."""
+    last = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    return with_sheet(lambda: sheet(last, dimension=b"A1:XFD1048576"))
+
+
+def dimension_only() -> bytes:
+    """The declaration alone, over a sheet of one row: the row is not padded to 16 384."""
     return with_sheet(lambda: sheet(b"", dimension=b"A1:XFD1048576"))
 
 
@@ -181,10 +188,10 @@ class Case:
 
 
 CASES = [
-    Case("xlsx som anger A1:XFD1048576", "ledger-xlsx", declared_dimension, "Filen innehåller"),
-    Case(
-        "xlsx som anger A1:XFD1048576 (uppföljning)", "counts", declared_dimension, "Läst: 1 rader"
-    ),
+    Case("xlsx som anger A1:XFD1048576", "ledger-xlsx", declared_dimension, "fler än 50\u00a0000"),
+    Case("xlsx med A1:XFD1048576 (uppföljning)", "counts", declared_dimension, "2\u00a0001"),
+    Case("bara A1:XFD1048576 angivet", "ledger-xlsx", dimension_only, "inga transaktioner"),
+    Case("bara A1:XFD1048576 (uppföljning)", "counts", dimension_only, "Läst: 1 rader"),
     Case("zip-bomb (xlsx)", "ledger-xlsx", zip_bomb, "uppackad"),
     Case("zip-bomb (xlsx, uppföljning)", "counts", zip_bomb, "uppackad"),
     Case("en cell på sista raden", "ledger-xlsx", far_row, "fler än 50\u00a0000 rader"),
