@@ -1,7 +1,7 @@
 from samordna.accounts.models import User
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.core.tests.concurrency import StaleSaveMixin
-from samordna.followup.models import Questionnaire
+from samordna.followup.models import Audience, Questionnaire, Scale
 
 
 class FollowupLostUpdateTests(StaleSaveMixin, SamordnaTestCase):
@@ -22,7 +22,11 @@ class FollowupLostUpdateTests(StaleSaveMixin, SamordnaTestCase):
         self.login(self.office)
         url = self.url("uppfoljning/enkater/ny/")
         values = form_values(self.client.get(url).content.decode())
-        values["name"] = "Enkät till handledare"
+        scale = Scale.objects.filter(association=self.association).earliest("pk")
+        values.update(
+            name="Enkät till handledare", audience=Audience.values[0], scale=str(scale.pk)
+        )
+        self.assertIn("version", values)
         response = self.client.post(url, values)
         self.assertEqual(response.status_code, 302)
         self.assertTrue(Questionnaire.objects.filter(name="Enkät till handledare").exists())
