@@ -75,7 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
-    "samordna.core.middleware.OutOfRangeIdMiddleware",
+    "samordna.core.middleware.OutOfRangeMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
 

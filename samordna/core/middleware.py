@@ -1,4 +1,4 @@
-"""Middleware of Samordna's own."""
+"""Turns errors caused by the request itself into answers, not server errors."""
 
 from collections.abc import Callable
 
@@ -6,10 +6,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 
-class OutOfRangeIdMiddleware:
-    """A number too large for the database (an id of 2**64 in an address or a form) is a bad
-    request, 400, on every database: PostgreSQL refuses it as out of range, but SQLite's
-    driver raises OverflowError, which would otherwise be a 500."""
+class OutOfRangeMiddleware:
+    """A number in the address or a form too large for the database is a bad request (400).
+
+    PostgreSQL answers such a lookup itself (nothing found); SQLite's driver raises
+    OverflowError for an integer above 2**63 - 1, e.g. /insatser/9223372036854775808/.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -19,5 +21,5 @@ class OutOfRangeIdMiddleware:
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, OverflowError):
-            return render(request, "400.html", status=400)
+            return render(request, "core/bad_request.html", status=400)
         return None

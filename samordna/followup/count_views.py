@@ -22,6 +22,7 @@ from samordna.associations.models import Association
 from samordna.associations.permissions import association_for, require
 from samordna.core.http import AuthedRequest
 from samordna.core.text import swedish_key
+from samordna.core.uploads import read_upload
 from samordna.core.views import form_page
 from samordna.followup import imports, services
 from samordna.followup.count_forms import (
@@ -331,7 +332,11 @@ def planned(request: AuthedRequest, slug: str, intervention_pk: int, year: int) 
     if not 2000 <= year <= 2100:
         raise Http404("Året finns inte.")
     current = PlannedParticipants.objects.filter(intervention=intervention, year=year).first()
-    form = PlannedForm(request.POST or None, initial={"planned": current and current.planned})
+    form = PlannedForm(
+        request.POST or None,
+        initial={"planned": current and current.planned},
+        versioned=current,
+    )
     return form_page(
         request,
         form=form,
@@ -437,7 +442,7 @@ def import_counts(request: AuthedRequest, slug: str) -> HttpResponse:
             upload = form.cleaned_data["file"]
             period = form.cleaned_data["period"]
             try:
-                table = imports.read_table(upload.read(), upload.name)
+                table = imports.read_table(read_upload(upload, imports.LIMITS), upload.name)
             except ValidationError as error:
                 form.add_error("file", error)
             else:

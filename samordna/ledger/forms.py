@@ -3,6 +3,7 @@ import datetime
 from django import forms
 
 from samordna.associations.models import Association
+from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.forms import DateInput, KronorField, StyledFormMixin
 from samordna.finance.models import BudgetLine, LineGroup
 from samordna.ledger.models import Treatment
@@ -51,6 +52,11 @@ class MappingForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         choices = line_choices(preview.lines)
         self.rows = preview.accounts
+        if preview.must_confirm:
+            self.fields["bekrafta"] = forms.BooleanField(
+                label="Jag har läst varningarna och vill importera filen ändå",
+                required=False,
+            )
         for row in preview.accounts:
             self.fields[row.field_name] = forms.ChoiceField(
                 label=f"{row.account} {row.name}".strip(),
@@ -68,11 +74,14 @@ class MappingForm(StyledFormMixin, forms.Form):
             if name.startswith("konto_")
         }
 
+    def confirmed(self) -> bool:
+        return bool(self.cleaned_data.get("bekrafta"))
+
     def bound_rows(self) -> list:
         return [(row, self[row.field_name]) for row in self.rows]
 
 
-class ForecastForm(StyledFormMixin, forms.Form):
+class ForecastForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     amount = KronorField(
         label="Prognos för helåret (kr)",
         error_messages={"required": "Skriv prognosen för hela året i kronor."},

@@ -197,6 +197,7 @@ def forecast(request: AuthedRequest, slug: str, line: int) -> HttpResponse:
     form = ForecastForm(
         request.POST or None,
         initial={"amount": current.amount if current else budget_line.amount, "as_of": as_of},
+        versioned=budget_line.forecasts.all(),
     )
     back = f"{reverse('ledger:followup', args=[slug])}?datum={as_of:%Y-%m-%d}"
     return form_page(
@@ -272,7 +273,7 @@ def import_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """A file's problems with their line numbers and its result accounts to map; the
     import itself only when there are no problems and every account is mapped."""
     association, ledger_import = _import(request, slug, pk)
-    ledger = selectors.read_import(ledger_import)
+    ledger = services.import_ledger(ledger_import=ledger_import)
     preview = selectors.preview(ledger_import, ledger)
     pending = ledger_import.status == ImportStatus.PENDING
     form = MappingForm(request.POST or None, preview=preview)
@@ -288,6 +289,7 @@ def import_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
                         by=request.user,
                         choices=form.choices(),
                         ledger=ledger,
+                        confirmed=form.confirmed(),
                     )
                     messages.success(
                         request,

@@ -73,7 +73,7 @@ class HostileIdTests(SamordnaTestCase):
         for hostile in HOSTILE_IDS:
             with self.subTest(hostile=hostile):
                 response = client.post(url, {"municipalities": [str(hostile)], "what": "x"})
-                self.assertContains(response, "Felaktig förfrågan", status_code=400)
+                self.assertContains(response, "Felaktig begäran", status_code=400)
         response = client.post(url, {"municipalities": ["-1"], "what": "x"})
         self.assertEqual(response.status_code, 400)  # the form's own error
 
