@@ -8,6 +8,7 @@ from samordna.associations.models import (
     Member,
     MemberKind,
     Person,
+    SeatKind,
     StaffAssignment,
 )
 from samordna.core.forms import DateInput, ServiceModelForm, StyledFormMixin
@@ -36,6 +37,7 @@ class AssociationSettingsForm(OrganisationNumberMixin, ServiceModelForm):
             "postal_address",
             "email",
             "quorum_rule",
+            "substitute_rule",
             "paragraph_numbering",
             "notice_board",
             "minutes_kept_at",
@@ -108,6 +110,7 @@ class BoardSeatForm(ServiceModelForm):
             "member",
             "kind",
             "position",
+            "substitute_for",
             "starts_on",
             "ends_on",
             "appointed_by",
@@ -127,6 +130,11 @@ class BoardSeatForm(ServiceModelForm):
         ]
         self.fields["person"].queryset = association.people.all()  # type: ignore[attr-defined]
         self.fields["member"].queryset = association.members.all()  # type: ignore[attr-defined]
+        ordinary = association.board_seats.filter(kind=SeatKind.ORDINARY).select_related(
+            "person", "member"
+        )
+        self.fields["substitute_for"].queryset = ordinary  # type: ignore[attr-defined]
+        self.fields["substitute_for"].empty_label = "Ingen (ersättare för medlemmen)"  # type: ignore[attr-defined]
 
     def clean(self):
         cleaned = super().clean() or {}

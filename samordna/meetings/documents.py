@@ -191,6 +191,10 @@ def minutes_docx(minutes: Minutes) -> bytes:
                 document.add_paragraph(clause)
         for recusal in row.recusals:
             document.add_paragraph(f"{recusal.seat.person} {recusal.get_kind_display().lower()}.")
+        for stand_in in row.stand_ins:
+            document.add_paragraph(
+                f"{stand_in.seat.person} tjänstgjorde för {stand_in.serves_for.person}."
+            )
         if paragraph.reservations:
             document.add_paragraph(f"Reservation: {paragraph.reservations}")
         if paragraph.minutes_notes:

@@ -1,6 +1,6 @@
 from django import forms
 
-from samordna.associations.models import BoardSeat, Person, SeatKind
+from samordna.associations.models import Association, BoardSeat, Person, SeatKind
 from samordna.core.forms import DateInput, ServiceModelForm, StyledFormMixin
 from samordna.meetings.models import (
     AgendaItem,
@@ -10,6 +10,7 @@ from samordna.meetings.models import (
     Presence,
     RecusalKind,
 )
+from samordna.meetings.quorum import rule_problem
 from samordna.meetings.services import RollCallEntry
 
 
@@ -23,8 +24,23 @@ class TimeInput(forms.TimeInput):
 class MeetingForm(ServiceModelForm):
     class Meta:
         model = Meeting
-        fields = ["date", "starts_at", "ends_at", "place", "note", "planned_in"]
+        fields = ["date", "starts_at", "ends_at", "place", "secretary", "note", "planned_in"]
         widgets = {"date": DateInput(), "starts_at": TimeInput(), "ends_at": TimeInput()}
+        help_texts = {
+            "secretary": "Den som för protokollet, oftast förbundschefen. Sekreteraren "
+            "bestyrker protokollets text innan ordförande och justerare justerar."
+        }
+
+    def __init__(self, *args, association: Association, **kwargs):
+        super().__init__(*args, **kwargs)
+        from samordna.associations.selectors import people_in_order
+
+        # Only the förbund's own register; the service refuses anyone else as well.
+        field = self.fields["secretary"]
+        field.queryset = association.people.all()  # type: ignore[attr-defined]
+        field.choices = [("", "Ingen vald ännu")] + [  # type: ignore[attr-defined]
+            (p.pk, p.full_name) for p in people_in_order(association)
+        ]
 
     def clean(self):
         cleaned = super().clean() or {}
@@ -66,7 +82,7 @@ class ParagraphForm(ServiceModelForm):
 class RollCallForm(StyledFormMixin, forms.Form):
     """One group of fields per board seat on the meeting's day."""
 
-    def __init__(self, *args, seats: list[BoardSeat], attendances: dict, **kwargs):
+    def __init__(self, *args, seats: list[BoardSeat], attendances: dict, rule: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.seats = seats
         ordinary = [s for s in seats if s.kind == SeatKind.ORDINARY]
@@ -79,13 +95,21 @@ class RollCallForm(StyledFormMixin, forms.Form):
                 initial=current.presence if current else Presence.PRESENT,
             )
             if seat.kind == SeatKind.SUBSTITUTE:
+                # Present but not serving unless the kansli says for whom; only the
+                # ledamöter the förbund's rule lets this ersättare serve for are offered.
+                allowed = [
+                    s for s in ordinary if not rule_problem(rule=rule, substitute=seat, ledamot=s)
+                ]
                 self.fields[f"serves_for_{seat.pk}"] = forms.TypedChoiceField(
                     label=f"{name} tjänstgör för",
-                    choices=[("", "Ingen")] + [(s.pk, s.person.full_name) for s in ordinary],
+                    choices=[("", "Ingen – närvarande utan att tjänstgöra")]
+                    + [(s.pk, s.person.full_name) for s in allowed],
                     coerce=int,
                     empty_value=None,
                     required=False,
                     initial=current.serves_for_id if current else "",
+                    help_text="Bara för en ledamot som är frånvarande eller inte är med hela "
+                    "sammanträdet. Vid jäv anges ersättaren under Jäv i paragrafen.",
                 )
             self.fields[f"from_{seat.pk}"] = forms.IntegerField(
                 label=f"{name} deltog från §",
@@ -130,9 +154,25 @@ class RollCallForm(StyledFormMixin, forms.Form):
 
 
 class RecusalForm(StyledFormMixin, forms.Form):
-    def __init__(self, *args, seats: list[BoardSeat], current: dict[int, str], **kwargs):
+    """Jäv per seat, and for each ledamot the ersättare who serves in the § in their place."""
+
+    def __init__(
+        self,
+        *args,
+        seats: list[BoardSeat],
+        current: dict[int, str],
+        substitutes: list[BoardSeat] | None = None,
+        stand_ins: dict[int, int] | None = None,
+        rule: str = "",
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.seats = seats
+        substitutes = substitutes or []
+        stand_ins = stand_ins or {}
+        self.ordinary = [s for s in seats if s.kind == SeatKind.ORDINARY]
+        by_pk = {s.pk: s for s in substitutes}
+        self.substitutes = by_pk
         for seat in seats:
             self.fields[f"seat_{seat.pk}"] = forms.ChoiceField(
                 label=f"Jäv: {seat.person.full_name} ({seat.title.lower()})",
@@ -140,10 +180,34 @@ class RecusalForm(StyledFormMixin, forms.Form):
                 required=False,
                 initial=current.get(seat.pk, ""),
             )
+        for seat in self.ordinary:
+            allowed = [
+                s for s in substitutes if not rule_problem(rule=rule, substitute=s, ledamot=seat)
+            ]
+            if not allowed and seat.pk not in stand_ins:
+                continue
+            self.fields[f"stand_in_{seat.pk}"] = forms.TypedChoiceField(
+                label=f"Ersättare som tjänstgör för {seat.person.full_name} i paragrafen",
+                choices=[("", "Ingen")] + [(s.pk, s.person.full_name) for s in allowed],
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=stand_ins.get(seat.pk, ""),
+                help_text="Bara om ledamoten är jävig i paragrafen.",
+            )
         self.apply_styles()
 
     def choices(self) -> list[tuple[BoardSeat, str | None]]:
         return [(s, self.cleaned_data[f"seat_{s.pk}"] or None) for s in self.seats]
+
+    def stand_ins(self) -> list[tuple[BoardSeat, BoardSeat]]:
+        """(ersättare, ledamot) pairs chosen."""
+        pairs = []
+        for seat in self.ordinary:
+            chosen = self.cleaned_data.get(f"stand_in_{seat.pk}")
+            if chosen:
+                pairs.append((self.substitutes[chosen], seat))
+        return pairs
 
 
 class GuestForm(ServiceModelForm):

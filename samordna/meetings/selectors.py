@@ -1,5 +1,5 @@
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -16,11 +16,12 @@ from samordna.meetings.models import (
     MinutesSigner,
     Notice,
     Paragraph,
+    ParagraphStandIn,
     Recusal,
     SignerRole,
     Task,
 )
-from samordna.meetings.quorum import Quorum, quorum_for
+from samordna.meetings.quorum import Quorum, StandIn, quorum_for
 
 
 def meetings_in_year(association: Association, year: int) -> list[Meeting]:
@@ -45,6 +46,7 @@ class ParagraphRow:
     paragraph: Paragraph
     recusals: list[Recusal]
     quorum: Quorum | None
+    stand_ins: list[ParagraphStandIn] = field(default_factory=list)
 
 
 def board_seats_at(meeting: Meeting) -> list[BoardSeat]:
@@ -59,16 +61,22 @@ def minutes_rows(
     """Every paragraph with its jäv and quorum, in a fixed number of queries."""
     seats = board_seats_at(meeting)
     if attendances is None:
-        attendances = list(meeting.attendances.select_related("seat__person"))
+        attendances = roll_call_of(meeting)
     paragraphs = list(meeting.paragraphs.all())
     recusals_of: dict[int, list[Recusal]] = {}
     for recusal in Recusal.objects.filter(paragraph__meeting=meeting).select_related(
         "seat__person"
     ):
         recusals_of.setdefault(recusal.paragraph_id, []).append(recusal)
+    stand_ins_of: dict[int, list[ParagraphStandIn]] = {}
+    for stand_in in ParagraphStandIn.objects.filter(paragraph__meeting=meeting).select_related(
+        "seat__person", "seat__member", "serves_for__person", "serves_for__member"
+    ):
+        stand_ins_of.setdefault(stand_in.paragraph_id, []).append(stand_in)
     rows = []
     for paragraph in paragraphs:
         recusals = recusals_of.get(paragraph.pk, [])
+        stand_ins = stand_ins_of.get(paragraph.pk, [])
         quorum = (
             quorum_for(
                 rule=meeting.association.quorum_rule,
@@ -76,18 +84,19 @@ def minutes_rows(
                 number=paragraph.number,
                 attendances=attendances,
                 recused_seat_ids={r.seat_id for r in recusals},
+                stand_ins=[StandIn(s.seat, s.serves_for) for s in stand_ins],
             )
             if attendances
             else None
         )
-        rows.append(ParagraphRow(paragraph, recusals, quorum))
+        rows.append(ParagraphRow(paragraph, recusals, quorum, stand_ins))
     return rows
 
 
 def roll_call_of(meeting: Meeting) -> list[Attendance]:
     """The roll call, ledamöter before ersättare, each in the board's usual order."""
     attendances = meeting.attendances.select_related(
-        "seat__person", "seat__member", "serves_for__person"
+        "seat__person", "seat__member", "serves_for__person", "serves_for__member"
     )
     return sorted(attendances, key=lambda a: (a.seat.kind, seat_order(a.seat)))
 

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,13 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from samordna.associations.models import Association
+from samordna.associations.models import Association, SeatKind
 from samordna.associations.permissions import (
     association_for,
     can_manage,
     can_read_registers,
     require,
 )
+from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest
 from samordna.core.text import format_date
 from samordna.core.views import form_page
@@ -97,16 +97,27 @@ def meeting_plan(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def meeting_create(request: AuthedRequest, slug: str) -> HttpResponse:
+    """Plan a meeting, then land on it to fill in its agenda."""
     association = association_for(request.user, slug)
     require(can_manage(request.user))
-    return form_page(
+    form = MeetingForm(request.POST or None, association=association)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create(
+                association=association, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(
+                request, "Sammanträdet är inlagt med de stående punkterna på dagordningen."
+            )
+            return redirect("meetings:detail", slug=slug, pk=meeting.pk)
+    return render(
         request,
-        form=MeetingForm(request.POST or None),
-        save=lambda data: services.meeting_create(association=association, by=request.user, **data),
-        done_message="Sammanträdet är inlagt med de stående punkterna på dagordningen.",
-        done_url=reverse("meetings:plan", args=[slug]),
-        template="associations/generic_form.html",
-        context={"association": association, "title": "Nytt sammanträde"},
+        "associations/generic_form.html",
+        {"association": association, "title": "Nytt sammanträde", "form": form},
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -118,7 +129,7 @@ def meeting_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         return locked
     return form_page(
         request,
-        form=MeetingForm(request.POST or None, instance=meeting),
+        form=MeetingForm(request.POST or None, instance=meeting, association=association),
         save=lambda data: services.meeting_update(meeting=meeting, by=request.user, **data),
         done_message="Sammanträdet är sparat.",
         done_url=reverse("meetings:detail", args=[slug, pk]),
@@ -251,7 +262,12 @@ def roll_call(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         return locked
     seats = selectors.board_seats_at(meeting)
     attendances = {a.seat_id: a for a in meeting.attendances.all()}
-    form = RollCallForm(request.POST or None, seats=seats, attendances=attendances)
+    form = RollCallForm(
+        request.POST or None,
+        seats=seats,
+        attendances=attendances,
+        rule=association.substitute_rule,
+    )
     return form_page(
         request,
         form=form,
@@ -310,18 +326,29 @@ def paragraph_recusals(request: AuthedRequest, slug: str, pk: int, par_pk: int) 
     paragraph = get_object_or_404(meeting.paragraphs, pk=par_pk)
     seats = selectors.board_seats_at(meeting)
     current = {r.seat_id: r.kind for r in paragraph.recusals.all()}
-    form = RecusalForm(request.POST or None, seats=seats, current=current)
+    present = {a.seat_id for a in meeting.attendances.all() if a.takes_part_in(paragraph.number)}
+    form = RecusalForm(
+        request.POST or None,
+        seats=seats,
+        current=current,
+        substitutes=[s for s in seats if s.kind == SeatKind.SUBSTITUTE and s.pk in present],
+        stand_ins={s.serves_for_id: s.seat_id for s in paragraph.stand_ins.all()},
+        rule=association.substitute_rule,
+    )
 
     def save(data: dict) -> None:
-        with transaction.atomic():
-            for seat, kind in form.choices():
-                services.recusal_set(paragraph=paragraph, seat=seat, kind=kind, by=request.user)
+        services.paragraph_jav_record(
+            paragraph=paragraph,
+            by=request.user,
+            recusals=form.choices(),
+            stand_ins=form.stand_ins(),
+        )
 
     return form_page(
         request,
         form=form,
         save=save,
-        done_message=f"Jäv i § {paragraph.number} är sparat.",
+        done_message=f"Jäv och tjänstgörande ersättare i § {paragraph.number} är sparade.",
         done_url=reverse("meetings:detail", args=[slug, pk]),
         template="associations/generic_form.html",
         context={"association": association, "title": f"Jäv i {paragraph}"},

@@ -110,6 +110,8 @@ class ApprovalTests(NovemberCopyTestCase):
         november = self.association.meetings.get(date=D(2022, 11, 25))
         self.meeting = unapproved_copy(november, D(2022, 12, 16), by=self.office)
         self.set_signers()
+        # Jan Andersson, sekreterare with his own login, confirms the text first.
+        services.minutes_confirm(meeting=self.meeting, by=self.office)
 
     def approve(self, user, when: datetime.datetime) -> ApprovedMinutes | None:
         with time_machine.travel(when, tick=False):
@@ -223,6 +225,7 @@ class LockTests(NovemberCopyTestCase):
             chair=people["Nordenö"],
             adjusters=[people["Pettersson"]],
         )
+        services.minutes_confirm(meeting=cls.meeting, by=cls.office)
         services.minutes_approve(meeting=cls.meeting, by=cls.chair, now=at(D(2022, 12, 16), 15))
         approved = services.minutes_approve(
             meeting=cls.meeting, by=cls.board, now=at(D(2022, 12, 19), 10)
