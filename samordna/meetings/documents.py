@@ -8,6 +8,7 @@ DOCX is built from the same `Minutes` so that both say the same thing.
 import datetime
 import io
 
+from django.utils import timezone
 from django.utils.html import strip_tags
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -142,12 +143,14 @@ def minutes_docx(minutes: Minutes) -> bytes:
 
     document.add_heading("Underskrifter", level=2)
     signers = [
-        (s.approved_at, f"{s.person}, {s.get_role_display().lower()}") for s in minutes.signers
+        (_justerat(s.approved_at), f"{s.person}, {s.get_role_display().lower()}")
+        for s in minutes.signers
     ]
     if meeting.secretary:
-        signers.append((None, f"{meeting.secretary}, sekreterare"))
-    for approved_at, who in signers:
-        line = f"Justerat digitalt {approved_at:%Y-%m-%d %H.%M}" if approved_at else ""
+        confirmed = meeting.text_confirmed_at
+        line = f"Bestyrkt digitalt {_local(confirmed)}" if confirmed else ""
+        signers.append((line, f"{meeting.secretary}, sekreterare"))
+    for line, who in signers:
         document.add_paragraph(f"{line}\n______________________________\n{who}")
 
     document.add_heading("ANSLAG/BEVIS", level=2)
@@ -169,6 +172,10 @@ def minutes_docx(minutes: Minutes) -> bytes:
             ),
             ("Anslaget uppsatt", f"{notice.posted_on:%Y-%m-%d}" if notice else "–"),
             ("Anslaget tas ned", f"{notice.taken_down_on:%Y-%m-%d}" if notice else "–"),
+            (
+                "Anslaget på",
+                notice.posted_at_place if notice else minutes.association.notice_board or "–",
+            ),
             ("Förvaringsplats för protokollet", minutes.association.minutes_kept_at or "–"),
         ],
     )
@@ -210,6 +217,15 @@ def minutes_docx(minutes: Minutes) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _local(moment: datetime.datetime) -> str:
+    """A time as the PDF prints it: in Europe/Stockholm, not in UTC as stored."""
+    return f"{timezone.localtime(moment):%Y-%m-%d %H.%M}"
+
+
+def _justerat(approved_at: datetime.datetime | None) -> str:
+    return f"Justerat digitalt {_local(approved_at)}" if approved_at else ""
 
 
 def _plain(text: str) -> list[str]:

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 
 from samordna.associations.models import Association, BoardSeat, Person, SeatKind
@@ -10,6 +12,7 @@ from samordna.meetings.models import (
     Presence,
     RecusalKind,
 )
+from samordna.meetings.past import PastParagraph
 from samordna.meetings.quorum import rule_problem
 from samordna.meetings.services import RollCallEntry
 
@@ -286,4 +289,79 @@ class TaskDoneForm(StyledFormMixin, forms.Form):
     done_on = forms.DateField(label="Redovisat den", widget=DateInput())
     note = forms.CharField(
         label="Redovisning", max_length=500, required=False, widget=forms.Textarea
+    )
+
+
+PARAGRAPH_LINE = re.compile(r"^\s*§?\s*(\d+)[\s.:–-]+(.+?)\s*$")
+
+
+class PastMeetingForm(StyledFormMixin, forms.Form):
+    """A meeting held before Samordna, registered as already justerad on its own dates."""
+
+    date = forms.DateField(label="Sammanträdesdatum", widget=DateInput())
+    starts_at = forms.TimeField(label="Började", widget=TimeInput())
+    ends_at = forms.TimeField(label="Slutade", widget=TimeInput())
+    place = forms.CharField(label="Plats", max_length=300)
+    secretary = forms.ModelChoiceField(
+        label="Sekreterare", queryset=Person.objects.none(), required=False
+    )
+    approved_on = forms.DateField(label="Justeringsdatum", widget=DateInput())
+    posted_on = forms.DateField(label="Anslaget uppsatt", widget=DateInput())
+    taken_down_on = forms.DateField(label="Anslaget nedtaget", widget=DateInput())
+    paragraphs = forms.CharField(
+        label="Paragrafer",
+        widget=forms.Textarea,
+        help_text="En rad per paragraf: nummer och rubrik, t.ex. ”120 Sammanträdet öppnas”.",
+    )
+    original = forms.FileField(
+        label="Undertecknat original",
+        help_text="PDF eller inskannad bild (JPEG, PNG, TIFF), högst 20 MB. Sparas som "
+        "arkivexemplar; dess SHA-256 visas.",
+    )
+
+    def __init__(self, *args, association: Association, **kwargs):
+        super().__init__(*args, **kwargs)
+        from samordna.associations.selectors import people_in_order
+
+        field = self.fields["secretary"]
+        field.queryset = association.people.all()  # type: ignore[attr-defined]
+        field.choices = [("", "Ingen angiven")] + [  # type: ignore[attr-defined]
+            (p.pk, p.full_name) for p in people_in_order(association)
+        ]
+        self.apply_styles()
+
+    def clean_paragraphs(self) -> list[PastParagraph]:
+        parsed = []
+        for number, line in enumerate(self.cleaned_data["paragraphs"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            match = PARAGRAPH_LINE.match(line)
+            if match is None:
+                raise forms.ValidationError(
+                    f"Rad {number}: skriv paragrafens nummer och rubrik, t.ex. "
+                    "”120 Sammanträdet öppnas”."
+                )
+            parsed.append(PastParagraph(number=int(match[1]), title=match[2][:300]))
+        return parsed
+
+
+class PastMeetingCorrectionForm(StyledFormMixin, forms.Form):
+    """A correction of a meeting registered afterwards, with its reason."""
+
+    date = forms.DateField(label="Sammanträdesdatum", widget=DateInput())
+    starts_at = forms.TimeField(label="Började", widget=TimeInput())
+    ends_at = forms.TimeField(label="Slutade", widget=TimeInput())
+    place = forms.CharField(label="Plats", max_length=300)
+    approved_on = forms.DateField(label="Justeringsdatum", widget=DateInput())
+    posted_on = forms.DateField(label="Anslaget uppsatt", widget=DateInput())
+    taken_down_on = forms.DateField(label="Anslaget nedtaget", widget=DateInput())
+    original = forms.FileField(
+        label="Nytt undertecknat original",
+        required=False,
+        help_text="Bara om fel fil registrerades. Den tidigare finns kvar i historiken.",
+    )
+    reason = forms.CharField(
+        label="Skäl till rättelsen",
+        max_length=300,
+        help_text="Sparas i historiken, t.ex. ”Fel justeringsdatum; enligt originalet 2019-04-02.”",
     )

@@ -2,7 +2,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from samordna.associations.models import Association, BoardSeat, Person, SeatKind
 from samordna.associations.selectors import board_on, seat_order
@@ -204,7 +204,12 @@ def _public_notices() -> QuerySet[Notice]:
 
 def current_notices(today: datetime.date) -> list[Notice]:
     """Anslag on the public board today, grouped by förbund in Swedish order."""
-    notices = _public_notices().filter(posted_on__lte=today, taken_down_on__gte=today)
+    # A meeting registered afterwards had its anslag before Samordna: never current.
+    notices = _public_notices().filter(
+        posted_on__lte=today,
+        taken_down_on__gte=today,
+        meeting__approved_minutes__registered_afterwards=False,
+    )
     return sorted(
         notices,
         key=lambda n: (
@@ -218,7 +223,9 @@ def current_notices(today: datetime.date) -> list[Notice]:
 def _archived(today: datetime.date) -> QuerySet[Notice]:
     return (
         _public_notices()
-        .filter(taken_down_on__lt=today)
+        .filter(
+            Q(taken_down_on__lt=today) | Q(meeting__approved_minutes__registered_afterwards=True)
+        )
         .order_by("-posted_on", "-meeting__date", "-pk")
     )
 

@@ -642,8 +642,7 @@ def may_confirm(meeting: Meeting, user: User) -> bool:
         return False
     if user.person_id == secretary.pk:
         return True
-    has_login = User.objects.filter(person=secretary, is_active=True).exists()
-    return not has_login and user.is_office
+    return user.is_office and not User.objects.filter(person=secretary, is_active=True).exists()
 
 
 @transaction.atomic

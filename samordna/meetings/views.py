@@ -20,7 +20,7 @@ from samordna.core.http import AuthedRequest
 from samordna.core.text import format_date
 from samordna.core.views import form_page
 from samordna.interventions.selectors import paragraph_matters
-from samordna.meetings import documents, selectors, services
+from samordna.meetings import documents, past, selectors, services
 from samordna.meetings.calendar import meetings_ics
 from samordna.meetings.forms import (
     AgendaItemForm,
@@ -28,6 +28,8 @@ from samordna.meetings.forms import (
     GuestForm,
     MeetingForm,
     ParagraphForm,
+    PastMeetingCorrectionForm,
+    PastMeetingForm,
     RecusalForm,
     RollCallForm,
     SignersForm,
@@ -55,7 +57,8 @@ def _meeting(
     """The förbund's meeting `pk` for a reader, or with `manage` for the kansli only."""
     association = association_for(request.user, slug)
     require(can_manage(request.user) if manage else can_read_registers(request.user))
-    return association, get_object_or_404(association.meetings.select_related("association"), pk=pk)
+    meetings = association.meetings.select_related("association", "secretary")
+    return association, get_object_or_404(meetings, pk=pk)
 
 
 def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
@@ -123,6 +126,75 @@ def meeting_create(request: AuthedRequest, slug: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+def past_meeting_create(request: AuthedRequest, slug: str) -> HttpResponse:
+    """Register a meeting held before Samordna, justerad on its own dates."""
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    form = PastMeetingForm(request.POST or None, request.FILES or None, association=association)
+    if request.method == "POST" and form.is_valid():
+        try:
+            approved = past.register_past_meeting(
+                association=association, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(
+                request,
+                "Sammanträdet är registrerat som justerat med sina egna datum. "
+                "Originalet är arkivexemplaret.",
+            )
+            return redirect("meetings:detail", slug=slug, pk=approved.meeting_id)
+    return render(
+        request,
+        "associations/generic_form.html",
+        {
+            "association": association,
+            "title": "Registrera tidigare sammanträde",
+            "form": form,
+            "submit_label": "Registrera",
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def past_meeting_correct(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """Correct a meeting registered afterwards; the reason goes into its history."""
+    association, meeting = _meeting(request, slug, pk, manage=True)
+    approved = get_object_or_404(
+        ApprovedMinutes.objects.filter(registered_afterwards=True), meeting=meeting
+    )
+    notice = meeting.notice
+    form = PastMeetingCorrectionForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={
+            "date": meeting.date,
+            "starts_at": meeting.starts_at,
+            "ends_at": meeting.ends_at,
+            "place": meeting.place,
+            "approved_on": approved.approved_on,
+            "posted_on": notice.posted_on,
+            "taken_down_on": notice.taken_down_on,
+        },
+    )
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: past.past_meeting_correct(
+            meeting=meeting, by=request.user, **{k: v for k, v in data.items() if v is not None}
+        ),
+        done_message="Rättelsen är sparad med sitt skäl i historiken.",
+        done_url=reverse("meetings:detail", args=[slug, pk]),
+        template="associations/generic_form.html",
+        context={"association": association, "title": f"Rätta {meeting}"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
 def meeting_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     association, meeting = _meeting(request, slug, pk, manage=True)
     if (locked := _unless_locked(request, slug, meeting)) is not None:
@@ -160,6 +232,7 @@ def meeting_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             "tasks_due": selectors.open_tasks_for(meeting),
             "can_manage": manage,
             "can_edit": manage and not minutes.is_approved,
+            "may_confirm": not minutes.is_approved and services.may_confirm(meeting, request.user),
             "is_signer": any(s.person_id == request.user.person_id for s in minutes.signers)
             and request.user.person_id is not None,
         },
@@ -363,6 +436,8 @@ def minutes_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponseBase:
     approved = ApprovedMinutes.objects.filter(meeting=meeting).first()
     name = f"protokoll-{meeting.date:%Y-%m-%d}.pdf"
     if approved is not None:
+        # A meeting registered afterwards keeps its signed original, perhaps a scanned image.
+        name = f"protokoll-{meeting.date:%Y-%m-%d}.{approved.pdf.name.rsplit('.', 1)[-1]}"
         return FileResponse(approved.pdf.open("rb"), as_attachment=True, filename=name)
     content = documents.minutes_pdf(selectors.minutes_of(meeting))
     return _file(content, f"utkast-{name}", "application/pdf")
@@ -510,6 +585,23 @@ def signers(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         template="associations/generic_form.html",
         context={"association": association, "title": f"Justerare: {meeting}"},
     )
+
+
+@require_POST
+@login_required
+def confirm(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """The sekreterare (or the kansli for one without a login) confirms the text."""
+    _, meeting = _meeting(request, slug, pk)
+    require(services.may_confirm(meeting, request.user))
+    try:
+        services.minutes_confirm(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, "Protokollets text är bestyrkt. Ordförande och justerare kan nu justera."
+        )
+    return redirect("meetings:detail", slug=slug, pk=pk)
 
 
 @require_http_methods(["GET", "POST"])

@@ -198,12 +198,15 @@ class MeetingPageTests(SamordnaTestCase):
                 "starts_at": "09:00",
                 "ends_at": "12:00",
                 "place": "Kommunhuset rum 612",
+                "secretary": self.association.people.get(last_name="Andersson").pk,
                 "note": "",
                 "planned_in": "",
             },
         )
-        self.assertRedirects(response, reverse("meetings:plan", args=["sundsvall"]))
+        # The kansli lands on the new meeting, to fill in its agenda.
         meeting = self.association.meetings.get(date=D(2027, 1, 29))
+        self.assertRedirects(response, reverse("meetings:detail", args=["sundsvall", meeting.pk]))
+        self.assertEqual(str(meeting.secretary), "Jan Andersson")
         response = self.client.post(
             reverse("meetings:item_create", args=["sundsvall", meeting.pk]),
             {

@@ -168,8 +168,9 @@ class FortyParagraphsTests(SamordnaTestCase):
             self.client.get(approve)
 
 
-# With what the §§ decided about insatser: two queries (three when a § granted money).
-DETAIL_QUERIES = 16
+# With what the §§ decided about insatser: two queries (three when a § granted money);
+# one more for the ersättare serving in a § for a jävig ledamot.
+DETAIL_QUERIES = 17
 APPROVE_QUERIES = 11
 
 
@@ -213,6 +214,18 @@ class JusteringPagesTests(SamordnaTestCase):
             self.login(user)
             with self.subTest(user=user.username):
                 self.assertEqual(self.client.get(approve).status_code, status)
+        # The sekreterare confirms the text first, with his own login.
+        self.login(self.chair)
+        early = self.client.post(approve, follow=True)
+        self.assertContains(early, "Sekreteraren Jan Andersson har inte bestyrkt")
+        confirm = reverse("meetings:confirm", args=self.args)
+        self.assertEqual(self.client.post(confirm).status_code, 403)
+        self.login(self.office)
+        detail = self.client.get(reverse("meetings:detail", args=self.args))
+        self.assertContains(detail, "Bestyrk protokollets text")
+        self.client.post(confirm)
+        self.meeting.refresh_from_db()
+        self.assertIsNotNone(self.meeting.text_confirmed_at)
         self.login(self.chair)
         page = self.client.get(approve)
         self.assertContains(page, "§ 132")
