@@ -35,6 +35,12 @@ def meeting_years(association: Association, today: datetime.date) -> list[int]:
     return list(range(min(years), max(years) + 1))
 
 
+def latest_meeting_year(association: Association) -> int | None:
+    """The newest year with meetings, for year pages whose year has none yet."""
+    latest = association.meetings.order_by("-date").values_list("date", flat=True).first()
+    return latest.year if latest else None
+
+
 def upcoming_meetings(
     association: Association, today: datetime.date, limit: int = 3
 ) -> list[Meeting]:

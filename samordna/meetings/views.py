@@ -19,7 +19,7 @@ from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest
 from samordna.core.text import format_date
 from samordna.core.views import form_page
-from samordna.interventions.selectors import paragraph_matters
+from samordna.interventions.selectors import paragraph_matters, paragraph_subjects
 from samordna.meetings import documents, past, selectors, services
 from samordna.meetings.calendar import meetings_ics
 from samordna.meetings.forms import (
@@ -40,6 +40,7 @@ from samordna.meetings.locking import LOCKED_MESSAGE
 from samordna.meetings.models import ApprovedMinutes, CalendarFeed, Meeting, SignerRole, Task
 
 ICS = "text/calendar; charset=utf-8"
+MIN_YEAR = 2004  # the Finsam law (2003:1210) took effect in 2004; earlier is a typing error
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -79,13 +80,20 @@ def meeting_plan(request: AuthedRequest, slug: str) -> HttpResponse:
         year = int(request.GET.get("ar", today.year))
     except ValueError:
         year = today.year
-    if year not in years:
-        raise Http404("Det finns inga sammanträden det året.")
+    if not MIN_YEAR <= year <= today.year + 10:
+        raise Http404("Det året finns inte i sammanträdesplanen.")
+    if year not in years:  # a year without meetings is an empty plan
+        years = sorted({*years, year})
+    meetings = selectors.meetings_in_year(association, year)
+    latest = None
+    if not meetings and year == today.year:
+        latest = selectors.latest_meeting_year(association)
     context = {
         "association": association,
         "year": year,
         "years": years,
-        "meetings": selectors.meetings_in_year(association, year),
+        "latest_year": latest,
+        "meetings": meetings,
         "today": today,
         "can_manage": can_manage(request.user),
     }
@@ -217,6 +225,14 @@ def meeting_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     association, meeting = _meeting(request, slug, pk)
     minutes = selectors.minutes_of(meeting)
     manage = can_manage(request.user)
+    matters = paragraph_matters(row.paragraph.pk for row in minutes.rows)
+    can_edit = manage and not minutes.is_approved
+    # Only the actions that fit a § are offered on it (for the kansli, while it may edit).
+    subjects = (
+        paragraph_subjects(association, (row.paragraph for row in minutes.rows), matters)
+        if can_edit
+        else {}
+    )
     return render(
         request,
         "meetings/meeting_detail.html",
@@ -225,13 +241,14 @@ def meeting_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             "meeting": meeting,
             "minutes": minutes,
             # What the §§ decided about insatser (applications, reports), shown with them.
-            "grant_matters": paragraph_matters(row.paragraph.pk for row in minutes.rows),
+            "grant_matters": matters,
+            "subjects": subjects,
             "items": list(meeting.items.all()),
             "attachments": list(meeting.attachments.select_related("item")),
             "tasks_given": list(meeting.tasks_given.select_related("paragraph", "due_meeting")),
             "tasks_due": selectors.open_tasks_for(meeting),
             "can_manage": manage,
-            "can_edit": manage and not minutes.is_approved,
+            "can_edit": can_edit,
             "may_confirm": not minutes.is_approved and services.may_confirm(meeting, request.user),
             "is_signer": any(s.person_id == request.user.person_id for s in minutes.signers)
             and request.user.person_id is not None,
@@ -483,7 +500,14 @@ def kallelse_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def kallelse_send(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    _, meeting = _meeting(request, slug, pk, manage=True)
+    association, meeting = _meeting(request, slug, pk, manage=True)
+    if meeting.date < timezone.localdate() and request.POST.get("tidigare") != "ja":
+        # A kallelse for a meeting already held is most likely a mistake: ask first.
+        return render(
+            request,
+            "meetings/kallelse_confirm.html",
+            {"association": association, "meeting": meeting},
+        )
     try:
         sent = services.kallelse_send(meeting=meeting, by=request.user)
     except ValidationError as error:

@@ -305,15 +305,26 @@ class PapersAndDocumentsPagesTests(SamordnaTestCase):
         response = self.client.get(extract)
         self.assertTrue(response.content.startswith(b"%PDF-"))
 
+    def test_a_kallelse_for_a_meeting_already_held_asks_first(self):
+        self.association.people.filter(last_name="Nordenö").update(email="ordf@example.se")
+        self.login(self.office)
+        url = reverse("meetings:kallelse_send", args=self.args)
+        response = self.client.post(url)  # 27 January 2023 is long past
+        self.assertContains(response, "Sammanträdet var 27 januari 2023, det har redan hållits.")
+        self.assertContains(response, 'name="tidigare" value="ja"')
+        self.assertEqual(len(mail.outbox), 0)
+        self.meeting.refresh_from_db()
+        self.assertIsNone(self.meeting.notice_sent_at)
+
     def test_kallelse_is_sent_from_the_meeting_page(self):
         self.login(self.office)
         url = reverse("meetings:kallelse_send", args=self.args)
-        response = self.client.post(url, follow=True)
+        response = self.client.post(url, {"tidigare": "ja"}, follow=True)
         self.assertContains(response, "Ingen i styrelsen har en e-postadress")
         self.association.people.filter(last_name__in=["Nordenö", "Burman"]).update(
             email="styrelsen@example.se"
         )
-        response = self.client.post(url, follow=True)
+        response = self.client.post(url, {"tidigare": "ja"}, follow=True)
         self.assertContains(response, "Kallelsen är skickad till 2 ledamöter och ersättare.")
         self.assertEqual(len(mail.outbox), 2)
         self.assertEqual(mail.outbox[0].attachments[0][2], "application/pdf")
