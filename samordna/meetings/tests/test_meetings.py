@@ -274,8 +274,9 @@ class MeetingPageTests(SamordnaTestCase):
         with self.assertNumQueries(4):
             self.client.get(url, {"ar": 2023})
         meeting = self.meeting()
-        # A justerad meeting also reads its anslag; every meeting the grants its §§ decided.
-        with self.assertNumQueries(18):
+        # A justerad meeting also reads its anslag; every meeting the grants its §§ decided,
+        # and the ersättare serving in a § for a jävig ledamot.
+        with self.assertNumQueries(19):
             self.client.get(reverse("meetings:detail", args=["sundsvall", meeting.pk]))
 
 

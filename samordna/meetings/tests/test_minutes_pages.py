@@ -171,7 +171,7 @@ class FortyParagraphsTests(SamordnaTestCase):
 # With what the §§ decided about insatser: two queries (three when a § granted money);
 # one more for the ersättare serving in a § for a jävig ledamot.
 DETAIL_QUERIES = 17
-APPROVE_QUERIES = 11
+APPROVE_QUERIES = 12
 
 
 class JusteringPagesTests(SamordnaTestCase):

@@ -102,10 +102,13 @@ class RegisterPastMeetingTests(SamordnaTestCase):
         approved = self.register()
         notice = Notice.objects.get(meeting=approved.meeting)
         response = self.client.get(reverse("public:archive"))
-        self.assertContains(response, "Styrelsens sammanträde 14 juni 2019")
-        self.assertContains(response, "25 juni 2019")
+        self.assertContains(response, "Styrelsen, 14 juni 2019")
+        self.assertContains(response, "<td>25 juni 2019</td>", html=False)
         self.assertContains(response, approved.sha256)
-        self.assertContains(response, "Anslaget på")
+        self.assertContains(response, "Undertecknat original")
+        self.assertContains(
+            response, "<td>Förbundets webbplats och huvudmännens anslagstavlor</td>"
+        )
         response = self.client.get(reverse("public:minutes_pdf", args=[notice.pk]))
         self.assertEqual(b"".join(response.streaming_content), SIGNED)  # type: ignore[attr-defined]
 
