@@ -303,3 +303,25 @@ class ParagraphActionTests(SamordnaTestCase):
                 approve = reverse("interventions:report_approve", args=["sundsvall", paragraph.pk])
                 self.assertEqual(f'href="{decide}"' in page.content.decode(), decision)
                 self.assertEqual(f'href="{approve}"' in page.content.decode(), approval)
+
+
+class SecretaryPickerTests(SamordnaTestCase):
+    def test_the_secretary_is_chosen_among_the_forbunds_own_people(self):
+        self.login(self.office)
+        page = self.client.get(reverse("meetings:create", args=["sundsvall"]))
+        self.assertContains(page, "Sekreterare")
+        self.assertContains(page, ">Jan Andersson</option>")
+        self.assertNotContains(page, ">Ulrika Sahlin</option>")  # Härnösand–Timrå's
+        stranger = self.other.people.get(last_name="Sahlin")
+        response = self.client.post(
+            reverse("meetings:create", args=["sundsvall"]),
+            {
+                "date": "2027-02-26",
+                "starts_at": "09:00",
+                "ends_at": "12:00",
+                "place": "Kommunhuset",
+                "secretary": stranger.pk,
+            },
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertFalse(self.association.meetings.filter(date=D(2027, 2, 26)).exists())
