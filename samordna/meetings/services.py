@@ -390,6 +390,8 @@ def recusal_set(*, paragraph: Paragraph, seat: BoardSeat, kind: str | None, by: 
     recusal = existing or Recusal(paragraph=paragraph, seat=seat)
     recusal.kind = kind
     save_with_history(recusal, by=by)
+    if paragraph.stand_ins.exists():  # a jävig ersättare cannot stand in
+        _check_substitutions(paragraph.meeting)
     _check_decision(paragraph)
 
 

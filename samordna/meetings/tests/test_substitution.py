@@ -3,8 +3,12 @@ services): only for a ledamot who is absent, has left or is jävig in the §, wi
 förbund's rule, one for one."""
 
 import datetime
+import io
+import re
 
+import docx
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.test import SimpleTestCase
 
 from samordna.associations.models import (
@@ -16,7 +20,7 @@ from samordna.associations.models import (
     SubstituteRule,
 )
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.meetings import services
+from samordna.meetings import documents, services
 from samordna.meetings.models import Attendance, Presence, RecusalKind
 from samordna.meetings.quorum import (
     StandIn,
@@ -26,6 +30,7 @@ from samordna.meetings.quorum import (
     rule_problem,
     serving_in,
 )
+from samordna.meetings.selectors import minutes_of
 from samordna.meetings.services import RollCallEntry
 
 D = datetime.date
@@ -370,6 +375,20 @@ class SubstitutionServiceTests(SamordnaTestCase):
             [(str(s.seat.person), str(s.serves_for.person)) for s in rows[1].stand_ins],
             [("Thomas Burman", "Jonas Väst")],
         )
+        # The minutes say so in the §, in the PDF and in Word alike.
+        minutes = minutes_of(self.meeting)
+        html = render_to_string(
+            "meetings/documents/minutes.html", documents._minutes_context(minutes)
+        )
+        word = docx.Document(io.BytesIO(documents.minutes_docx(minutes)))
+        texts = [p.text for p in word.paragraphs]
+        for line in (
+            "Thomas Burman tjänstgjorde för Jonas Väst.",
+            "Beslutande: Lina Kempe, Thomas Burman (2 av 4).",
+        ):
+            with self.subTest(line=line):
+                self.assertIn(line, " ".join(re.sub(r"<[^>]+>", "", html).split()))
+                self.assertIn(line, texts)
 
     def test_a_stand_in_for_a_ledamot_who_is_not_javig_is_refused(self):
         self.roll_call()
