@@ -8,6 +8,7 @@ from samordna.associations.models import (
     Member,
     MemberKind,
     Person,
+    SeatKind,
     StaffAssignment,
 )
 from samordna.core.concurrency import VersionedFormMixin
@@ -37,6 +38,7 @@ class AssociationSettingsForm(OrganisationNumberMixin, ServiceModelForm):
             "postal_address",
             "email",
             "quorum_rule",
+            "substitute_rule",
             "paragraph_numbering",
             "notice_board",
             "minutes_kept_at",
@@ -109,6 +111,7 @@ class BoardSeatForm(ServiceModelForm):
             "member",
             "kind",
             "position",
+            "substitute_for",
             "starts_on",
             "ends_on",
             "appointed_by",
@@ -128,6 +131,11 @@ class BoardSeatForm(ServiceModelForm):
         ]
         self.fields["person"].queryset = association.people.all()  # type: ignore[attr-defined]
         self.fields["member"].queryset = association.members.all()  # type: ignore[attr-defined]
+        ordinary = association.board_seats.filter(kind=SeatKind.ORDINARY).select_related(
+            "person", "member"
+        )
+        self.fields["substitute_for"].queryset = ordinary  # type: ignore[attr-defined]
+        self.fields["substitute_for"].empty_label = "Ingen (ersättare för medlemmen)"  # type: ignore[attr-defined]
 
     def clean(self):
         cleaned = super().clean() or {}

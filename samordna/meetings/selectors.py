@@ -1,9 +1,9 @@
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from samordna.associations.models import Association, BoardSeat, Person, SeatKind
 from samordna.associations.selectors import board_on, seat_order
@@ -17,11 +17,12 @@ from samordna.meetings.models import (
     MinutesSigner,
     Notice,
     Paragraph,
+    ParagraphStandIn,
     Recusal,
     SignerRole,
     Task,
 )
-from samordna.meetings.quorum import Quorum, quorum_for
+from samordna.meetings.quorum import Quorum, StandIn, quorum_for
 
 
 def meetings_in_year(association: Association, year: int) -> list[Meeting]:
@@ -35,6 +36,12 @@ def meeting_years(association: Association, today: datetime.date) -> list[int]:
     return list(range(min(years), max(years) + 1))
 
 
+def latest_meeting_year(association: Association) -> int | None:
+    """The newest year with meetings, for year pages whose year has none yet."""
+    latest = association.meetings.order_by("-date").values_list("date", flat=True).first()
+    return latest.year if latest else None
+
+
 def upcoming_meetings(
     association: Association, today: datetime.date, limit: int = 3
 ) -> list[Meeting]:
@@ -46,6 +53,7 @@ class ParagraphRow:
     paragraph: Paragraph
     recusals: list[Recusal]
     quorum: Quorum | None
+    stand_ins: list[ParagraphStandIn] = field(default_factory=list)
 
 
 def board_seats_at(meeting: Meeting) -> list[BoardSeat]:
@@ -60,16 +68,22 @@ def minutes_rows(
     """Every paragraph with its jäv and quorum, in a fixed number of queries."""
     seats = board_seats_at(meeting)
     if attendances is None:
-        attendances = list(meeting.attendances.select_related("seat__person"))
+        attendances = roll_call_of(meeting)
     paragraphs = list(meeting.paragraphs.all())
     recusals_of: dict[int, list[Recusal]] = {}
     for recusal in Recusal.objects.filter(paragraph__meeting=meeting).select_related(
         "seat__person"
     ):
         recusals_of.setdefault(recusal.paragraph_id, []).append(recusal)
+    stand_ins_of: dict[int, list[ParagraphStandIn]] = {}
+    for stand_in in ParagraphStandIn.objects.filter(paragraph__meeting=meeting).select_related(
+        "seat__person", "seat__member", "serves_for__person", "serves_for__member"
+    ):
+        stand_ins_of.setdefault(stand_in.paragraph_id, []).append(stand_in)
     rows = []
     for paragraph in paragraphs:
         recusals = recusals_of.get(paragraph.pk, [])
+        stand_ins = stand_ins_of.get(paragraph.pk, [])
         quorum = (
             quorum_for(
                 rule=meeting.association.quorum_rule,
@@ -77,18 +91,19 @@ def minutes_rows(
                 number=paragraph.number,
                 attendances=attendances,
                 recused_seat_ids={r.seat_id for r in recusals},
+                stand_ins=[StandIn(s.seat, s.serves_for) for s in stand_ins],
             )
             if attendances
             else None
         )
-        rows.append(ParagraphRow(paragraph, recusals, quorum))
+        rows.append(ParagraphRow(paragraph, recusals, quorum, stand_ins))
     return rows
 
 
 def roll_call_of(meeting: Meeting) -> list[Attendance]:
     """The roll call, ledamöter before ersättare, each in the board's usual order."""
     attendances = meeting.attendances.select_related(
-        "seat__person", "seat__member", "serves_for__person"
+        "seat__person", "seat__member", "serves_for__person", "serves_for__member"
     )
     return sorted(attendances, key=lambda a: (a.seat.kind, seat_order(a.seat)))
 
@@ -273,7 +288,12 @@ def _public_notices() -> QuerySet[Notice]:
 
 def current_notices(today: datetime.date) -> list[Notice]:
     """Anslag on the public board today, grouped by förbund in Swedish order."""
-    notices = _public_notices().filter(posted_on__lte=today, taken_down_on__gte=today)
+    # A meeting registered afterwards had its anslag before Samordna: never current.
+    notices = _public_notices().filter(
+        posted_on__lte=today,
+        taken_down_on__gte=today,
+        meeting__approved_minutes__registered_afterwards=False,
+    )
     return sorted(
         notices,
         key=lambda n: (
@@ -287,7 +307,9 @@ def current_notices(today: datetime.date) -> list[Notice]:
 def _archived(today: datetime.date) -> QuerySet[Notice]:
     return (
         _public_notices()
-        .filter(taken_down_on__lt=today)
+        .filter(
+            Q(taken_down_on__lt=today) | Q(meeting__approved_minutes__registered_afterwards=True)
+        )
         .order_by("-posted_on", "-meeting__date", "-pk")
     )
 

@@ -5,9 +5,11 @@ the roles' page lists must cover every page in the URL configuration, so a new p
 `test_every_page_is_covered` until it is added here.
 """
 
+import datetime
 import re
 from urllib.parse import urlsplit
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import resolve, reverse
 from playwright.sync_api import Page, expect
 
@@ -21,7 +23,7 @@ from samordna.followup.tests.browser_data import FollowupPaths
 from samordna.imports.tests.browser_data import ImportPages
 from samordna.interventions.tests.browser_data import InterventionPaths
 from samordna.ledger.tests.browser_data import LedgerPages
-from samordna.meetings import services
+from samordna.meetings import past, services
 
 # The money apps describe their own pages (`samordna.core.tests.browser_pages`).
 APP_PAGES: list[type[AppPages]] = [FinancePages, LedgerPages, FeePages, AttestPages, ImportPages]
@@ -77,6 +79,8 @@ OFFICE_PAGES = [
     "accounts:user_create",
     "accounts:user_update",
     "meetings:create",
+    "meetings:past_create",
+    "meetings:past_correct",
     "meetings:update",
     "meetings:item_create",
     "meetings:item_update",
@@ -204,6 +208,7 @@ NOT_PAGES = {
     "meetings:feed_renew",
     "meetings:item_action",
     "meetings:kallelse_send",
+    "meetings:confirm",
     "meetings:guest_delete",
     "interventions:application_submit",
     "interventions:application_withdraw",
@@ -300,6 +305,8 @@ class BrowserTests(browser.BrowserTestCase):
             "meetings:task_create",
         }:
             return [reverse(name, args=[slug, planned.pk])]
+        if name == "meetings:past_correct":
+            return [reverse(name, args=[slug, self.past_meeting().pk])]
         if name == "meetings:item_update":
             item = planned.items.earliest("position")
             return [reverse(name, args=[slug, planned.pk, item.pk])]
@@ -314,6 +321,29 @@ class BrowserTests(browser.BrowserTestCase):
             board = reverse(name, args=[slug])
             return [board, f"{board}?datum={BOARD_IN_OFFICE_ON}"]
         return [reverse(name, args=[slug])]
+
+    def past_meeting(self):
+        """A meeting held before Samordna, registered afterwards, to open its correction."""
+        registered = self.association.meetings.filter(
+            approved_minutes__registered_afterwards=True
+        ).first()
+        if registered is not None:
+            return registered
+        office = self.association.users.get(username="jan.andersson")
+        approved = past.register_past_meeting(
+            association=self.association,
+            by=office,
+            date=datetime.date(2019, 6, 14),
+            starts_at=datetime.time(9),
+            ends_at=datetime.time(12),
+            place="Kommunhuset",
+            approved_on=datetime.date(2019, 6, 24),
+            posted_on=datetime.date(2019, 6, 25),
+            taken_down_on=datetime.date(2019, 7, 16),
+            original=SimpleUploadedFile("original.pdf", b"%PDF-1.4\n%%EOF\n"),
+            paragraphs=[past.PastParagraph(number=1, title="Sammanträdet öppnas")],
+        )
+        return approved.meeting
 
     def draft_paragraph(self, meeting):
         """A § in a meeting not yet justerad, to open its forms."""

@@ -168,9 +168,10 @@ class FortyParagraphsTests(SamordnaTestCase):
             self.client.get(approve)
 
 
-# With what the §§ decided about insatser: two queries (three when a § granted money).
-DETAIL_QUERIES = 16
-APPROVE_QUERIES = 11
+# With what the §§ decided about insatser: two queries (three when a § granted money);
+# one more for the ersättare serving in a § for a jävig ledamot.
+DETAIL_QUERIES = 17
+APPROVE_QUERIES = 12
 
 
 class JusteringPagesTests(SamordnaTestCase):
@@ -213,6 +214,18 @@ class JusteringPagesTests(SamordnaTestCase):
             self.login(user)
             with self.subTest(user=user.username):
                 self.assertEqual(self.client.get(approve).status_code, status)
+        # The sekreterare confirms the text first, with his own login.
+        self.login(self.chair)
+        early = self.client.post(approve, follow=True)
+        self.assertContains(early, "Sekreteraren Jan Andersson har inte bestyrkt")
+        confirm = reverse("meetings:confirm", args=self.args)
+        self.assertEqual(self.client.post(confirm).status_code, 403)
+        self.login(self.office)
+        detail = self.client.get(reverse("meetings:detail", args=self.args))
+        self.assertContains(detail, "Bestyrk protokollets text")
+        self.client.post(confirm)
+        self.meeting.refresh_from_db()
+        self.assertIsNotNone(self.meeting.text_confirmed_at)
         self.login(self.chair)
         page = self.client.get(approve)
         self.assertContains(page, "§ 132")
@@ -294,15 +307,26 @@ class PapersAndDocumentsPagesTests(SamordnaTestCase):
         response = self.client.get(extract)
         self.assertTrue(response.content.startswith(b"%PDF-"))
 
+    def test_a_kallelse_for_a_meeting_already_held_asks_first(self):
+        self.association.people.filter(last_name="Nordenö").update(email="ordf@example.se")
+        self.login(self.office)
+        url = reverse("meetings:kallelse_send", args=self.args)
+        response = self.client.post(url)  # 27 January 2023 is long past
+        self.assertContains(response, "Sammanträdet var 27 januari 2023, det har redan hållits.")
+        self.assertContains(response, 'name="tidigare" value="ja"')
+        self.assertEqual(len(mail.outbox), 0)
+        self.meeting.refresh_from_db()
+        self.assertIsNone(self.meeting.notice_sent_at)
+
     def test_kallelse_is_sent_from_the_meeting_page(self):
         self.login(self.office)
         url = reverse("meetings:kallelse_send", args=self.args)
-        response = self.client.post(url, follow=True)
+        response = self.client.post(url, {"tidigare": "ja"}, follow=True)
         self.assertContains(response, "Ingen i styrelsen har en e-postadress")
         self.association.people.filter(last_name__in=["Nordenö", "Burman"]).update(
             email="styrelsen@example.se"
         )
-        response = self.client.post(url, follow=True)
+        response = self.client.post(url, {"tidigare": "ja"}, follow=True)
         self.assertContains(response, "Kallelsen är skickad till 2 ledamöter och ersättare.")
         self.assertEqual(len(mail.outbox), 2)
         self.assertEqual(mail.outbox[0].attachments[0][2], "application/pdf")
