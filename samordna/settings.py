@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "samordna.ledger",
     "samordna.fees",
     "samordna.attest",
+    "samordna.control",
     "samordna.imports",
 ]
 

@@ -14,6 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from samordna.core.documents import docx_field, docx_rows, page_context, render_pdf
+from samordna.core.text import format_kronor
 from samordna.meetings.models import Meeting
 from samordna.meetings.selectors import Minutes, ParagraphRow, open_tasks_for
 
@@ -80,6 +81,23 @@ def _numbers(minutes: Minutes) -> str:
 
 def _names(attendances) -> str:
     return "\n".join(f"{a.seat.person}, {a.seat.member}" for a in attendances)
+
+
+def _delegation_docx(document, minutes: Minutes) -> None:
+    """The decisions taken under delegation, one line each, as the PDF lists them."""
+    if not minutes.delegation_decisions:
+        document.add_paragraph(
+            "Inga beslut har fattats på delegation sedan föregående sammanträde."
+        )
+        return
+    document.add_paragraph().add_run(
+        "Beslut fattade på delegation sedan föregående sammanträde"
+    ).bold = True
+    for d in minutes.delegation_decisions:
+        amount = f", {format_kronor(d.amount)}" if d.amount is not None else ""
+        document.add_paragraph(
+            f"{d.decided_on:%Y-%m-%d} {d.matter} ({d.decided_by}, punkt {d.point.number}){amount}"
+        )
 
 
 def minutes_docx(minutes: Minutes) -> bytes:
@@ -195,8 +213,13 @@ def minutes_docx(minutes: Minutes) -> bytes:
             document.add_paragraph(f"Reservation: {paragraph.reservations}")
         if paragraph.minutes_notes:
             document.add_paragraph(f"Protokollsanteckning: {paragraph.minutes_notes}")
+        if paragraph.pk == minutes.delegation_paragraph_id:
+            _delegation_docx(document, minutes)
         if paragraph.immediately_approved:
             document.add_paragraph("Paragrafen förklarades omedelbart justerad.")
+    if minutes.delegation_decisions and minutes.delegation_paragraph_id is None:
+        document.add_heading("Anmälan av delegationsbeslut", level=2)
+        _delegation_docx(document, minutes)
     if minutes.approved:
         last = document.add_paragraph(
             f"SHA-256 för det justerade protokollet: {minutes.approved.sha256}"

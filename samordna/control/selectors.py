@@ -1,0 +1,189 @@
+"""Reads of the control year: what falls due, the decisions a meeting is told of, the plans
+with their rows and follow-ups, each in a fixed number of queries."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from samordna.associations.models import Association
+from samordna.control.models import (
+    ControlFollowUp,
+    ControlPlan,
+    ControlRow,
+    DelegationDecision,
+    DelegationOrder,
+    Occurrence,
+)
+from samordna.meetings.models import Meeting
+
+DUE_DAYS = 60
+# Late items older than this are history on the årshjul page, not work on the start page.
+LATE_DAYS = 365
+
+
+def occurrences_of(association: Association) -> QuerySet[Occurrence]:
+    return Occurrence.objects.filter(item__association=association).select_related(
+        "item__member", "meeting", "agenda_item"
+    )
+
+
+def cycle_years(association: Association) -> list[int]:
+    return sorted(
+        set(occurrences_of(association).values_list("year", flat=True).distinct()), reverse=True
+    )
+
+
+@dataclass(frozen=True)
+class DuePanel:
+    late: list[Occurrence]
+    due: list[Occurrence]
+    latest_year: int | None
+    today: datetime.date
+
+    @property
+    def behind(self) -> bool:
+        """The årshjul holds no year reaching today: the panel says where the latest is."""
+        return self.latest_year is not None and self.latest_year < self.today.year
+
+
+def due_panel(association: Association, today: datetime.date) -> DuePanel:
+    """What is late (within a year) and what falls due in the next 60 days, in two
+    queries."""
+    horizon = today + datetime.timedelta(days=DUE_DAYS)
+    open_ones = list(
+        occurrences_of(association).filter(
+            done_on__isnull=True,
+            due_on__lte=horizon,
+            due_on__gte=today - datetime.timedelta(days=LATE_DAYS),
+        )
+    )
+    latest = (
+        Occurrence.objects.filter(item__association=association)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    return DuePanel(
+        late=[o for o in open_ones if o.due_on < today],
+        due=[o for o in open_ones if o.due_on >= today],
+        latest_year=latest,
+        today=today,
+    )
+
+
+# Delegation
+
+
+def orders_of(association: Association) -> QuerySet[DelegationOrder]:
+    return association.delegation_orders.select_related("paragraph__meeting")
+
+
+def order_with_points(association: Association) -> QuerySet[DelegationOrder]:
+    return orders_of(association).prefetch_related("points__delegate", "points__deputy")
+
+
+def decisions_of(association: Association) -> QuerySet[DelegationDecision]:
+    return DelegationDecision.objects.filter(association=association).select_related(
+        "point", "decided_by", "reported_at"
+    )
+
+
+def _open_meetings(association_id: int) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(
+        association_id=association_id, approved_minutes__isnull=True
+    ).order_by("date", "starts_at")
+
+
+def meeting_reporting(association: Association, decided_on: datetime.date) -> Meeting | None:
+    """The meeting a decision goes to: the first not yet justerad after the decision's day."""
+    return _open_meetings(association.pk).filter(date__gt=decided_on).first()
+
+
+def decisions_reported_to(meeting: Meeting) -> list[DelegationDecision]:
+    """The decisions the meeting is told of: those recorded at its justering, or, while it is
+    open, every decision not yet reported since the open meeting before it."""
+    found = DelegationDecision.objects.filter(association_id=meeting.association_id).select_related(
+        "point", "decided_by"
+    )
+    if hasattr(meeting, "approved_minutes"):
+        return list(found.filter(reported_at=meeting))
+    earlier = (
+        _open_meetings(meeting.association_id)
+        .filter(date__lt=meeting.date)
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
+    )
+    pending = found.filter(reported_at__isnull=True, decided_on__lt=meeting.date)
+    if earlier is not None:
+        pending = pending.filter(decided_on__gte=earlier)
+    return list(pending.order_by("decided_on", "pk"))
+
+
+# Internkontroll
+
+
+def plans_of(association: Association) -> QuerySet[ControlPlan]:
+    return association.control_plans.select_related("paragraph__meeting")
+
+
+def plan_with_rows(association: Association) -> QuerySet[ControlPlan]:
+    return plans_of(association).prefetch_related(
+        Prefetch(
+            "rows",
+            queryset=ControlRow.objects.prefetch_related(
+                Prefetch("followups", queryset=ControlFollowUp.objects.order_by("followed_up_on"))
+            ),
+        )
+    )
+
+
+def periods_of(plan: ControlPlan) -> list[str]:
+    """The periods the plan has follow-ups for, latest first."""
+    seen: dict[str, datetime.date] = {}
+    for row in plan.rows.all():
+        for followup in row.followups.all():
+            seen[followup.period] = max(
+                seen.get(followup.period, followup.followed_up_on), followup.followed_up_on
+            )
+    return sorted(seen, key=lambda p: seen[p], reverse=True)
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    row: ControlRow
+    followup: ControlFollowUp | None
+
+
+@dataclass(frozen=True)
+class ControlReport:
+    plan: ControlPlan
+    period: str
+    rows: list[ReportRow]
+
+    @property
+    def deviations(self) -> list[ReportRow]:
+        return [r for r in self.rows if r.followup is not None and r.followup.deviation]
+
+    @property
+    def missing(self) -> list[ReportRow]:
+        return [r for r in self.rows if r.followup is None]
+
+    @property
+    def summary(self) -> str:
+        if self.missing:
+            return f"{len(self.missing)} av {len(self.rows)} kontrollmoment är inte uppföljda."
+        if not self.deviations:
+            return "Granskningen visar inte på några avvikelser."
+        count = len(self.deviations)
+        return f"Granskningen visar {count} avvikelse{'r' if count > 1 else ''} som ska åtgärdas."
+
+
+def control_report(plan: ControlPlan, period: str) -> ControlReport:
+    """Each row of a plan (fetched with `plan_with_rows`) with its follow-up for the period."""
+    rows = []
+    for row in plan.rows.all():
+        followup = next((f for f in row.followups.all() if f.period == period), None)
+        rows.append(ReportRow(row, followup))
+    return ControlReport(plan, period, rows)

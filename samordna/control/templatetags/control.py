@@ -1,0 +1,30 @@
+"""The control year on other apps' pages: the årshjul panel of the kansli's start page and
+the delegation decisions a meeting is told of."""
+
+from django import template
+from django.utils import timezone
+
+from samordna.control import selectors
+from samordna.control.permissions import can_manage, can_read
+
+register = template.Library()
+
+
+@register.inclusion_tag("control/_due_panel.html", takes_context=True)
+def cycle_panel(context, association) -> dict:
+    """What is late and what falls due in 60 days; for the kansli and the revisor."""
+    user = context["user"]
+    if not (can_manage(user) or user.role == "auditor"):
+        return {"panel": None}
+    return {
+        "panel": selectors.due_panel(association, timezone.localdate()),
+        "association": association,
+    }
+
+
+@register.inclusion_tag("control/_meeting_delegation.html", takes_context=True)
+def delegation_report(context, meeting) -> dict:
+    user = context["user"]
+    if not can_read(user):
+        return {"show": False}
+    return {"show": True, "decisions": selectors.decisions_reported_to(meeting)}
