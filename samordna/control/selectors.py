@@ -4,7 +4,7 @@ with their rows and follow-ups, each in a fixed number of queries."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, Prefetch, Q, QuerySet, Subquery
 
 from samordna.associations.models import Association
 from samordna.control.models import (
@@ -15,7 +15,7 @@ from samordna.control.models import (
     DelegationOrder,
     Occurrence,
 )
-from samordna.meetings.models import Meeting
+from samordna.meetings.models import ApprovedMinutes, Meeting
 
 DUE_DAYS = 60
 # Late items older than this are history on the årshjul page, not work on the start page.
@@ -30,7 +30,13 @@ def occurrences_of(association: Association) -> QuerySet[Occurrence]:
 
 def cycle_years(association: Association) -> list[int]:
     return sorted(
-        set(occurrences_of(association).values_list("year", flat=True).distinct()), reverse=True
+        set(
+            Occurrence.objects.filter(item__association=association)
+            .order_by()
+            .values_list("year", flat=True)
+            .distinct()
+        ),
+        reverse=True,
     )
 
 
@@ -100,24 +106,28 @@ def meeting_reporting(association: Association, decided_on: datetime.date) -> Me
     return _open_meetings(association.pk).filter(date__gt=decided_on).first()
 
 
-def decisions_reported_to(meeting: Meeting) -> list[DelegationDecision]:
-    """The decisions the meeting is told of: those recorded at its justering, or, while it is
-    open, every decision not yet reported since the open meeting before it."""
+def decisions_reported_to(
+    meeting: Meeting, *, approved: bool | None = None
+) -> list[DelegationDecision]:
+    """The decisions the meeting is told of, in one query: those recorded at its justering,
+    or, while it is open, every decision not yet reported since the open meeting before it.
+    `approved` saves the look-up when the caller knows whether the minutes are justerade."""
+    if approved is None:
+        approved = ApprovedMinutes.objects.filter(meeting=meeting).exists()
     found = DelegationDecision.objects.filter(association_id=meeting.association_id).select_related(
         "point", "decided_by"
     )
-    if hasattr(meeting, "approved_minutes"):
+    if approved:
         return list(found.filter(reported_at=meeting))
     earlier = (
         _open_meetings(meeting.association_id)
         .filter(date__lt=meeting.date)
         .order_by("-date")
-        .values_list("date", flat=True)
-        .first()
+        .values("date")[:1]
     )
-    pending = found.filter(reported_at__isnull=True, decided_on__lt=meeting.date)
-    if earlier is not None:
-        pending = pending.filter(decided_on__gte=earlier)
+    pending = found.filter(reported_at__isnull=True, decided_on__lt=meeting.date).filter(
+        Q(decided_on__gte=Subquery(earlier)) | Q(~Exists(earlier))
+    )
     return list(pending.order_by("decided_on", "pk"))
 
 

@@ -448,7 +448,7 @@ def delegation_agenda_ensure(*, meeting: Meeting, by: User) -> AgendaItem | None
 
 def delegation_mark_reported(*, meeting: Meeting, by: User) -> list[DelegationDecision]:
     """At justering: the decisions the minutes list are recorded as reported there."""
-    decisions = selectors.decisions_reported_to(meeting)
+    decisions = selectors.decisions_reported_to(meeting, approved=False)
     for decision in decisions:
         if decision.reported_at_id is None:
             decision.reported_at = meeting
@@ -586,7 +586,7 @@ def control_followup_record(
     action_due: datetime.date | None = None,
 ) -> ControlFollowUp:
     """The follow-up of one control for a period; recorded again, it replaces the earlier."""
-    if not row.plan.adopted:
+    if not ControlPlan.objects.get(pk=row.plan_id).adopted:
         raise ValidationError("Bara en plan som styrelsen antagit följs upp.")
     period = period.strip()
     if not period:

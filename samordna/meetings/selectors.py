@@ -174,7 +174,7 @@ def minutes_of(meeting: Meeting) -> Minutes:
         signers=list(meeting.signers.select_related("person", "approved_by")),
         approved=approved,
         notice=Notice.objects.filter(meeting=meeting).first() if approved else None,
-        delegation_decisions=decisions_reported_to(meeting),
+        delegation_decisions=decisions_reported_to(meeting, approved=approved is not None),
     )
 
 

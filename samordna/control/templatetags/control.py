@@ -1,11 +1,10 @@
-"""The control year on other apps' pages: the årshjul panel of the kansli's start page and
-the delegation decisions a meeting is told of."""
+"""The control year on the kansli's start page: the årshjul panel."""
 
 from django import template
 from django.utils import timezone
 
 from samordna.control import selectors
-from samordna.control.permissions import can_manage, can_read
+from samordna.control.permissions import can_manage
 
 register = template.Library()
 
@@ -20,11 +19,3 @@ def cycle_panel(context, association) -> dict:
         "panel": selectors.due_panel(association, timezone.localdate()),
         "association": association,
     }
-
-
-@register.inclusion_tag("control/_meeting_delegation.html", takes_context=True)
-def delegation_report(context, meeting) -> dict:
-    user = context["user"]
-    if not can_read(user):
-        return {"show": False}
-    return {"show": True, "decisions": selectors.decisions_reported_to(meeting)}

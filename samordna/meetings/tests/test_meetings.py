@@ -250,5 +250,6 @@ class MeetingPageTests(SamordnaTestCase):
             self.client.get(url, {"ar": 2023})
         meeting = self.meeting()
         # A justerad meeting also reads its anslag; every meeting the grants its §§ decided.
-        with self.assertNumQueries(18):
+        # ... and the delegation decisions reported to it.
+        with self.assertNumQueries(19):
             self.client.get(reverse("meetings:detail", args=["sundsvall", meeting.pk]))
