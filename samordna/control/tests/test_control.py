@@ -338,6 +338,7 @@ class AccessTests(ControlCase):
         plan = ControlPlan.objects.get(association=self.association, year=2023)
         occurrence = Occurrence.objects.filter(item__association=self.association).first()
         assert occurrence is not None
+        row = plan.rows.earliest("position")
         return [
             "styrning/arshjul/punkter/ny/",
             f"styrning/arshjul/handelser/{occurrence.pk}/",
@@ -346,7 +347,7 @@ class AccessTests(ControlCase):
             "styrning/delegation/2023/anta/",
             "styrning/internkontroll/ny/",
             f"styrning/internkontroll/{plan.pk}/bilaga/",
-            f"styrning/internkontroll/rader/{plan.rows.earliest("position").pk}/uppfoljning/",
+            f"styrning/internkontroll/rader/{row.pk}/uppfoljning/",
         ]
 
     def test_every_reader_reads_and_the_revisor_among_them(self):
