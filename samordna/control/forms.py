@@ -10,6 +10,7 @@ from samordna.control.models import (
     CycleItem,
     DelegationPoint,
     Occurrence,
+    RiskRow,
 )
 from samordna.core.forms import DateInput, KronorField, ServiceModelForm, StyledFormMixin
 from samordna.ledger.forms import open_items
@@ -197,3 +198,18 @@ class AttachForm(StyledFormMixin, forms.Form):
         period.choices = [(p, p) for p in periods]
         self.fields["item"] = open_items(association)
         self.apply_styles()
+
+
+class RiskRowForm(ServiceModelForm):
+    class Meta:
+        model = RiskRow
+        fields = ["process", "risk", "consequence", "probability", "handling", "control_process"]
+
+
+class ThresholdForm(StyledFormMixin, forms.Form):
+    threshold = forms.IntegerField(
+        label="Tröskel för riskvärde",
+        min_value=1,
+        max_value=16,
+        help_text="Risker med högre värde (väsentlighet × sannolikhet) ska ha ett kontrollmoment.",
+    )

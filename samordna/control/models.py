@@ -403,3 +403,86 @@ class ControlFollowUp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.row} ({self.period})"
+
+
+# Risk- och väsentlighetsanalys
+
+CONSEQUENCES = {1: "Försumbar", 2: "Lindrig", 3: "Kännbar", 4: "Allvarlig"}
+PROBABILITIES = {1: "Osannolik", 2: "Mindre sannolik", 3: "Möjlig", 4: "Sannolik"}
+
+
+class RiskAnalysis(AdoptedInParagraph):
+    """A year's risk- och väsentlighetsanalys; risks whose value is above the threshold must
+    have a control in the year's internkontrollplan."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="risk_analyses"
+    )
+    year = models.PositiveSmallIntegerField("år")
+    threshold = models.PositiveSmallIntegerField(
+        "tröskel för riskvärde",
+        default=6,
+        help_text="Risker med högre värde (väsentlighet × sannolikhet) ska ha ett kontrollmoment.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "risk- och väsentlighetsanalys"
+        verbose_name_plural = "risk- och väsentlighetsanalyser"
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "year"], name="one_risk_analysis_a_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(threshold__gte=1) & Q(threshold__lte=16), name="risk_threshold"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Risk- och väsentlighetsanalys {self.year}"
+
+
+class RiskRow(models.Model):
+    analysis = models.ForeignKey(
+        RiskAnalysis, on_delete=models.CASCADE, related_name="rows", verbose_name="analys"
+    )
+    position = models.PositiveSmallIntegerField("ordning")
+    process = models.CharField("rutin eller process", max_length=200, blank=True)
+    risk = models.CharField("risk", max_length=400)
+    consequence = models.PositiveSmallIntegerField(
+        "väsentlighet (konsekvens)", choices=sorted(CONSEQUENCES.items())
+    )
+    probability = models.PositiveSmallIntegerField(
+        "sannolikhet", choices=sorted(PROBABILITIES.items())
+    )
+    handling = models.CharField("riskhantering", max_length=400, blank=True)
+    control_process = models.CharField(
+        "kontrolleras under (process i internkontrollplanen)",
+        max_length=200,
+        blank=True,
+        help_text="Processen i årets internkontrollplan som kontrollerar risken.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "risk"
+        verbose_name_plural = "risker"
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(consequence__gte=1) & Q(consequence__lte=4), name="risk_consequence"
+            ),
+            models.CheckConstraint(
+                condition=Q(probability__gte=1) & Q(probability__lte=4), name="risk_probability"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.risk
+
+    @property
+    def value(self) -> int:
+        return self.consequence * self.probability

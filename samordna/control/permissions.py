@@ -11,7 +11,14 @@ from samordna.accounts.models import Role, User
 from samordna.associations.models import Association
 from samordna.associations.permissions import REGISTER_READERS, require
 from samordna.control import selectors
-from samordna.control.models import ControlPlan, ControlRow, CycleItem, DelegationOrder, Occurrence
+from samordna.control.models import (
+    ControlPlan,
+    ControlRow,
+    CycleItem,
+    DelegationOrder,
+    Occurrence,
+    RiskAnalysis,
+)
 
 
 def can_read(user: User) -> bool:
@@ -47,3 +54,8 @@ def row_for(user: User, association: Association, pk: int) -> ControlRow:
     return get_object_or_404(
         ControlRow.objects.select_related("plan"), pk=pk, plan__association=association
     )
+
+
+def analysis_for(user: User, association: Association, year: int) -> RiskAnalysis:
+    require(can_read(user))
+    return get_object_or_404(selectors.analyses_of(association).prefetch_related("rows"), year=year)

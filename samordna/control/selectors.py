@@ -14,6 +14,8 @@ from samordna.control.models import (
     DelegationDecision,
     DelegationOrder,
     Occurrence,
+    RiskAnalysis,
+    RiskRow,
 )
 from samordna.meetings.models import ApprovedMinutes, Meeting
 
@@ -197,3 +199,104 @@ def control_report(plan: ControlPlan, period: str) -> ControlReport:
         followup = next((f for f in row.followups.all() if f.period == period), None)
         rows.append(ReportRow(row, followup))
     return ControlReport(plan, period, rows)
+
+
+# Risk- och väsentlighetsanalys
+
+
+def analyses_of(association: Association) -> QuerySet[RiskAnalysis]:
+    return association.risk_analyses.select_related("paragraph__meeting")
+
+
+def controlled_processes(association: Association, year: int) -> set[str]:
+    """The processes the year's current internkontrollplan (its latest version) controls."""
+    plan = association.control_plans.filter(year=year).order_by("-version").first()
+    if plan is None:
+        return set()
+    return {p.casefold() for p in plan.rows.values_list("process", flat=True)}
+
+
+@dataclass(frozen=True)
+class RiskLine:
+    row: RiskRow
+    above: bool
+    controlled: bool
+
+    @property
+    def lacks_control(self) -> bool:
+        return self.above and not self.controlled
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    consequence: int
+    probability: int
+    numbers: list[int]
+    x: int
+    y: int
+
+    @property
+    def value(self) -> int:
+        return self.consequence * self.probability
+
+    @property
+    def level(self) -> str:
+        if self.value >= 12:
+            return "hög"
+        if self.value >= 8:
+            return "förhöjd"
+        if self.value >= 4:
+            return "måttlig"
+        return "låg"
+
+
+@dataclass(frozen=True)
+class RiskView:
+    analysis: RiskAnalysis
+    lines: list[RiskLine]
+    cells: list[MatrixCell]
+
+    @property
+    def lacking(self) -> list[RiskLine]:
+        return [line for line in self.lines if line.lacks_control]
+
+
+CELL = 80  # the matrix's cell size in SVG units
+
+
+def risk_view(analysis: RiskAnalysis) -> RiskView:
+    """The risks with their values, whether each above the threshold has a control, and the
+    4 × 4 matrix (consequence upwards, probability to the right) with the risks' numbers."""
+    processes = controlled_processes(analysis.association, analysis.year)
+    lines = [
+        RiskLine(
+            row=row,
+            above=row.value > analysis.threshold,
+            controlled=bool(row.control_process) and row.control_process.casefold() in processes,
+        )
+        for row in analysis.rows.all()
+    ]
+    cells = []
+    for consequence in (4, 3, 2, 1):
+        for probability in (1, 2, 3, 4):
+            numbers = [
+                n
+                for n, line in enumerate(lines, start=1)
+                if line.row.consequence == consequence and line.row.probability == probability
+            ]
+            cells.append(
+                MatrixCell(
+                    consequence,
+                    probability,
+                    numbers,
+                    x=60 + (probability - 1) * CELL,
+                    y=10 + (4 - consequence) * CELL,
+                )
+            )
+    return RiskView(analysis, lines, cells)
+
+
+def risks_lacking_control(association: Association) -> RiskView | None:
+    """The latest analysis, for the start page's warning; None without one."""
+    analysis = analyses_of(association).prefetch_related("rows").first()
+    return risk_view(analysis) if analysis is not None else None

@@ -27,6 +27,8 @@ from samordna.control.models import (
     DelegationPoint,
     LimitKind,
     Occurrence,
+    RiskAnalysis,
+    RiskRow,
 )
 from samordna.core.services import apply_changes, delete_with_history, save_with_history
 from samordna.core.text import format_kronor
@@ -631,3 +633,103 @@ def control_report_attach(
     return meeting_services.attachment_add(
         meeting=item.meeting, by=by, title=title, file=upload, item=item
     )
+
+
+# Risk- och väsentlighetsanalys
+
+
+def _editable_analysis(analysis: RiskAnalysis) -> RiskAnalysis:
+    locked = RiskAnalysis.objects.select_for_update().get(pk=analysis.pk)
+    if locked.adopted:
+        raise ValidationError(
+            f"{locked} är antagen av styrelsen och låst. Ändringar görs i nästa års analys."
+        )
+    return locked
+
+
+def _check_risk(row: RiskRow) -> None:
+    if not row.risk.strip():
+        raise ValidationError({"risk": "Beskriv risken."})
+    for name in ("consequence", "probability"):
+        if getattr(row, name) not in (1, 2, 3, 4):
+            raise ValidationError({name: "Ange ett värde 1–4."})
+
+
+@transaction.atomic
+def risk_analysis_create(
+    *, association: Association, year: int, by: User, threshold: int = 6
+) -> RiskAnalysis:
+    """A draft analysis for a year, starting from the latest earlier year's risks."""
+    if not 2000 <= year <= 2100:
+        raise ValidationError({"year": "Ange ett år mellan 2000 och 2100."})
+    if RiskAnalysis.objects.filter(association=association, year=year).exists():
+        raise ValidationError(
+            {"year": f"Det finns redan en risk- och väsentlighetsanalys för {year}."}
+        )
+    earlier = association.risk_analyses.filter(year__lt=year).first()
+    analysis = RiskAnalysis(
+        association=association, year=year, threshold=earlier.threshold if earlier else threshold
+    )
+    save_with_history(analysis, by=by)
+    if earlier is not None:
+        for row in earlier.rows.all():
+            row.pk = None
+            row.analysis = analysis
+            save_with_history(row, by=by)
+    return analysis
+
+
+@transaction.atomic
+def risk_analysis_update(*, analysis: RiskAnalysis, by: User, threshold: int) -> RiskAnalysis:
+    locked = _editable_analysis(analysis)
+    if not 1 <= threshold <= 16:
+        raise ValidationError({"threshold": "Tröskeln är ett riskvärde 1–16."})
+    locked.threshold = threshold
+    save_with_history(locked, by=by, update_fields=["threshold"])
+    analysis.threshold = threshold
+    return locked
+
+
+@transaction.atomic
+def risk_row_add(*, analysis: RiskAnalysis, by: User, **fields: Any) -> RiskRow:
+    locked = _editable_analysis(analysis)
+    top = locked.rows.aggregate(top=Max("position"))["top"] or 0
+    row = RiskRow(analysis=locked, position=top + 1, **fields)
+    _check_risk(row)
+    save_with_history(row, by=by)
+    return row
+
+
+@transaction.atomic
+def risk_row_update(*, row: RiskRow, by: User, **fields: Any) -> RiskRow:
+    _editable_analysis(row.analysis)
+    changed = apply_changes(row, fields)
+    _check_risk(row)
+    if changed:
+        save_with_history(row, by=by, update_fields=changed)
+    return row
+
+
+@transaction.atomic
+def risk_analysis_adopt(
+    *,
+    analysis: RiskAnalysis,
+    by: User,
+    paragraph: Paragraph | None = None,
+    earlier_reference: str = "",
+    adopted_on: datetime.date | None = None,
+) -> RiskAnalysis:
+    """The board adopted the analysis in a §; from now on it is locked."""
+    locked = _editable_analysis(analysis)
+    if not locked.rows.exists():
+        raise ValidationError("Analysen har inga risker.")
+    _adopt(
+        locked,
+        association_id=locked.association_id,
+        by=by,
+        paragraph=paragraph,
+        earlier_reference=earlier_reference,
+        adopted_on=adopted_on,
+    )
+    analysis.__dict__.update(locked.__dict__)
+    return locked

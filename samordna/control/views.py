@@ -23,10 +23,13 @@ from samordna.control.forms import (
     FollowUpForm,
     OccurrenceForm,
     PointForm,
+    RiskRowForm,
+    ThresholdForm,
     YearForm,
 )
 from samordna.control.models import ControlPlan
 from samordna.control.permissions import (
+    analysis_for,
     can_manage,
     can_read,
     item_for,
@@ -315,6 +318,119 @@ def decision_create(request: AuthedRequest, slug: str) -> HttpResponse:
         done_url=reverse("control:delegation", args=[slug]),
         template=FORM,
         context={"association": association, "title": "Registrera delegationsbeslut"},
+    )
+
+
+# Risk- och väsentlighetsanalys
+
+
+@require_GET
+@login_required
+def risks(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = _reader(request, slug)
+    context = {
+        "association": association,
+        "analyses": list(selectors.analyses_of(association)),
+        "can_manage": can_manage(request.user),
+    }
+    return render(request, "control/risks.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def risk_create(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = _office(request, slug)
+    return form_page(
+        request,
+        form=YearForm(request.POST or None),
+        save=lambda data: services.risk_analysis_create(
+            association=association, year=data["year"], by=request.user
+        ),
+        done_message="Analysen är upprättad. Riskerna från förra året följer med.",
+        done_url=reverse("control:risks", args=[slug]),
+        template=FORM,
+        context={"association": association, "title": "Ny risk- och väsentlighetsanalys"},
+    )
+
+
+@require_GET
+@login_required
+def risk(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
+    """The risks as a table and a 4 × 4 matrix; those above the threshold without a
+    control in the year's internkontrollplan are pointed out."""
+    association = association_for(request.user, slug)
+    analysis = analysis_for(request.user, association, year)
+    context = {
+        "association": association,
+        "analysis": analysis,
+        "view": selectors.risk_view(analysis),
+        "can_manage": can_manage(request.user),
+    }
+    return render(request, "control/risk.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def risk_update(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
+    association = _office(request, slug)
+    analysis = analysis_for(request.user, association, year)
+    return form_page(
+        request,
+        form=ThresholdForm(request.POST or None, initial={"threshold": analysis.threshold}),
+        save=lambda data: services.risk_analysis_update(analysis=analysis, by=request.user, **data),
+        done_message="Tröskeln är sparad.",
+        done_url=reverse("control:risk", args=[slug, year]),
+        template=FORM,
+        context={"association": association, "title": f"Tröskel: {analysis}"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def risk_adopt(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
+    association = _office(request, slug)
+    analysis = analysis_for(request.user, association, year)
+    return form_page(
+        request,
+        form=AdoptForm(request.POST or None, association=association),
+        save=lambda data: services.risk_analysis_adopt(analysis=analysis, by=request.user, **data),
+        done_message="Analysen är antagen och låst.",
+        done_url=reverse("control:risk", args=[slug, year]),
+        template=FORM,
+        context={"association": association, "title": f"Anta {analysis}"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def risk_row_create(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
+    association = _office(request, slug)
+    analysis = analysis_for(request.user, association, year)
+    return form_page(
+        request,
+        form=RiskRowForm(request.POST or None),
+        save=lambda data: services.risk_row_add(analysis=analysis, by=request.user, **data),
+        done_message="Risken är tillagd.",
+        done_url=reverse("control:risk", args=[slug, year]),
+        template=FORM,
+        context={"association": association, "title": f"Ny risk: {analysis}"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def risk_row_update(request: AuthedRequest, slug: str, year: int, pk: int) -> HttpResponse:
+    association = _office(request, slug)
+    analysis = analysis_for(request.user, association, year)
+    row = get_object_or_404(analysis.rows.all(), pk=pk)
+    return form_page(
+        request,
+        form=RiskRowForm(request.POST or None, instance=row),
+        save=lambda data: services.risk_row_update(row=row, by=request.user, **data),
+        done_message="Risken är sparad.",
+        done_url=reverse("control:risk", args=[slug, year]),
+        template=FORM,
+        context={"association": association, "title": f"Ändra risk: {row}"},
     )
 
 

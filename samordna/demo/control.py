@@ -7,6 +7,9 @@
 - The delegationsordning 2023 (Bilaga 5) adopted in § 128: two matters delegated to the
   chair. The ersättare and the two decisions taken under it in January 2023 (reported to
   the meeting of 2023-01-27) are antagna i demon.
+- The risk- och väsentlighetsanalys 2023 (Bilaga 3) adopted in § 126, with the threshold
+  (riskvärde over 6 needs a control) antagen i demon: the staff-absence risk over six
+  months (3 × 3) has no control in the plan, and the pages say so.
 - The årshjul: the statutory items with Sundsvall's own, for 2022 and 2023 (placed at the
   seed meetings and the 2023 meeting plan) and for 2026 and 2027, so that the kansli's start
   page shows what falls due around today.
@@ -25,6 +28,7 @@ from samordna.control.models import (
     DelegationOrder,
     LimitKind,
     Occurrence,
+    RiskAnalysis,
 )
 from samordna.meetings.models import Paragraph
 
@@ -79,6 +83,98 @@ CONTROL_ROWS = [
         PERIODIC,
         "Verksamhetens mål uppfylls inte",
     ),
+]
+
+SICK = (
+    "Verkställande tjänsteman eller utvecklingsledare på Samordningsförbundet drabbas av "
+    "sjukfrånvaro"
+)
+# Bilaga 3: (process, risk, väsentlighet, sannolikhet, riskhantering, controlled under)
+RISKS = [
+    (
+        "Attest",
+        "Attester tas på felaktig nivå",
+        3,
+        1,
+        "Attest ordning antagen av styrelsen följs",
+        "Attest",
+    ),
+    (
+        "Delegation",
+        "Beslut tas på felaktig delegation",
+        3,
+        1,
+        "Delegationsordningen antagen av styrelsen följs",
+        "Delegering",
+    ),
+    (
+        "Diarie och arkivering",
+        "Handlingar diarieförs inte korrekt",
+        2,
+        2,
+        "Rutiner antagna av styrelsen följs",
+        "Diarie och arkivering",
+    ),
+    (
+        "Diarie och arkivering",
+        "Handlingar arkiveras inte korrekt",
+        2,
+        2,
+        "Rutiner antagna av styrelsen följs",
+        "Diarie och arkivering",
+    ),
+    (
+        "Diarie och arkivering",
+        "Handlingar gallras inte korrekt",
+        2,
+        2,
+        "Rutiner antagna av styrelsen följs",
+        "Diarie och arkivering",
+    ),
+    (
+        "Uppföljning budget",
+        "Budget följs inte",
+        4,
+        1,
+        "Regelbunden ekonomisk rapport vid styrelsemöten",
+        "Uppföljning budget",
+    ),
+    (
+        "Uppföljning budget",
+        "Felaktiga utbetalningar",
+        4,
+        1,
+        "Rutiner antagna av styrelsen följs Regelbunden ekonomisk rapport",
+        "Uppföljning budget",
+    ),
+    (
+        "Uppföljning av verksamhetens mål",
+        "Verksamhetens mål uppfylls inte",
+        1,
+        1,
+        "Uppföljning sker i delårsrapporter/årsrapporter, muntliga dragningar för styrelsen "
+        "och vid styrgruppsmöte.",
+        "Uppföljning av verksamhetens mål",
+    ),
+    (
+        "Uppföljning av verksamhetens mål",
+        "Projekt/ Insatsplan följs inte",
+        3,
+        2,
+        "Uppföljning sker vid styrgruppsmöten.",
+        "Uppföljning av verksamhetens mål",
+    ),
+    (
+        "",
+        f"{SICK}. Vid hel frånvaro från 1 vecka upp till 6 månader.",
+        3,
+        2,
+        "Verkställande tjänsteman eller utvecklingsledaren täcker upp för varandra vid "
+        "frånvaron och får tillgång till varandras mail. Ordförande i förbundet stödjer detta "
+        "arbete",
+        "",
+    ),
+    ("", f"{SICK}, längre än 6 månader.", 3, 3, "Anställa vikarie", ""),
 ]
 
 # Sundsvall's own årshjul items, beside the statutory ones: (title, month, day, responsible).
@@ -199,6 +295,28 @@ def _delegation(association: Association, office: User) -> None:
     )
 
 
+def _risks(association: Association, office: User) -> None:
+    if RiskAnalysis.objects.filter(association=association).exists():
+        return
+    analysis = services.risk_analysis_create(
+        association=association, year=2023, by=office, threshold=6
+    )
+    for process, risk, consequence, probability, handling, controlled in RISKS:
+        services.risk_row_add(
+            analysis=analysis,
+            by=office,
+            process=process,
+            risk=risk,
+            consequence=consequence,
+            probability=probability,
+            handling=handling,
+            control_process=controlled,
+        )
+    services.risk_analysis_adopt(
+        analysis=analysis, by=office, paragraph=_paragraph(association, D(2022, 11, 25), 126)
+    )
+
+
 def _cycle(association: Association, office: User) -> None:
     if association.cycle_items.exists():
         return
@@ -238,4 +356,5 @@ def load_control(associations: dict[str, Association]) -> None:
     office = _user(OFFICE)
     _control_plans(sundsvall, office)
     _delegation(sundsvall, office)
+    _risks(sundsvall, office)
     _cycle(sundsvall, office)

@@ -1,4 +1,5 @@
-"""The control year on the kansli's start page: the årshjul panel."""
+"""The control year on the kansli's start page: the årshjul panel and the risks above the
+threshold that lack a control."""
 
 from django import template
 from django.utils import timezone
@@ -17,5 +18,6 @@ def cycle_panel(context, association) -> dict:
         return {"panel": None}
     return {
         "panel": selectors.due_panel(association, timezone.localdate()),
+        "risks": selectors.risks_lacking_control(association),
         "association": association,
     }
