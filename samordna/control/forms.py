@@ -9,6 +9,7 @@ from samordna.control.models import (
     ControlRow,
     CycleItem,
     DelegationPoint,
+    MemberDischarge,
     Occurrence,
     RiskRow,
 )
@@ -213,3 +214,35 @@ class ThresholdForm(StyledFormMixin, forms.Form):
         max_value=16,
         help_text="Risker med högre värde (väsentlighet × sannolikhet) ska ha ett kontrollmoment.",
     )
+
+
+class DischargeForm(ServiceModelForm):
+    class Meta:
+        model = MemberDischarge
+        fields = [
+            "member",
+            "year",
+            "body",
+            "decided_on",
+            "report_approved",
+            "discharge_granted",
+            "reference",
+            "reported_in",
+        ]
+        widgets = {"decided_on": DateInput()}
+
+    def __init__(self, *args, association: Association, **kwargs):
+        super().__init__(*args, **kwargs)
+        member = self.fields["member"]
+        assert isinstance(member, forms.ModelChoiceField)
+        member.queryset = association.members.order_by("name")
+        paragraph = self.fields["reported_in"]
+        assert isinstance(paragraph, forms.ModelChoiceField)
+        paragraph.queryset = (
+            Paragraph.objects.filter(meeting__association=association)
+            .select_related("meeting")
+            .order_by("-meeting__date", "number")
+        )
+        paragraph.label_from_instance = _paragraph_label  # type: ignore[method-assign,assignment]
+        self.fields["year"].initial = timezone.localdate().year - 1
+        self.apply_styles()

@@ -486,3 +486,51 @@ class RiskRow(models.Model):
     @property
     def value(self) -> int:
         return self.consequence * self.probability
+
+
+# Ansvarsfrihet
+
+
+class MemberDischarge(models.Model):
+    """A member's decision on the förbund's årsredovisning for a year and on ansvarsfrihet
+    for the board (each member decides separately, DOMAIN §3.6)."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="member_discharges"
+    )
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="+", verbose_name="medlem"
+    )
+    year = models.PositiveSmallIntegerField("verksamhetsår")
+    body = models.CharField(
+        "beslutande organ",
+        max_length=200,
+        help_text="T.ex. kommunfullmäktige eller regionfullmäktige.",
+    )
+    decided_on = models.DateField(
+        "beslutsdatum", null=True, blank=True, help_text="Lämna tomt om datumet inte är känt."
+    )
+    report_approved = models.BooleanField("årsredovisningen godkänd", null=True, blank=True)
+    discharge_granted = models.BooleanField("ansvarsfrihet beviljad", null=True, blank=True)
+    reference = models.CharField("beslut eller handling (Dnr)", max_length=200, blank=True)
+    reported_in = models.ForeignKey(
+        "meetings.Paragraph",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="anmält för styrelsen i paragraf",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "beslut om ansvarsfrihet"
+        verbose_name_plural = "beslut om ansvarsfrihet"
+        ordering = ["-year", "member__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "year"], name="one_discharge_per_member_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member}: ansvarsfrihet {self.year}"

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, Prefetch, Q, QuerySet, Subquery
 
-from samordna.associations.models import Association
+from samordna.associations.models import Association, Member
 from samordna.control.models import (
     ControlFollowUp,
     ControlPlan,
     ControlRow,
     DelegationDecision,
     DelegationOrder,
+    MemberDischarge,
     Occurrence,
     RiskAnalysis,
     RiskRow,
@@ -300,3 +301,32 @@ def risks_lacking_control(association: Association) -> RiskView | None:
     """The latest analysis, for the start page's warning; None without one."""
     analysis = analyses_of(association).prefetch_related("rows").first()
     return risk_view(analysis) if analysis is not None else None
+
+
+# Ansvarsfrihet
+
+
+@dataclass(frozen=True)
+class DischargeLine:
+    member: Member
+    decision: MemberDischarge | None
+
+
+def discharge_years(association: Association, today: datetime.date) -> list[int]:
+    years = set(association.member_discharges.values_list("year", flat=True))
+    years.add(today.year - 1)
+    return sorted(years, reverse=True)
+
+
+def discharges_for(association: Association, year: int) -> list[DischargeLine]:
+    """Every member with its decision for the year, or None: each member decides itself."""
+    decisions = {
+        d.member_id: d
+        for d in association.member_discharges.filter(year=year).select_related(
+            "reported_in__meeting"
+        )
+    }
+    return [
+        DischargeLine(member, decisions.get(member.pk))
+        for member in association.members.order_by("name")
+    ]

@@ -26,6 +26,7 @@ from samordna.control.models import (
     DelegationOrder,
     DelegationPoint,
     LimitKind,
+    MemberDischarge,
     Occurrence,
     RiskAnalysis,
     RiskRow,
@@ -733,3 +734,65 @@ def risk_analysis_adopt(
     )
     analysis.__dict__.update(locked.__dict__)
     return locked
+
+
+# Ansvarsfrihet
+
+
+@transaction.atomic
+def discharge_record(
+    *,
+    association: Association,
+    member: Member,
+    year: int,
+    body: str,
+    by: User,
+    decided_on: datetime.date | None = None,
+    report_approved: bool | None = None,
+    discharge_granted: bool | None = None,
+    reference: str = "",
+    reported_in: Paragraph | None = None,
+) -> MemberDischarge:
+    """A member's decision on the year's årsredovisning and ansvarsfrihet; recorded again, it
+    replaces the earlier. The member's ansvarsfrihet in the årshjul is then done."""
+    if member.association_id != association.pk:
+        raise ValidationError({"member": "Medlemmen hör till ett annat förbund."})
+    if reported_in is not None and reported_in.meeting.association_id != association.pk:
+        raise ValidationError({"reported_in": "Paragrafen hör till ett annat förbund."})
+    if not body.strip():
+        raise ValidationError({"body": "Ange vilket organ som beslutade."})
+    if decided_on is not None and decided_on > timezone.localdate():
+        raise ValidationError({"decided_on": "Datumet kan inte ligga i framtiden."})
+    if decided_on is not None and decided_on.year <= year:
+        raise ValidationError(
+            {
+                "decided_on": f"Beslutet om {year} fattas efter årets slut, "
+                "när årsredovisningen finns."
+            }
+        )
+    discharge = MemberDischarge.objects.filter(member=member, year=year).first() or (
+        MemberDischarge(association=association, member=member, year=year)
+    )
+    for name, value in {
+        "body": body.strip(),
+        "decided_on": decided_on,
+        "report_approved": report_approved,
+        "discharge_granted": discharge_granted,
+        "reference": reference.strip(),
+        "reported_in": reported_in,
+    }.items():
+        setattr(discharge, name, value)
+    save_with_history(discharge, by=by)
+    if discharge_granted is not None:
+        occurrence = Occurrence.objects.filter(
+            item__association=association,
+            item__kind=CycleKind.DISCHARGE,
+            item__member=member,
+            year=year + 1,
+            done_on__isnull=True,
+        ).first()
+        if occurrence is not None:
+            done_on = decided_on or (reported_in.meeting.date if reported_in else None)
+            occurrence.done_on = min(done_on or timezone.localdate(), timezone.localdate())
+            save_with_history(occurrence, by=by, update_fields=["done_on"])
+    return discharge

@@ -20,6 +20,7 @@ from samordna.control.forms import (
     ControlRowForm,
     CycleItemForm,
     DecisionForm,
+    DischargeForm,
     FollowUpForm,
     OccurrenceForm,
     PointForm,
@@ -619,3 +620,47 @@ def report_attach(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     status = 400 if request.method == "POST" else 200
     context = {"association": association, "plan": found, "form": form, "periods": periods}
     return render(request, "control/attach.html", context, status=status)
+
+
+# Ansvarsfrihet
+
+
+@require_GET
+@login_required
+def discharges(request: AuthedRequest, slug: str) -> HttpResponse:
+    """Each member's decision on the year's årsredovisning and ansvarsfrihet."""
+    association = _reader(request, slug)
+    today = timezone.localdate()
+    years = selectors.discharge_years(association, today)
+    try:
+        year = int(request.GET.get("ar", ""))
+    except ValueError:
+        year = years[0]
+    context = {
+        "association": association,
+        "year": year,
+        "years": years,
+        "lines": selectors.discharges_for(association, year),
+        "can_manage": can_manage(request.user),
+    }
+    return render(request, "control/discharges.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def discharge_create(request: AuthedRequest, slug: str) -> HttpResponse:
+    association = _office(request, slug)
+    return form_page(
+        request,
+        form=DischargeForm(request.POST or None, association=association),
+        save=lambda data: services.discharge_record(
+            association=association, by=request.user, **data
+        ),
+        done_message="Medlemmens beslut är registrerat.",
+        done_url=reverse("control:discharges", args=[slug]),
+        template=FORM,
+        context={
+            "association": association,
+            "title": "Registrera medlems beslut om årsredovisning och ansvarsfrihet",
+        },
+    )

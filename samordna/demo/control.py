@@ -10,6 +10,9 @@
 - The risk- och väsentlighetsanalys 2023 (Bilaga 3) adopted in § 126, with the threshold
   (riskvärde over 6 needs a control) antagen i demon: the staff-absence risk over six
   months (3 × 3) has no control in the plan, and the pages say so.
+- Ansvarsfrihet: Försäkringskassan's decisions on the årsredovisning and ansvarsfrihet for
+  2021 (Sundsvall, reported in § 102 of 2022-10-21) and for 2022 (Härnösand–Timrå, § 125 of
+  2023-11-24); the protocols do not give the decisions' dates.
 - The årshjul: the statutory items with Sundsvall's own, for 2022 and 2023 (placed at the
   seed meetings and the 2023 meeting plan) and for 2026 and 2027, so that the kansli's start
   page shows what falls due around today.
@@ -27,6 +30,7 @@ from samordna.control.models import (
     CycleKind,
     DelegationOrder,
     LimitKind,
+    MemberDischarge,
     Occurrence,
     RiskAnalysis,
 )
@@ -351,6 +355,27 @@ def _cycle(association: Association, office: User) -> None:
     services.occurrence_to_agenda(occurrence=annual, by=office)
 
 
+def _discharges(associations: dict[str, Association]) -> None:
+    seeds = [
+        ("sundsvall", OFFICE, 2021, D(2022, 10, 21), 102),
+        ("harnosand-timra", "ulrika.sahlin", 2022, D(2023, 11, 24), 125),
+    ]
+    for slug, username, year, day, number in seeds:
+        association = associations[slug]
+        if MemberDischarge.objects.filter(association=association).exists():
+            continue
+        services.discharge_record(
+            association=association,
+            member=association.members.get(name="Försäkringskassan"),
+            year=year,
+            body="Försäkringskassan",
+            report_approved=True,
+            discharge_granted=True,
+            reported_in=_paragraph(association, day, number),
+            by=_user(username),
+        )
+
+
 def load_control(associations: dict[str, Association]) -> None:
     sundsvall = associations["sundsvall"]
     office = _user(OFFICE)
@@ -358,3 +383,4 @@ def load_control(associations: dict[str, Association]) -> None:
     _delegation(sundsvall, office)
     _risks(sundsvall, office)
     _cycle(sundsvall, office)
+    _discharges(associations)
