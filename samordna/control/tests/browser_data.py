@@ -19,6 +19,7 @@ READ = [
     "control:plan",
     "control:risks",
     "control:risk",
+    "control:discharges",
 ]
 DRAFT_YEAR = 2024
 
@@ -47,6 +48,7 @@ class ControlPages(AppPages):
             "control:risk_adopt",
             "control:risk_row_create",
             "control:risk_row_update",
+            "control:discharge_create",
         ],
         "christina.nordeno": READ,
         "peter.pettersson": READ,
@@ -131,7 +133,9 @@ class ControlPages(AppPages):
             return [self._url(name, self.draft_plan.pk)]
         if short == "row_update":
             return [self._url(name, self.draft_plan.rows.earliest("position").pk)]
-        if short in {"risks", "risk_create"}:
+        if short == "discharges":
+            return [self._url(name), f"{self._url(name)}?ar=2021"]
+        if short in {"risks", "risk_create", "discharge_create"}:
             return [self._url(name)]
         if short == "risk":
             years = [2023, self.draft_analysis.year] if office else [2023]
