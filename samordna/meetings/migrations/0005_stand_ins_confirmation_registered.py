@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('associations', '0002_substitute_rule'),
-        ('meetings', '0003_minutes_record'),
+        ('meetings', '0004_approved_minutes_docx_snapshot'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
