@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from icalendar import Calendar
 
+from samordna.accounts.models import User
 from samordna.control import selectors, services
 from samordna.control.models import (
     ControlPlan,
@@ -178,6 +179,8 @@ class DelegationTests(ControlCase):
             chair=people["Nordenö"],
             adjusters=[people["Pettersson"]],
         )
+        secretary = User.objects.filter(person=december.secretary).first() or self.office
+        meeting_services.minutes_confirm(meeting=december, by=secretary, now=at(D(2023, 1, 5), 14))
         meeting_services.minutes_approve(meeting=december, by=self.chair, now=at(D(2023, 1, 5), 15))
         meeting_services.minutes_approve(meeting=december, by=self.board, now=at(D(2023, 1, 6), 9))
         before.refresh_from_db()
