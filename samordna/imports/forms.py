@@ -72,6 +72,12 @@ class AttendanceRowForm(StyledFormMixin, forms.Form):
     role = forms.ChoiceField(label="Roll", choices=ROLE_CHOICES)
     present = forms.BooleanField(label="Närvarande", required=False)
     remote = forms.BooleanField(label="På distans", required=False)
+    voting = forms.BooleanField(
+        label="Tjänstgörande (deltar i besluten)",
+        required=False,
+        help_text="En tjänstgörande ersättare utan ”tjänstgör för” tjänstgör för den frånvarande "
+        "ledamot som styrelseregistret anger.",
+    )
     serves_for = forms.CharField(label="Tjänstgör för", max_length=200, required=False)
     organisation = forms.CharField(
         label="Organisation eller uppdrag", max_length=200, required=False
@@ -97,6 +103,7 @@ class AttendanceRowForm(StyledFormMixin, forms.Form):
             role=data["role"],
             present=data["present"],
             remote=data["remote"],
+            voting=data["voting"],
             serves_for=data["serves_for"],
             organisation=data["organisation"],
             from_number=data["from_number"],

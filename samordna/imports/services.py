@@ -205,6 +205,8 @@ class AttendanceRow:
     role: str  # "member" | "substitute" | "other"
     present: bool = True
     remote: bool = False
+    # Taking part in the decisions: for an ersättare, serving for an absent ledamot.
+    voting: bool = False
     serves_for: str = ""
     organisation: str = ""
     from_number: int | None = None
@@ -271,6 +273,43 @@ class _People:
         return person
 
 
+def _absent_and_serving(
+    board: list[BoardSeat], entries: list[RollCallEntry], voting: list[int]
+) -> list[RollCallEntry]:
+    """The upprop as the board register completes it: a seat the protocol does not name
+    was absent; a tjänstgörande ersättare whose protocol does not say for whom serves for
+    the absent ledamot the register gives (personal ersättare first, else the only absent
+    ledamot of the same member)."""
+    named = {entry.seat.pk for entry in entries}
+    absent = [
+        RollCallEntry(seat=seat, presence=Presence.ABSENT) for seat in board if seat.pk not in named
+    ]
+    absent_ordinary = [
+        e.seat
+        for e in [*entries, *absent]
+        if e.presence == Presence.ABSENT and e.seat.kind == "ordinary"
+    ]
+    served = {e.serves_for.pk for e in entries if e.serves_for is not None}
+    completed = []
+    for entry in entries:
+        if entry.seat.pk in voting and entry.serves_for is None:
+            free = [s for s in absent_ordinary if s.pk not in served]
+            personal = [s for s in free if s.pk == entry.seat.substitute_for_id]
+            same_member = [s for s in free if s.member_id == entry.seat.member_id]
+            choice = personal or (same_member if len(same_member) == 1 else [])
+            if choice:
+                entry = RollCallEntry(
+                    seat=entry.seat,
+                    presence=entry.presence,
+                    serves_for=choice[0],
+                    from_number=entry.from_number,
+                    until_number=entry.until_number,
+                )
+                served.add(choice[0].pk)
+        completed.append(entry)
+    return completed + absent
+
+
 ROLE_LABELS = {"member": "Ledamot", "substitute": "Ersättare"}
 
 
@@ -307,6 +346,7 @@ def confirm_import(
         return seats.get(people.get(name, choice).pk)
 
     entries: list[RollCallEntry] = []
+    voting_substitutes: dict[int, bool] = {}
     guests: list[dict] = []
     for row in attendance:
         seat = seat_of(row.name, row.person) if row.role != "other" else None
@@ -324,6 +364,7 @@ def confirm_import(
                 if not row.present
                 else (Presence.REMOTE if row.remote else Presence.PRESENT)
             )
+            voting_substitutes[seat.pk] = row.voting and row.present and not serves_for
             entries.append(
                 RollCallEntry(
                     seat=seat,
@@ -348,6 +389,11 @@ def confirm_import(
                     "until_number": row.until_number,
                 }
             )
+    entries = _absent_and_serving(
+        board.ordinary + board.substitutes,
+        entries,
+        [pk for pk, voting in voting_substitutes.items() if voting],
+    )
     past: list[PastParagraph] = []
     for paragraph in paragraphs:
         recusals = []

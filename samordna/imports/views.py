@@ -1,6 +1,8 @@
 """Searching the protocols: the förbund's own readers search all its §§, the public the
 justerade minutes whose anslag has gone up."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from samordna.associations.models import Association, Person
 from samordna.associations.permissions import association_for, can_manage, require
+from samordna.associations.selectors import board_on
 from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest
 from samordna.imports import search, services
@@ -153,6 +156,7 @@ def _initial(pending: PendingImport) -> tuple[dict, list[dict], list[dict]]:
                 "role": row["role"],
                 "present": row["present"],
                 "remote": row.get("remote", False),
+                "voting": row.get("voting", False),
                 "serves_for": row.get("serves_for") or "",
                 "organisation": row.get("organisation") or "",
                 "from_number": row.get("from_paragraph"),
@@ -257,6 +261,15 @@ def import_preview(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     paragraph_lines = [p.get("line") for p in data.get("paragraphs", [])]
     attendance_lines = [a.get("line") for a in data.get("attendance", [])]
     problems = list(data.get("problems", []))
+    unnamed: list[str] = []
+    if data.get("date"):
+        board = board_on(association, datetime.date.fromisoformat(data["date"]))
+        named = {a["person"] for a in attendance}
+        unnamed = [
+            str(seat.person)
+            for seat in board.ordinary + board.substitutes
+            if str(seat.person_id) not in named
+        ]
     return render(
         request,
         "imports/preview.html",
@@ -270,6 +283,7 @@ def import_preview(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             "attendance_rows": _with_lines(people.forms, attendance_lines),
             "paragraph_rows": _with_lines(items.forms, paragraph_lines),
             "problems": problems,
+            "unnamed": unnamed,
             "lines": data.get("lines", []),
             "insatser": _insats_matches(pending),
         },

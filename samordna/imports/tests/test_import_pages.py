@@ -188,7 +188,7 @@ class ImportPageTests(SamordnaTestCase):
         people_before = Person.objects.filter(association=self.association).count()
         response = self.client.post(response.request["PATH_INFO"], data)
         pending.refresh_from_db()
-        self.assertIsNotNone(pending.meeting)
+        assert pending.meeting is not None
         self.assertRedirects(
             response, reverse("meetings:detail", args=[self.association.slug, pending.meeting.pk])
         )
@@ -241,6 +241,7 @@ class ImportPageTests(SamordnaTestCase):
         self.client.post(response.request["PATH_INFO"], data)
         pending.refresh_from_db()
         meeting = pending.meeting
+        assert meeting is not None
         numbers = [p["number"] for p in pending.parsed["paragraphs"]]
         self.assertEqual(meeting.paragraphs.get(number=numbers[0]).title, "Mötet öppnas (rättad)")
         self.assertFalse(meeting.paragraphs.filter(number=numbers[1]).exists())
