@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.test import SimpleTestCase
 
+from samordna.associations import services as association_services
 from samordna.associations.models import (
     BoardSeat,
     Member,
@@ -432,3 +433,25 @@ class SubstitutionServiceTests(SamordnaTestCase):
         with self.assertRaises(ValidationError) as caught:
             self.roll_call(absent=["Burman"])
         self.assertIn("Thomas Burman deltar inte i § 151", caught.exception.messages[0])
+
+
+class PersonalSubstituteSeatTests(SamordnaTestCase):
+    def test_a_personal_ersattare_is_tied_to_an_ordinary_seat_of_the_forbund(self):
+        seats = {s.person.last_name: s for s in self.association.board_seats.all()}
+        association_services.board_seat_update(
+            seat=seats["Burman"], by=self.office, substitute_for=seats["Väst"]
+        )
+        self.assertEqual(
+            self.association.board_seats.get(pk=seats["Burman"].pk).substitute_for, seats["Väst"]
+        )
+        stranger = self.other.board_seats.filter(kind=SeatKind.ORDINARY).first()
+        for seat, ledamot in [
+            (seats["Burman"], stranger),  # another förbund's ledamot
+            (seats["Burman"], seats["Qvarnlöf"]),  # an ersättare
+            (seats["Väst"], seats["Nordenö"]),  # a ledamot is nobody's ersättare
+        ]:
+            with self.subTest(seat=str(seat)), self.assertRaises(ValidationError) as caught:
+                association_services.board_seat_update(
+                    seat=seat, by=self.office, substitute_for=ledamot
+                )
+            self.assertIn("substitute_for", caught.exception.message_dict)
