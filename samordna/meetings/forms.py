@@ -3,6 +3,7 @@ import re
 from django import forms
 
 from samordna.associations.models import Association, BoardSeat, Person, SeatKind
+from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.forms import DateInput, ServiceModelForm, StyledFormMixin
 from samordna.meetings.models import (
     AgendaItem,
@@ -82,7 +83,7 @@ class ParagraphForm(ServiceModelForm):
         self.fields["number"].required = False
 
 
-class RollCallForm(StyledFormMixin, forms.Form):
+class RollCallForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     """One group of fields per board seat on the meeting's day."""
 
     def __init__(self, *args, seats: list[BoardSeat], attendances: dict, rule: str = "", **kwargs):
@@ -137,7 +138,7 @@ class RollCallForm(StyledFormMixin, forms.Form):
     def groups(self):
         """The bound fields per seat, for the template."""
         for seat in self.seats:
-            names = [n for n in self.fields if n.rsplit("_", 1)[1] == str(seat.pk)]
+            names = [n for n in self.fields if n.rsplit("_", 1)[-1] == str(seat.pk)]
             yield seat, [self[n] for n in names]
 
     def entries(self) -> list[RollCallEntry]:
@@ -156,7 +157,7 @@ class RollCallForm(StyledFormMixin, forms.Form):
         ]
 
 
-class RecusalForm(StyledFormMixin, forms.Form):
+class RecusalForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     """Jäv per seat, and for each ledamot the ersättare who serves in the § in their place."""
 
     def __init__(
@@ -239,7 +240,7 @@ class AttachmentForm(StyledFormMixin, forms.Form):
         self.apply_styles()
 
 
-class SignersForm(StyledFormMixin, forms.Form):
+class SignersForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     """The chair of the meeting and the justerare, among those present."""
 
     chair = forms.ModelChoiceField(
@@ -285,7 +286,7 @@ class TaskForm(StyledFormMixin, forms.Form):
         self.apply_styles()
 
 
-class TaskDoneForm(StyledFormMixin, forms.Form):
+class TaskDoneForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     done_on = forms.DateField(label="Redovisat den", widget=DateInput())
     note = forms.CharField(
         label="Redovisning", max_length=500, required=False, widget=forms.Textarea

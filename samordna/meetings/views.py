@@ -357,6 +357,7 @@ def roll_call(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         seats=seats,
         attendances=attendances,
         rule=association.substitute_rule,
+        versioned=meeting.attendances.all(),
     )
     return form_page(
         request,
@@ -424,6 +425,7 @@ def paragraph_recusals(request: AuthedRequest, slug: str, pk: int, par_pk: int) 
         substitutes=[s for s in seats if s.kind == SeatKind.SUBSTITUTE and s.pk in present],
         stand_ins={s.serves_for_id: s.seat_id for s in paragraph.stand_ins.all()},
         rule=association.substitute_rule,
+        versioned=paragraph.recusals.all(),
     )
 
     def save(data: dict) -> None:
@@ -593,6 +595,7 @@ def signers(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     form = SignersForm(
         request.POST or None,
         people=present,
+        versioned=meeting.signers.all(),
         initial={
             "chair": next((s.person_id for s in current if s.role == SignerRole.CHAIR), None),
             "adjusters": [s.person_id for s in current if s.role == SignerRole.ADJUSTER],
@@ -684,7 +687,7 @@ def task_done(request: AuthedRequest, slug: str, pk: int, task_pk: int) -> HttpR
     )
     return form_page(
         request,
-        form=TaskDoneForm(request.POST or None, initial={"done_on": meeting.date}),
+        form=TaskDoneForm(request.POST or None, initial={"done_on": meeting.date}, versioned=task),
         save=lambda data: services.task_done(
             task=task, by=request.user, done_on=data["done_on"], note=data["note"]
         ),
