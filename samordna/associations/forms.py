@@ -166,9 +166,5 @@ class StaffAssignmentForm(ServiceModelForm):
         self.fields["employed_by"].empty_label = "Förbundet självt"  # type: ignore[attr-defined]
 
 
-class BoardDateForm(forms.Form):
+class BoardDateForm(StyledFormMixin, forms.Form):
     datum = forms.DateField(label="Styrelsen per datum", widget=DateInput())
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["datum"].widget.attrs["class"] = "text-field__input"

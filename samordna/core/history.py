@@ -181,7 +181,8 @@ def entries_of(model: type[models.Model], records: list) -> list[tuple[object, H
                 HistoryEntry(
                     when=record.history_date,
                     who=(user.get_full_name() or user.username) if user else "Systemet",
-                    action=ACTIONS[record.history_type],
+                    action=getattr(record, "history_change_reason", None)
+                    or ACTIONS[record.history_type],
                     changes=changes,
                 ),
             )

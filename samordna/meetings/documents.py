@@ -16,7 +16,13 @@ from docx.shared import Pt
 
 from samordna.core.documents import docx_field, docx_rows, page_context, render_pdf
 from samordna.meetings.models import Meeting, Presence
-from samordna.meetings.selectors import Minutes, ParagraphRow, open_tasks_for
+from samordna.meetings.selectors import (
+    FrozenRow,
+    Minutes,
+    ParagraphRow,
+    frozen_row,
+    open_tasks_for,
+)
 
 
 def _minutes_context(minutes: Minutes, notice_override=None) -> dict:
@@ -45,17 +51,28 @@ def minutes_pdf(minutes: Minutes, *, archival: bool = False, notice=None) -> byt
 def extract_pdf(
     minutes: Minutes, row: ParagraphRow, *, certified_by: str, certified_on: datetime.date
 ) -> bytes:
-    """Utdrag: one § with the utdragsbestyrkande, for those the decision concerns."""
+    """Utdrag: one § with the utdragsbestyrkande, for those the decision concerns.
+
+    Of justerade minutes the register's part (names, jäv, who decided, initials) comes from
+    the snapshot taken at justering, not from today's register."""
     context = _minutes_context(minutes)
+    snapshot = minutes.approved.snapshot if minutes.approved else {}
+    printed: ParagraphRow | FrozenRow = row
+    association_name, initials = minutes.association.name, minutes.initials
+    frozen = frozen_row(snapshot, row.paragraph) if snapshot else None
+    if frozen is not None:
+        printed = frozen
+        association_name, initials = snapshot["association"], snapshot["initials"]
     context.update(
         {
-            "row": row,
+            "row": printed,
+            "association": {"name": association_name},
             "certified_by": certified_by,
             "certified_on": certified_on,
             **page_context(
-                minutes.association.name,
+                association_name,
                 f"Utdrag ur protokoll {minutes.meeting.date:%Y-%m-%d} § {row.paragraph.number}",
-                minutes.initials,
+                initials,
             ),
         }
     )

@@ -436,8 +436,15 @@ def minutes_path(instance: "ApprovedMinutes", filename: str) -> str:
     return f"protokoll/{meeting.association_id}/protokoll-{meeting.date:%Y-%m-%d}.{extension}"
 
 
+def minutes_docx_path(instance: "ApprovedMinutes", filename: str) -> str:
+    meeting = instance.meeting
+    return f"protokoll/{meeting.association_id}/protokoll-{meeting.date:%Y-%m-%d}.docx"
+
+
 class ApprovedMinutes(models.Model):
-    """The justerade minutes as kept for ever: a PDF/A and the SHA-256 of its bytes.
+    """The justerade minutes as kept for ever: a PDF/A and the SHA-256 of its bytes, the
+    Word copy with its own, and a snapshot of what the documents print from the register
+    (names, seats, initials, jäv), from which every later utdrag is made.
 
     Its existence locks the meeting and everything in its minutes.
     """
@@ -448,6 +455,10 @@ class ApprovedMinutes(models.Model):
     approved_on = models.DateField("justeringsdatum")
     pdf = models.FileField("protokoll (PDF/A)", upload_to=minutes_path)
     sha256 = models.CharField("SHA-256", max_length=64)
+    # Blank only for minutes justerade before the Word copy was kept.
+    docx = models.FileField("protokoll (Word)", upload_to=minutes_docx_path, blank=True)
+    docx_sha256 = models.CharField("SHA-256 (Word)", max_length=64, blank=True)
+    snapshot = models.JSONField("uppgifter vid justeringen", default=dict, blank=True)
     first_number = models.PositiveIntegerField("från §")
     last_number = models.PositiveIntegerField("till och med §")
     # A meeting held before the förbund used Samordna: `pdf` is the signed original (PDF or

@@ -1,5 +1,6 @@
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
@@ -178,6 +179,83 @@ def minutes_of(meeting: Meeting) -> Minutes:
         signers=list(meeting.signers.select_related("person", "approved_by")),
         approved=approved,
         notice=Notice.objects.filter(meeting=meeting).first() if approved else None,
+    )
+
+
+@dataclass(frozen=True)
+class FrozenSeat:
+    """A seat as the justerade minutes printed it: the person's name at justering."""
+
+    person: str
+
+
+@dataclass(frozen=True)
+class FrozenRecusal:
+    seat: FrozenSeat
+    kind: str
+
+    def get_kind_display(self) -> str:
+        return self.kind
+
+
+@dataclass(frozen=True)
+class FrozenQuorum:
+    seats: int
+    required: int
+    deciding: list[FrozenSeat]
+
+
+@dataclass(frozen=True)
+class FrozenRow:
+    """A § as justerad: its text (locked in the store) with the register's part taken from
+    the snapshot, so that an utdrag made years later prints what the minutes printed."""
+
+    paragraph: Paragraph
+    recusals: list[FrozenRecusal]
+    quorum: FrozenQuorum | None
+
+
+def minutes_snapshot(minutes: Minutes) -> dict[str, Any]:
+    """What the documents print from the register (people, seats, initials, jäv), as it
+    stands now; taken at justering and kept with the approved minutes."""
+    return {
+        "association": minutes.association.name,
+        "initials": minutes.initials,
+        "paragraphs": {
+            str(row.paragraph.pk): {
+                "recusals": [
+                    {"person": str(r.seat.person), "kind": r.get_kind_display()}
+                    for r in row.recusals
+                ],
+                "quorum": None
+                if row.quorum is None
+                else {
+                    "seats": row.quorum.seats,
+                    "required": row.quorum.required,
+                    "deciding": [str(seat.person) for seat in row.quorum.deciding],
+                },
+            }
+            for row in minutes.rows
+        },
+    }
+
+
+def frozen_row(snapshot: dict[str, Any], paragraph: Paragraph) -> FrozenRow | None:
+    """The § as the snapshot has it, or None if the snapshot does not hold it."""
+    kept = snapshot.get("paragraphs", {}).get(str(paragraph.pk))
+    if kept is None:
+        return None
+    quorum = kept["quorum"]
+    return FrozenRow(
+        paragraph=paragraph,
+        recusals=[FrozenRecusal(FrozenSeat(r["person"]), r["kind"]) for r in kept["recusals"]],
+        quorum=None
+        if quorum is None
+        else FrozenQuorum(
+            seats=quorum["seats"],
+            required=quorum["required"],
+            deciding=[FrozenSeat(name) for name in quorum["deciding"]],
+        ),
     )
 
 

@@ -5,9 +5,10 @@ import datetime
 import hashlib
 import json
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+import filetype
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -27,7 +28,7 @@ from samordna.associations.models import (
 from samordna.core import richtext
 from samordna.core.services import apply_changes, delete_with_history, save_with_history
 from samordna.core.text import format_date
-from samordna.meetings.documents import kallelse_pdf, minutes_pdf
+from samordna.meetings.documents import kallelse_pdf, minutes_docx, minutes_pdf
 from samordna.meetings.locking import LOCKED_MESSAGE, MinutesLocked
 from samordna.meetings.models import (
     AgendaItem,
@@ -60,6 +61,7 @@ from samordna.meetings.selectors import (
     board_seats_at,
     minutes_of,
     minutes_rows,
+    minutes_snapshot,
     notice_dates,
     roll_call_of,
 )
@@ -77,7 +79,19 @@ CLOSING_ITEMS = [
 ]
 
 
+MEETING_YEARS = 10  # a meeting is planned or recorded within ten years of today
+
+
 def _check_meeting(meeting: Meeting) -> None:
+    today = timezone.localdate()
+    span = datetime.timedelta(days=round(365.25 * MEETING_YEARS))
+    if not today - span <= meeting.date <= today + span:
+        raise ValidationError(
+            {
+                "date": f"Ett sammanträde ska ligga inom {MEETING_YEARS} år från i dag, "
+                f"mellan {format_date(today - span)} och {format_date(today + span)}."
+            }
+        )
     if meeting.ends_at <= meeting.starts_at:
         raise ValidationError({"ends_at": "Sammanträdet måste sluta efter att det börjat."})
     secretary = meeting.secretary
@@ -491,19 +505,26 @@ def guest_delete(*, guest: Guest, by: User) -> None:
     delete_with_history(guest, by=by)
 
 
-# Papers are PDF or Word; the first bytes tell, whatever the file is called.
-ATTACHMENT_TYPES = {
-    ".pdf": ("application/pdf", b"%PDF-"),
-    ".docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        b"PK\x03\x04",
-    ),
-}
+# Papers are PDF or Word. What a file is, is told by its content (filetype's detection of
+# the format), whatever the file is called; the name must agree with it.
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ATTACHMENT_TYPES = {".pdf": "application/pdf", ".docx": DOCX_TYPE}
+KIND_NAMES = {"application/pdf": "en PDF-fil", DOCX_TYPE: "ett Word-dokument"}
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 
 
+def _detected(upload: UploadedFile) -> str | None:
+    """The content type the file's content shows, or None for one filetype does not know
+    (text, HTML, scripts)."""
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    return kind.mime if kind is not None else None
+
+
 def attachment_type(upload: UploadedFile) -> str:
-    """The content type of a PDF or Word upload, checked by name, first bytes and contents."""
+    """The content type of a PDF or Word upload, checked by name and detected content."""
     name = (upload.name or "").lower()
     extension = next((ext for ext in ATTACHMENT_TYPES if name.endswith(ext)), None)
     if extension is None:
@@ -514,13 +535,21 @@ def attachment_type(upload: UploadedFile) -> str:
         raise ValidationError(
             {"file": f"Filen är för stor ({upload.size // (1024 * 1024)} MB). Högst 20 MB."}
         )
-    content_type, magic = ATTACHMENT_TYPES[extension]
-    upload.seek(0)
-    head = upload.read(len(magic))
-    upload.seek(0)
-    if head != magic:
+    content_type = ATTACHMENT_TYPES[extension]
+    detected = _detected(upload)
+    # A Word file is a zip; whether it holds a Word document is checked below.
+    accepted = {content_type, "application/zip"} if extension == ".docx" else {content_type}
+    if detected not in accepted:
+        expected = KIND_NAMES[content_type]
+        if detected is None:
+            found = f"är inte {expected}"
+        else:
+            found = f"är {KIND_NAMES.get(detected, 'en annan sorts fil')}, inte {expected}"
         raise ValidationError(
-            {"file": f"Filen heter {extension} men innehållet är inte en sådan fil."}
+            {
+                "file": f"Filen heter {extension} men innehållet {found}. "
+                "Välj rätt fil, eller spara den som PDF eller Word och försök igen."
+            }
         )
     if extension == ".docx":
         try:
@@ -760,8 +789,13 @@ def _keep_minutes(
         sha256=hashlib.sha256(pdf).hexdigest(),
         first_number=numbers[0],
         last_number=numbers[1],
+        snapshot=minutes_snapshot(minutes),
     )
+    # The Word copy is written once, as justerad, and served as stored from then on.
+    docx = minutes_docx(replace(minutes, approved=approved, notice=notice))
+    approved.docx_sha256 = hashlib.sha256(docx).hexdigest()
     approved.pdf.save(f"protokoll-{meeting.date:%Y-%m-%d}.pdf", ContentFile(pdf), save=False)
+    approved.docx.save(f"protokoll-{meeting.date:%Y-%m-%d}.docx", ContentFile(docx), save=False)
     save_with_history(approved, by=by)
     return approved
 
@@ -777,6 +811,8 @@ def task_create(
     due_meeting: Meeting | None = None,
 ) -> Task:
     """An assignment given at `meeting`, to be reported at `due_meeting`."""
+    if ApprovedMinutes.objects.filter(meeting=meeting).exists():
+        raise MinutesLocked(LOCKED_MESSAGE)
     if paragraph is not None and paragraph.meeting_id != meeting.pk:
         raise ValidationError({"paragraph": "Paragrafen hör till ett annat sammanträde."})
     if due_meeting is not None and (

@@ -464,8 +464,17 @@ def minutes_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponseBase:
 
 @require_GET
 @login_required
-def minutes_docx(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+def minutes_docx(request: AuthedRequest, slug: str, pk: int) -> HttpResponseBase:
+    """The justerade minutes in Word as kept at justering, or a draft written now."""
     _, meeting = _meeting(request, slug, pk)
+    approved = ApprovedMinutes.objects.filter(meeting=meeting).first()
+    if approved is not None and approved.docx:
+        return FileResponse(
+            approved.docx.open("rb"),
+            as_attachment=True,
+            filename=f"protokoll-{meeting.date:%Y-%m-%d}.docx",
+            content_type=DOCX,
+        )
     content = documents.minutes_docx(selectors.minutes_of(meeting))
     return _file(content, f"protokoll-{meeting.date:%Y-%m-%d}.docx", DOCX)
 

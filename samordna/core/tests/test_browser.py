@@ -129,6 +129,7 @@ OFFICE_PAGES = [
     "followup:statement_update",
     "followup:round_create",
     "followup:round_paper",
+    "followup:round_expected",
 ]
 # The applicant writes and sends applications and reports for their own organisation.
 APPLICANT_PAGES = [
@@ -218,6 +219,7 @@ NOT_PAGES = {
     "followup:goal_delete",
     "followup:statement_action",
     "followup:round_close",
+    "accounts:user_unlock",
     *(name for app in APP_PAGES for name in app.not_pages),
 }
 

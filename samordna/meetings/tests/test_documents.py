@@ -335,7 +335,20 @@ class AttachmentTests(SamordnaTestCase):
         self.assertRefused(
             "budget.pdf",
             b"<html>inte en pdf</html>",
-            "Filen heter .pdf men innehållet är inte en sådan fil.",
+            "Filen heter .pdf men innehållet är inte en PDF-fil. "
+            "Välj rätt fil, eller spara den som PDF eller Word och försök igen.",
+        )
+        self.assertRefused(
+            "budget.docx",
+            pdf,
+            "Filen heter .docx men innehållet är en PDF-fil, inte ett Word-dokument. "
+            "Välj rätt fil, eller spara den som PDF eller Word och försök igen.",
+        )
+        self.assertRefused(
+            "plan.pdf",
+            small_docx(),
+            "Filen heter .pdf men innehållet är ett Word-dokument, inte en PDF-fil. "
+            "Välj rätt fil, eller spara den som PDF eller Word och försök igen.",
         )
         self.assertRefused(
             "plan.docx", b"PK\x03\x04 inte en zip", "Filen är inte ett Word-dokument."

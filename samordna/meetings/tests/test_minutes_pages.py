@@ -264,7 +264,9 @@ class PapersAndDocumentsPagesTests(SamordnaTestCase):
         url = reverse("meetings:attachment_create", args=self.args)
         bad = SimpleUploadedFile("budget.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
         response = self.client.post(url, {"title": "Budget 2023", "file": bad})
-        self.assertContains(response, "innehållet är inte en sådan fil", status_code=400)
+        self.assertContains(
+            response, "innehållet är en annan sorts fil, inte en PDF-fil", status_code=400
+        )
         self.assertContains(response, 'value="Budget 2023"', status_code=400)
         self.assertFalse(self.meeting.attachments.exists())
         good = SimpleUploadedFile(
