@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "samordna.ledger",
     "samordna.fees",
     "samordna.attest",
+    "samordna.control",
     "samordna.imports",
 ]
 

@@ -15,6 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from samordna.core.documents import docx_field, docx_rows, page_context, render_pdf
+from samordna.core.text import format_kronor
 from samordna.meetings.models import Meeting, Presence
 from samordna.meetings.selectors import (
     FrozenRow,
@@ -119,6 +120,23 @@ APPEAL_NOTE = (
     "beslut genom laglighetsprövning. Överklagandet ska ha kommit in till förvaltningsrätten "
     "inom tre veckor från den dag då anslaget sattes upp."
 )
+
+
+def _delegation_docx(document, minutes: Minutes) -> None:
+    """The decisions taken under delegation, one line each, as the PDF lists them."""
+    if not minutes.delegation_decisions:
+        document.add_paragraph(
+            "Inga beslut har fattats på delegation sedan föregående sammanträde."
+        )
+        return
+    document.add_paragraph().add_run(
+        "Beslut fattade på delegation sedan föregående sammanträde"
+    ).bold = True
+    for d in minutes.delegation_decisions:
+        amount = f", {format_kronor(d.amount)}" if d.amount is not None else ""
+        document.add_paragraph(
+            f"{d.decided_on:%Y-%m-%d} {d.matter} ({d.decided_by}, punkt {d.point.number}){amount}"
+        )
 
 
 def minutes_docx(minutes: Minutes) -> bytes:
@@ -254,6 +272,8 @@ def minutes_docx(minutes: Minutes) -> bytes:
             document.add_paragraph(f"Reservation: {paragraph.reservations}")
         if paragraph.minutes_notes:
             document.add_paragraph(f"Protokollsanteckning: {paragraph.minutes_notes}")
+        if paragraph.pk == minutes.delegation_paragraph_id:
+            _delegation_docx(document, minutes)
         if paragraph.immediately_approved:
             document.add_paragraph("Paragrafen förklarades omedelbart justerad.")
         if paragraph.clauses and row.quorum:
@@ -262,6 +282,9 @@ def minutes_docx(minutes: Minutes) -> bytes:
             if paragraph.quorum_override:
                 line += f" Beslutet fattades utan beslutförhet: {paragraph.quorum_override}"
             document.add_paragraph(line)
+    if minutes.delegation_decisions and minutes.delegation_paragraph_id is None:
+        document.add_heading("Anmälan av delegationsbeslut", level=2)
+        _delegation_docx(document, minutes)
     if minutes.approved:
         last = document.add_paragraph(
             f"SHA-256 för det justerade protokollet: {minutes.approved.sha256}"

@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 
 from samordna.associations.models import Association, BoardSeat, Person, SeatKind
 from samordna.associations.selectors import board_on, seat_order
+from samordna.control.selectors import decisions_reported_to
 from samordna.core.text import swedish_key
 from samordna.meetings.models import (
     APPEAL_WEEKS,
@@ -136,6 +137,16 @@ class Minutes:
     signers: list[MinutesSigner]
     approved: ApprovedMinutes | None
     notice: Notice | None
+    # Decisions taken under delegation, reported under "Anmälan av delegationsbeslut".
+    delegation_decisions: list = field(default_factory=list)
+
+    @property
+    def delegation_paragraph_id(self) -> int | None:
+        """The § the delegation decisions are listed under; None prints them after the §§."""
+        return next(
+            (r.paragraph.pk for r in self.rows if "delegationsbeslut" in r.paragraph.title.lower()),
+            None,
+        )
 
     @property
     def numbers(self) -> tuple[int, int] | None:
@@ -179,6 +190,7 @@ def minutes_of(meeting: Meeting) -> Minutes:
         signers=list(meeting.signers.select_related("person", "approved_by")),
         approved=approved,
         notice=Notice.objects.filter(meeting=meeting).first() if approved else None,
+        delegation_decisions=decisions_reported_to(meeting, approved=approved is not None),
     )
 
 

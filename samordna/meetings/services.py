@@ -765,7 +765,11 @@ def minutes_approve(
 def _keep_minutes(
     meeting: Meeting, *, by: User, approved_on: datetime.date, note: str
 ) -> ApprovedMinutes:
+    # control.services builds on this module; imported here to keep the import one-way.
+    from samordna.control.services import delegation_mark_reported
+
     minutes = minutes_of(meeting)
+    delegation_mark_reported(meeting=meeting, by=by)
     numbers = minutes.numbers
     assert numbers is not None  # checked by minutes_approve
     dates = notice_dates(approved_on)

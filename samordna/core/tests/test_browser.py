@@ -14,6 +14,7 @@ from django.urls import resolve, reverse
 from playwright.sync_api import Page, expect
 
 from samordna.attest.tests.browser_data import AttestPages
+from samordna.control.tests.browser_data import ControlPages
 from samordna.core.tests import browser
 from samordna.core.tests.browser_pages import AppPages
 from samordna.fees.tests.browser_data import FeePages
@@ -26,7 +27,14 @@ from samordna.ledger.tests.browser_data import LedgerPages
 from samordna.meetings import past, services
 
 # The money apps describe their own pages (`samordna.core.tests.browser_pages`).
-APP_PAGES: list[type[AppPages]] = [FinancePages, LedgerPages, FeePages, AttestPages, ImportPages]
+APP_PAGES: list[type[AppPages]] = [
+    FinancePages,
+    LedgerPages,
+    FeePages,
+    AttestPages,
+    ImportPages,
+    ControlPages,
+]
 
 # What each role may open (URL names), beyond what is public. Arguments come from
 # `BrowserTests.paths`, which picks real demo objects of Sundsvall.

@@ -275,8 +275,9 @@ class MeetingPageTests(SamordnaTestCase):
             self.client.get(url, {"ar": 2023})
         meeting = self.meeting()
         # A justerad meeting also reads its anslag; every meeting the grants its §§ decided,
-        # and the ersättare serving in a § for a jävig ledamot.
-        with self.assertNumQueries(19):
+        # the ersättare serving in a § for a jävig ledamot and the delegation decisions
+        # reported to it.
+        with self.assertNumQueries(20):
             self.client.get(reverse("meetings:detail", args=["sundsvall", meeting.pk]))
 
 
