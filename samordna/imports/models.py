@@ -8,6 +8,7 @@ FTS5 table (created by this app's migration) holds the same text with the § 's 
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class ParagraphText(models.Model):
@@ -30,3 +31,45 @@ class ParagraphText(models.Model):
 
     def __str__(self) -> str:
         return f"§ {self.number} {self.title}"
+
+
+class PendingImport(models.Model):
+    """An uploaded protocol read once and waiting for the kansli to check and confirm it.
+
+    `parsed` holds the whole parse and the numbered source lines (`imports.stored`), so the
+    preview never reads the file again; confirming saves one historical meeting with the file
+    as its archival original and points `meeting` at it."""
+
+    association = models.ForeignKey(
+        "associations.Association", on_delete=models.CASCADE, related_name="+"
+    )
+    file = models.FileField("fil", upload_to="imports/%Y/")
+    filename = models.CharField("filnamn", max_length=255)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    parsed = models.JSONField("tolkning")
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField("uppladdad", auto_now_add=True)
+    meeting = models.OneToOneField(
+        "meetings.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="imported_from",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "protokoll att importera"
+        verbose_name_plural = "protokoll att importera"
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "sha256"], name="imports_pending_unique_file"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.filename

@@ -38,12 +38,24 @@ ORIGINAL_TYPES = {
     ".tif": ("image/tiff", (b"II*\x00", b"MM\x00*")),
     ".tiff": ("image/tiff", (b"II*\x00", b"MM\x00*")),
 }
+# An imported old protocol keeps the file it was read from as its original, even when the
+# förbund kept it as Word or text rather than as a signed PDF (`imports.services`).
+IMPORTED_TYPES = {
+    **ORIGINAL_TYPES,
+    ".docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        (b"PK\x03\x04",),
+    ),
+    ".txt": ("text/plain; charset=utf-8", (b"",)),
+}
 
 
-def original_type(upload: UploadedFile) -> str:
-    """The extension of a signed original (PDF or scanned image), checked by its first bytes."""
+def original_type(upload: UploadedFile, *, imported: bool = False) -> str:
+    """The extension of a signed original (PDF or scanned image), checked by its first bytes;
+    an imported protocol may also be the Word or text file it was read from."""
+    types = IMPORTED_TYPES if imported else ORIGINAL_TYPES
     name = (upload.name or "").lower()
-    extension = next((ext for ext in ORIGINAL_TYPES if name.endswith(ext)), None)
+    extension = next((ext for ext in types if name.endswith(ext)), None)
     if extension is None:
         raise ValidationError(
             {"original": "Originalet måste vara en PDF eller en inskannad bild (JPEG, PNG, TIFF)."}
@@ -57,7 +69,7 @@ def original_type(upload: UploadedFile) -> str:
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)
-    if not any(head.startswith(magic) for magic in ORIGINAL_TYPES[extension][1]):
+    if not any(head.startswith(magic) for magic in types[extension][1]):
         raise ValidationError(
             {"original": f"Filen heter {extension} men innehållet är inte en sådan fil."}
         )
@@ -66,7 +78,7 @@ def original_type(upload: UploadedFile) -> str:
 
 def original_content_type(name: str) -> str:
     extension = "." + name.rsplit(".", 1)[-1].lower()
-    return ORIGINAL_TYPES.get(extension, ("application/pdf", ()))[0]
+    return IMPORTED_TYPES.get(extension, ("application/pdf", ()))[0]
 
 
 @dataclass(frozen=True)
@@ -143,13 +155,15 @@ def register_past_meeting(
     note: str = "",
     notice_note: str = "",
     today: datetime.date | None = None,
+    imported: bool = False,
 ) -> ApprovedMinutes:
     """Register a meeting held before the förbund used Samordna as already justerad, on its
     own dates, with the signed original (PDF or scan) kept as the archival original.
 
     Its §§, upprop and jäv are recorded as the original says; its anslag goes to the public
     archive with its own dates and is never a current notice. The import of old protocols
-    calls this; the kansli's page "Registrera tidigare sammanträde" too."""
+    calls this (`imported`: the original may be the Word or text file the protocol was read
+    from); the kansli's page "Registrera tidigare sammanträde" too."""
     today = today or timezone.localdate()
     _check_past_dates(
         date=date,
@@ -160,7 +174,7 @@ def register_past_meeting(
     )
     if not paragraphs:
         raise ValidationError({"paragraphs": "Ange protokollets paragrafer."})
-    extension = original_type(original)
+    extension = original_type(original, imported=imported)
     meeting = Meeting(
         association=association,
         date=date,

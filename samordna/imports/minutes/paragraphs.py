@@ -75,7 +75,9 @@ def _title(paragraph: Paragraph, rest: str, body: list[Line]) -> None:
         text, case = _case(line.text)
         if case:
             body[body.index(line)] = Line(line.number, text, line.page)
-    paragraph.title = swedish.clean_spaces(title)
+    # A heading ends without punctuation: "kontroll 2023," and "… i Sundsvall." are the
+    # writer's (or the bold markup's) trailing marks, not part of the title.
+    paragraph.title = swedish.clean_spaces(title).rstrip(" ,;:.")
     paragraph.case_number = case
 
 
