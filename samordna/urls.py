@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from samordna.accounts.views import LoginView, LogoutView
-from samordna.core.views import home
+from samordna.core.home import home
 from samordna.meetings.views import calendar_feed
 
 urlpatterns = [

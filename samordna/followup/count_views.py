@@ -23,7 +23,7 @@ from samordna.associations.permissions import association_for, require
 from samordna.core.http import AuthedRequest
 from samordna.core.text import swedish_key
 from samordna.core.views import form_page
-from samordna.followup import imports, services
+from samordna.followup import imports, selectors, services
 from samordna.followup.count_forms import (
     ConfirmImportForm,
     CountsForm,
@@ -226,7 +226,7 @@ def report_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     if request.method == "POST":
         require(enter)
     hides = not (sees_small_counts(user) or enter)
-    threshold = services.settings_for(association).suppression_threshold
+    threshold = selectors.settings_for(association).suppression_threshold
     context: dict[str, Any] = {
         "association": association,
         "report": report,
@@ -355,7 +355,7 @@ def settings(request: AuthedRequest, slug: str) -> HttpResponse:
     """How the förbund reports (the periods) and publishes (the threshold, national sharing)."""
     association = association_for(request.user, slug)
     require(can_manage_followup(request.user))
-    current = services.settings_for(association)
+    current = selectors.settings_for(association)
     return form_page(
         request,
         form=SettingsForm(request.POST or None, instance=current),
