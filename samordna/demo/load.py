@@ -4,7 +4,7 @@ from django.db import transaction
 
 from samordna.associations.models import Association
 from samordna.demo import attest_money, fees_money, finance_money, interventions, ledger_money
-from samordna.demo.associations import load_associations, load_national_allocation
+from samordna.demo.associations import ASSOCIATIONS, load_associations, load_national_allocation
 from samordna.demo.followup import load_followup
 from samordna.demo.meetings import load_meetings
 from samordna.demo.users import load_users
@@ -26,3 +26,14 @@ def load_demo() -> tuple[dict[str, Association], int]:
     fees_money.load_fees(associations)
     ledger_money.load_ledger(associations)
     return associations, rows
+
+
+def demo_associations() -> dict[str, Association]:
+    """The demo's förbund: found in one query when the demo is there (it is loaded in one
+    transaction, so all of it is), or loaded. `load_demo` looks at every record (~300
+    queries); the tests ask once per class."""
+    found = {a.slug: a for a in Association.objects.filter(slug__in=ASSOCIATIONS)}
+    if len(found) == len(ASSOCIATIONS):
+        return found
+    associations, _ = load_demo()
+    return associations
