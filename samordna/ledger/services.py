@@ -5,6 +5,7 @@ import datetime
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -12,9 +13,10 @@ from django.utils import timezone
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.core.services import save_with_history
+from samordna.core.uploads import UploadRefused, read_upload
 from samordna.finance.models import BudgetLine
 from samordna.finance.selectors import budget_for
-from samordna.ledger import selectors
+from samordna.ledger import files, selectors
 from samordna.ledger.models import (
     AccountMapping,
     FileKind,
@@ -27,7 +29,6 @@ from samordna.ledger.sie import Ledger
 from samordna.meetings.models import AgendaItem, Attachment
 from samordna.meetings.services import attachment_add
 
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 EXTENSIONS = {
     ".se": FileKind.SIE,
     ".si": FileKind.SIE,
@@ -55,14 +56,19 @@ def file_kind(name: str) -> str:
 def import_upload(
     *, association: Association, year: int, by: User, file: UploadedFile, demo: bool = False
 ) -> LedgerImport:
-    """Keep the uploaded file as a pending import of `year`; nothing counts yet."""
+    """Keep the uploaded file as a pending import of `year`, read once under the limits
+    of `ledger.limits` and kept parsed; nothing counts yet. A file over a limit is refused
+    with the limit named, and nothing is stored."""
     kind = file_kind(file.name or "")
     if not file.size:
         raise ValidationError({"file": "Filen är tom."})
-    if file.size > MAX_UPLOAD_BYTES:
-        raise ValidationError({"file": "Filen är större än 50 MB."})
     if budget_for(association, year) is None:
         raise ValidationError({"year": f"Det finns ingen budget för {year} att följa upp mot."})
+    try:
+        data = read_upload(file, files.LIMITS)
+        ledger = files.parse_file(kind, data)
+    except UploadRefused as error:
+        raise ValidationError({"file": error.messages}) from error
     ledger_import = LedgerImport(
         association=association,
         year=year,
@@ -70,8 +76,9 @@ def import_upload(
         filename=(file.name or "fil")[:255],
         uploaded_by=by,
         demo=demo,
+        parsed=files.to_json(ledger),
     )
-    ledger_import.file.save(file.name or "fil", file, save=False)
+    ledger_import.file.save(file.name or "fil", ContentFile(data), save=False)
     try:
         save_with_history(ledger_import, by=by)
     except ValidationError:
@@ -156,10 +163,12 @@ def import_confirm(
     by: User,
     choices: Mapping[int, str] | None = None,
     ledger: Ledger | None = None,
+    confirmed: bool = False,
 ) -> LedgerImport:
     """Import the file's transactions — all or nothing. Refused while the file has any
-    problem or any result account is not mapped; the year's earlier import is replaced and
-    kept as history."""
+    problem or any result account is not mapped, and while a doubt (a file that may not be
+    whole, a replacement that takes months away) is not `confirmed`; the year's earlier
+    import is replaced and kept as history."""
     ledger_import = LedgerImport.objects.select_for_update().get(pk=ledger_import.pk)
     if ledger_import.status != ImportStatus.PENDING:
         raise ValidationError(
@@ -187,6 +196,13 @@ def import_confirm(
                     )
                 ).replace("  ", " ")
                 for row in found.unmapped
+            }
+        )
+    if found.must_confirm and not confirmed:
+        raise ValidationError(
+            {
+                "bekrafta": "Läs varningarna om filen och kryssa i att du vill importera den "
+                "ändå, eller ladda upp en hel fil."
             }
         )
     earlier = list(
@@ -226,6 +242,16 @@ def import_confirm(
         old.replaced_by = ledger_import
         save_with_history(old, by=by)
     return ledger_import
+
+
+def import_ledger(*, ledger_import: LedgerImport) -> Ledger:
+    """The import's file as parsed. One uploaded before the parsed file was kept is read
+    now, once, under the limits, and kept (`parsed` is not in the history)."""
+    ledger = selectors.read_import(ledger_import)
+    if ledger_import.parsed is None:
+        ledger_import.parsed = files.to_json(ledger)
+        LedgerImport.objects.filter(pk=ledger_import.pk).update(parsed=ledger_import.parsed)
+    return ledger
 
 
 @transaction.atomic

@@ -272,7 +272,7 @@ def import_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """A file's problems with their line numbers and its result accounts to map; the
     import itself only when there are no problems and every account is mapped."""
     association, ledger_import = _import(request, slug, pk)
-    ledger = selectors.read_import(ledger_import)
+    ledger = services.import_ledger(ledger_import=ledger_import)
     preview = selectors.preview(ledger_import, ledger)
     pending = ledger_import.status == ImportStatus.PENDING
     form = MappingForm(request.POST or None, preview=preview)
@@ -288,6 +288,7 @@ def import_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
                         by=request.user,
                         choices=form.choices(),
                         ledger=ledger,
+                        confirmed=form.confirmed(),
                     )
                     messages.success(
                         request,

@@ -194,9 +194,13 @@ class FollowupTests(SamordnaTestCase):
         self.assertContains(page, "6550 Konsultarvoden")
         response = self.client.post(detail, {"importera": "1", "konto_6550": ""})
         self.assertContains(response, "saknar koppling", status_code=400)
-        response = self.client.post(
-            detail, {"importera": "1", "konto_6550": f"line:{self.lines['Konsulter'].pk}"}
-        )
+        # The file replaces the year's import of January and February: it says so, and
+        # imports only when that is confirmed.
+        self.assertContains(page, "Ersättningen tar bort 8 transaktioner")
+        chosen = {"importera": "1", "konto_6550": f"line:{self.lines['Konsulter'].pk}"}
+        response = self.client.post(detail, chosen)
+        self.assertContains(response, "kryssa i att du vill importera", status_code=400)
+        response = self.client.post(detail, {**chosen, "bekrafta": "on"})
         self.assertEqual(response.status_code, 302)
         pending.refresh_from_db()
         self.assertEqual(pending.status, "imported")
