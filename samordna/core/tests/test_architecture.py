@@ -7,6 +7,7 @@ so does one under `if TYPE_CHECKING:`.
 """
 
 import ast
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -111,7 +112,9 @@ def imported(module: str, source: str, known: set[str], *, package: bool = False
                 yield nearest(target)
 
 
+@functools.cache
 def import_graph() -> dict[str, set[str]]:
+    """Module → the samordna modules it imports (read once per run)."""
     modules = source_modules()
     known = set(modules)
     return {

@@ -480,6 +480,25 @@ class BrowserTests(browser.BrowserTestCase):
                 for path in self.paths(name, username):
                     self.assertEqual(resolve(urlsplit(path).path).view_name, name)
 
+    def test_the_phone_check_finds_what_sticks_out(self) -> None:
+        """The width check itself: a page wider than the phone and a header control off screen
+        are reported; a wide table in its own scrolling box is not."""
+        page = self.new_page()
+        page.set_viewport_size(browser.PHONE)
+        page.set_content(
+            '<header class="page-header"><button style="margin-left:500px">Logga ut</button>'
+            '</header><main><div class="too-wide" style="width:800px">x</div></main>'
+        )
+        problems = page.evaluate(browser.WIDTH_CHECK)
+        self.assertEqual(len(problems), 2, problems)
+        self.assertIn("div.too-wide", problems[0])
+        self.assertIn("Logga ut syns inte på skärmen", problems[1])
+        page.set_content(
+            '<main><div style="overflow-x:auto"><table><tr><td style="width:800px">x</td></tr>'
+            "</table></div></main>"
+        )
+        self.assertEqual(page.evaluate(browser.WIDTH_CHECK), [])
+
     # Helpers
 
     def url(self, path: str) -> str:
