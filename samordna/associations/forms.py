@@ -10,6 +10,7 @@ from samordna.associations.models import (
     Person,
     StaffAssignment,
 )
+from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.forms import DateInput, ServiceModelForm, StyledFormMixin
 from samordna.core.validators import (
     normalise_organisation_number,
@@ -66,7 +67,7 @@ class MemberForm(OrganisationNumberMixin, ServiceModelForm):
         help_texts = {"organisation_number": "Tio siffror, t.ex. 212000-2411."}
 
 
-class MemberSharesForm(StyledFormMixin, forms.Form):
+class MemberSharesForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     """One share field per member; the service checks the statutory sums."""
 
     def __init__(self, *args, members: list[Member], **kwargs):

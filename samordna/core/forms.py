@@ -2,6 +2,7 @@
 
 from django import forms
 
+from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.text import format_kronor
 
 
@@ -66,8 +67,8 @@ def attach_errors(form: forms.BaseForm, error) -> None:
         form.add_error(None, error.messages)
 
 
-class ServiceModelForm(StyledFormMixin, forms.ModelForm):
-    """A ModelForm that only cleans input.
+class ServiceModelForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
+    """A ModelForm that only cleans input, versioned by its instance (no lost updates).
 
     It leaves its instance untouched: the service applies the cleaned data, checks the
     rules that span records and saves, so a refused change never lingers in memory.

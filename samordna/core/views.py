@@ -7,6 +7,7 @@ from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from samordna.core.concurrency import versioned_save
 from samordna.core.forms import attach_errors
 
 
@@ -20,10 +21,14 @@ def form_page(
     template: str,
     context: dict[str, Any],
 ) -> HttpResponse:
-    """Validate, hand the cleaned data to a service, redirect; keep the input on errors."""
+    """Validate, hand the cleaned data to a service, redirect; keep the input on errors.
+
+    A versioned form is refused if its record was saved by someone else since it was read.
+    """
     if request.method == "POST" and form.is_valid():
         try:
-            save(form.cleaned_data)
+            with versioned_save(form):
+                save(form.cleaned_data)
         except ValidationError as error:
             attach_errors(form, error)
         else:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from samordna.accounts.models import User
 from samordna.associations.models import Association, Member, MemberKind
 from samordna.associations.services import share_problems
+from samordna.core.concurrency import lock_version
 from samordna.core.services import apply_changes, delete_with_history, save_with_history
 from samordna.finance import budgets, contributions, selectors
 from samordna.finance.models import (
@@ -29,7 +30,6 @@ from samordna.finance.models import (
     StateAllocation,
 )
 from samordna.interventions.models import GrantAmount, Intervention, Outcome
-from samordna.interventions.services import lock_version
 from samordna.meetings.models import Paragraph
 
 MAX_LINE_AMOUNT = 100_000_000  # kr; more than any förbund's whole year

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from samordna.accounts.models import Role, User
+from samordna.core.concurrency import lock_version
 from samordna.core.services import apply_changes, save_with_history
 from samordna.core.text import format_date
 from samordna.interventions.models import (
@@ -33,7 +34,6 @@ from samordna.interventions.models import (
 )
 from samordna.interventions.payable import required_signers
 from samordna.interventions.selectors import settings_for
-from samordna.interventions.services import lock_version
 from samordna.meetings import services as meeting_services
 from samordna.meetings.locking import FINAL_PARAGRAPH_MESSAGE, LOCKED_MESSAGE
 from samordna.meetings.models import ApprovedMinutes, Paragraph

@@ -1,6 +1,7 @@
 from django import forms
 
 from samordna.associations.models import BoardSeat, Person, SeatKind
+from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.forms import DateInput, ServiceModelForm, StyledFormMixin
 from samordna.meetings.models import (
     AgendaItem,
@@ -63,7 +64,7 @@ class ParagraphForm(ServiceModelForm):
         self.fields["number"].required = False
 
 
-class RollCallForm(StyledFormMixin, forms.Form):
+class RollCallForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     """One group of fields per board seat on the meeting's day."""
 
     def __init__(self, *args, seats: list[BoardSeat], attendances: dict, **kwargs):
@@ -110,7 +111,7 @@ class RollCallForm(StyledFormMixin, forms.Form):
     def groups(self):
         """The bound fields per seat, for the template."""
         for seat in self.seats:
-            names = [n for n in self.fields if n.rsplit("_", 1)[1] == str(seat.pk)]
+            names = [n for n in self.fields if n.rsplit("_", 1)[-1] == str(seat.pk)]
             yield seat, [self[n] for n in names]
 
     def entries(self) -> list[RollCallEntry]:
@@ -129,7 +130,7 @@ class RollCallForm(StyledFormMixin, forms.Form):
         ]
 
 
-class RecusalForm(StyledFormMixin, forms.Form):
+class RecusalForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     def __init__(self, *args, seats: list[BoardSeat], current: dict[int, str], **kwargs):
         super().__init__(*args, **kwargs)
         self.seats = seats
@@ -172,7 +173,7 @@ class AttachmentForm(StyledFormMixin, forms.Form):
         self.apply_styles()
 
 
-class SignersForm(StyledFormMixin, forms.Form):
+class SignersForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     """The chair of the meeting and the justerare, among those present."""
 
     chair = forms.ModelChoiceField(
@@ -218,7 +219,7 @@ class TaskForm(StyledFormMixin, forms.Form):
         self.apply_styles()
 
 
-class TaskDoneForm(StyledFormMixin, forms.Form):
+class TaskDoneForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     done_on = forms.DateField(label="Redovisat den", widget=DateInput())
     note = forms.CharField(
         label="Redovisning", max_length=500, required=False, widget=forms.Textarea

@@ -253,7 +253,12 @@ def roll_call(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         return locked
     seats = selectors.board_seats_at(meeting)
     attendances = {a.seat_id: a for a in meeting.attendances.all()}
-    form = RollCallForm(request.POST or None, seats=seats, attendances=attendances)
+    form = RollCallForm(
+        request.POST or None,
+        seats=seats,
+        attendances=attendances,
+        versioned=meeting.attendances.all(),
+    )
     return form_page(
         request,
         form=form,
@@ -312,7 +317,9 @@ def paragraph_recusals(request: AuthedRequest, slug: str, pk: int, par_pk: int) 
     paragraph = get_object_or_404(meeting.paragraphs, pk=par_pk)
     seats = selectors.board_seats_at(meeting)
     current = {r.seat_id: r.kind for r in paragraph.recusals.all()}
-    form = RecusalForm(request.POST or None, seats=seats, current=current)
+    form = RecusalForm(
+        request.POST or None, seats=seats, current=current, versioned=paragraph.recusals.all()
+    )
 
     def save(data: dict) -> None:
         with transaction.atomic():
@@ -469,6 +476,7 @@ def signers(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     form = SignersForm(
         request.POST or None,
         people=present,
+        versioned=meeting.signers.all(),
         initial={
             "chair": next((s.person_id for s in current if s.role == SignerRole.CHAIR), None),
             "adjusters": [s.person_id for s in current if s.role == SignerRole.ADJUSTER],
@@ -543,7 +551,7 @@ def task_done(request: AuthedRequest, slug: str, pk: int, task_pk: int) -> HttpR
     )
     return form_page(
         request,
-        form=TaskDoneForm(request.POST or None, initial={"done_on": meeting.date}),
+        form=TaskDoneForm(request.POST or None, initial={"done_on": meeting.date}, versioned=task),
         save=lambda data: services.task_done(
             task=task, by=request.user, done_on=data["done_on"], note=data["note"]
         ),

@@ -15,6 +15,7 @@ from samordna.attest.tests.browser_data import AttestPages
 from samordna.core.tests import browser
 from samordna.core.tests.browser_pages import AppPages
 from samordna.fees.tests.browser_data import FeePages
+from samordna.finance.models import ContributionInstalment
 from samordna.finance.tests.browser_data import FinancePages
 from samordna.followup.tests.browser_data import FollowupPaths
 from samordna.imports.tests.browser_data import ImportPages
@@ -230,6 +231,10 @@ OFFICE_HISTORY = [
     "avtal",
     "utbetalning",
     "rapport",
+    # Any tracked model by app.model on the one generic page (issue 12).
+    "meetings.meeting",
+    "meetings.paragraph",
+    "finance.contributioninstalment",
     *(kind for app in APP_PAGES for kind in sorted(app.history_kinds)),
 ]
 AUDITOR_HISTORY = ["forbund", "person", "insats", "ansokan"]
@@ -350,6 +355,13 @@ class BrowserTests(browser.BrowserTestCase):
             "uppdrag": association.board_seats.earliest("starts_on", "pk"),
             "kansli": association.staff.earliest("starts_on", "pk"),
             "anvandare": association.users.get(username="christina.nordeno"),
+            "meetings.meeting": association.meetings.get(date="2022-11-25"),
+            "meetings.paragraph": association.meetings.get(date="2022-11-25")
+            .paragraphs.order_by("number")
+            .earliest("number"),
+            "finance.contributioninstalment": ContributionInstalment.objects.filter(
+                schedule__association=association
+            ).earliest("pk"),
         }
         return records[kind].pk
 
