@@ -58,6 +58,11 @@ KNOWN_UPWARD = {
     ("samordna.core.http", "samordna.accounts.models"),
     ("samordna.associations.permissions", "samordna.accounts.models"),
     ("samordna.associations.services", "samordna.accounts.models"),
+    # The generic history page (merged while this test was written): core finds a record's
+    # förbund through the Association model and asks the förbund's access rule whether to
+    # link the history. To go: the förbund lookup and `history_link` move to associations.
+    ("samordna.core.history", "samordna.associations.models"),
+    ("samordna.core.templatetags.sv", "samordna.associations.permissions"),
     # Start pages that show what is waiting elsewhere: the förbund's start page lists the
     # meetings to justera and the applications to prepare; a meeting's page names the insats
     # each § decides on. Each reads one selector of the app above.
