@@ -1,5 +1,7 @@
 """The demo is loaded once into each test database; every TestCase rolls back its own
-changes, and the browser tests (TransactionTestCase, run last) load it again after a flush."""
+changes and finds the demo in one query (`demo_associations`). The TransactionTestCases run
+last: the browser tests use the demo as they find it and flush it once, after their class;
+the concurrency tests on PostgreSQL load it again."""
 
 import pytest
 

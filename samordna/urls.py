@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from samordna.accounts.views import LoginView, LogoutView
 from samordna.control.views import cycle_feed
-from samordna.core.views import home
+from samordna.core.home import home
 from samordna.meetings.views import calendar_feed
 
 urlpatterns = [

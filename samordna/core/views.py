@@ -7,12 +7,8 @@ from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from samordna.accounts.models import Role
-from samordna.associations.models import Association
 from samordna.core.concurrency import versioned_save
 from samordna.core.forms import attach_errors
-from samordna.core.text import swedish_key
-from samordna.finance.selectors import allocation_years
 
 
 def form_page(
@@ -40,19 +36,3 @@ def form_page(
             return redirect(done_url)
     status = 400 if request.method == "POST" else 200
     return render(request, template, {**context, "form": form}, status=status)
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    """Logged-in users go to their start page; the public sees what is open to all."""
-    user = request.user
-    if user.is_authenticated:
-        if user.association is not None:
-            return redirect("associations:start", slug=user.association.slug)
-        if user.role == Role.NATIONAL:
-            return redirect("finance:national")
-    associations = sorted(Association.objects.all(), key=lambda a: swedish_key(a.name))
-    return render(
-        request,
-        "core/home.html",
-        {"associations": associations, "allocation_years": allocation_years()},
-    )

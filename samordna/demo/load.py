@@ -11,7 +11,7 @@ from samordna.demo import (
     interventions,
     ledger_money,
 )
-from samordna.demo.associations import load_associations, load_national_allocation
+from samordna.demo.associations import ASSOCIATIONS, load_associations, load_national_allocation
 from samordna.demo.followup import load_followup
 from samordna.demo.meetings import load_meetings
 from samordna.demo.users import load_users
@@ -34,3 +34,14 @@ def load_demo() -> tuple[dict[str, Association], int]:
     ledger_money.load_ledger(associations)
     control.load_control(associations)
     return associations, rows
+
+
+def demo_associations() -> dict[str, Association]:
+    """The demo's förbund: found in one query when the demo is there (it is loaded in one
+    transaction, so all of it is), or loaded. `load_demo` looks at every record (~300
+    queries); the tests ask once per class."""
+    found = {a.slug: a for a in Association.objects.filter(slug__in=ASSOCIATIONS)}
+    if len(found) == len(ASSOCIATIONS):
+        return found
+    associations, _ = load_demo()
+    return associations

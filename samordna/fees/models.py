@@ -14,6 +14,8 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from samordna.associations.models import Association, BoardSeat, Person
+from samordna.core.text import NBSP, format_kronor
+from samordna.fees.rules import format_decimal
 
 
 class FeeSettings(models.Model):
@@ -193,6 +195,18 @@ class ExpenseClaim(models.Model):
     @property
     def description(self) -> str:
         """How the amount came about, in Swedish."""
-        from samordna.fees.rules import describe_claim
-
-        return describe_claim(self)
+        if self.kind == ClaimKind.LOSS:
+            if self.hours is not None and self.hourly_rate is not None:
+                text = (
+                    f"{format_decimal(self.hours)}{NBSP}tim × {format_kronor(self.hourly_rate)}/tim"
+                )
+            else:
+                text = "Belopp enligt underlag"
+            return f"{text}; {self.basis}" if self.basis else text
+        route = f"{self.from_place}–{self.to_place}"
+        if self.km is not None and self.km_rate is not None:
+            return (
+                f"{route}, {format_decimal(self.km)}{NBSP}km × "
+                f"{format_decimal(self.km_rate)}{NBSP}kr/km"
+            )
+        return f"{route}, biljett"

@@ -9,13 +9,9 @@ roll call attended the meeting, even if they came late or left early.
 import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
 
 from samordna.associations.models import Association
 from samordna.core.text import NBSP, format_kronor, format_percent
-
-if TYPE_CHECKING:
-    from samordna.fees.models import ExpenseClaim
 
 NO_RULE_MESSAGE = (
     "Förbundet har ingen regel för sammanträdesarvoden. Kansliet lägger in regeln "
@@ -96,24 +92,3 @@ def fee_explanation(fee: Fee, *, base_amount: int, hours: Decimal) -> str:
         f"{format_percent(fee.percent)} av {format_kronor(base_amount)} = {exact}{NBSP}kr, "
         f"avrundat {format_kronor(fee.amount)} (sammanträdet {format_decimal(hours)}{NBSP}tim)"
     )
-
-
-def describe_claim(claim: "ExpenseClaim") -> str:
-    """How a claim's amount came about."""
-    from samordna.fees.models import ClaimKind
-
-    if claim.kind == ClaimKind.LOSS:
-        if claim.hours is not None and claim.hourly_rate is not None:
-            text = (
-                f"{format_decimal(claim.hours)}{NBSP}tim × {format_kronor(claim.hourly_rate)}/tim"
-            )
-        else:
-            text = "Belopp enligt underlag"
-        return f"{text}; {claim.basis}" if claim.basis else text
-    route = f"{claim.from_place}–{claim.to_place}"
-    if claim.km is not None and claim.km_rate is not None:
-        return (
-            f"{route}, {format_decimal(claim.km)}{NBSP}km × "
-            f"{format_decimal(claim.km_rate)}{NBSP}kr/km"
-        )
-    return f"{route}, biljett"

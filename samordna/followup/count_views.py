@@ -24,7 +24,7 @@ from samordna.core.http import AuthedRequest
 from samordna.core.text import swedish_key
 from samordna.core.uploads import read_upload
 from samordna.core.views import form_page
-from samordna.followup import imports, services
+from samordna.followup import imports, selectors, services
 from samordna.followup.count_forms import (
     ConfirmImportForm,
     CountsForm,
@@ -227,7 +227,7 @@ def report_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     if request.method == "POST":
         require(enter)
     hides = not (sees_small_counts(user) or enter)
-    threshold = services.settings_for(association).suppression_threshold
+    threshold = selectors.settings_for(association).suppression_threshold
     context: dict[str, Any] = {
         "association": association,
         "report": report,
@@ -360,7 +360,7 @@ def settings(request: AuthedRequest, slug: str) -> HttpResponse:
     """How the förbund reports (the periods) and publishes (the threshold, national sharing)."""
     association = association_for(request.user, slug)
     require(can_manage_followup(request.user))
-    current = services.settings_for(association)
+    current = selectors.settings_for(association)
     return form_page(
         request,
         form=SettingsForm(request.POST or None, instance=current),

@@ -23,7 +23,7 @@ from django.db.models.functions import ExtractYear
 
 from samordna.associations.models import Association
 from samordna.followup import goals as goal_service
-from samordna.followup import selectors, services
+from samordna.followup import selectors
 from samordna.followup.counts import AGE_BANDS, DESTINATIONS, GENDERS, INCOMES, STRUCTURAL
 from samordna.followup.goals import GoalResult, YearResult
 from samordna.followup.models import (
@@ -536,7 +536,7 @@ def _charts(f: Figures) -> list[BarChart]:
 def association_dashboard(association: Association, *, hide_small: bool) -> Dashboard:
     """The förbund's figures: its individinriktade insatser year by year, its structural
     insatser, the survey results and its own goals."""
-    threshold = services.settings_for(association).suppression_threshold
+    threshold = selectors.settings_for(association).suppression_threshold
     by_direction: dict[str, dict[int, YearFigures]] = {
         Direction.INDIVIDUAL: {},
         Direction.STRUCTURAL: {},
@@ -602,7 +602,7 @@ def intervention_dashboard(
     association: Association, intervention: Intervention, *, hide_small: bool
 ) -> Dashboard:
     """One insats's figures, planned participants, survey results and goals."""
-    threshold = services.settings_for(association).suppression_threshold
+    threshold = selectors.settings_for(association).suppression_threshold
     figures = selectors.year_figures(ParticipantReport.objects.filter(intervention=intervention))
     scope = intervention.name
     structural = intervention.direction == Direction.STRUCTURAL

@@ -29,7 +29,7 @@ from samordna.core.spreadsheets import CsvWriter
 from samordna.followup import selectors
 from samordna.followup.counts import GENDERS, INCOMES
 from samordna.followup.models import FollowupSettings, ParticipantReport, ReportStatus
-from samordna.followup.services import settings_for
+from samordna.followup.selectors import settings_for
 from samordna.followup.suppression import Cell, suppress_table
 
 # The national view hides at least this much, whatever the sharing förbund chose.

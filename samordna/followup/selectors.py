@@ -23,8 +23,20 @@ from django.db.models import (
     When,
 )
 
+from samordna.associations.models import Association
 from samordna.followup.counts import AGE_BANDS, DESTINATIONS, GENDERS, INCOMES, STRUCTURAL
-from samordna.followup.models import ParticipantReport, ReportingPeriod, ReportStatus
+from samordna.followup.models import (
+    FollowupSettings,
+    ParticipantReport,
+    ReportingPeriod,
+    ReportStatus,
+)
+
+
+def settings_for(association: Association) -> FollowupSettings:
+    """The förbund's follow-up settings; the defaults (unsaved) until the kansli saves its own."""
+    found = FollowupSettings.objects.filter(association=association).first()
+    return found or FollowupSettings(association=association)
 
 
 @dataclass

@@ -26,6 +26,7 @@ from samordna.followup.models import (
     ReportStatus,
     ReportUnlock,
 )
+from samordna.followup.selectors import settings_for
 from samordna.interventions.models import Intervention
 
 # The months each period of a kind begins with, in order.
@@ -36,17 +37,14 @@ PERIOD_STARTS = {
 }
 
 
-def settings_for(association: Association) -> FollowupSettings:
-    found, _ = FollowupSettings.objects.get_or_create(association=association)
-    return found
-
-
 @transaction.atomic
 def settings_update(*, association: Association, by: User, **fields: Any) -> FollowupSettings:
     """Change the period kind (for years without figures), the threshold and sharing."""
     current = settings_for(association)
     changed = apply_changes(current, fields)
-    if changed:
+    if current.pk is None:  # the defaults until now: saved with the changes
+        save_with_history(current, by=by)
+    elif changed:
         save_with_history(current, by=by, update_fields=changed)
     return current
 

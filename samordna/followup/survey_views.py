@@ -30,7 +30,7 @@ from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest
 from samordna.core.text import format_date
 from samordna.core.views import form_page
-from samordna.followup import services, surveys
+from samordna.followup import selectors, surveys
 from samordna.followup.models import (
     Questionnaire,
     Scale,
@@ -405,7 +405,7 @@ def round_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     count = survey_round.responses.aggregate(
         total=Count("pk"), paper=Count("pk", filter=Q(on_paper=True))
     )
-    threshold = services.settings_for(association).suppression_threshold
+    threshold = selectors.settings_for(association).suppression_threshold
     hide_small = not sees_small_counts(user)
     # Outside the kansli a round's own results are not shown: they could be worked out
     # against the year's results of the insats (shown under Resultat) and a small round
@@ -587,7 +587,7 @@ def survey_results(request: AuthedRequest, slug: str) -> HttpResponse:
         if answered
         else []
     )
-    threshold = services.settings_for(association).suppression_threshold
+    threshold = selectors.settings_for(association).suppression_threshold
     hide_small = not sees_small_counts(user)
     groups: dict[int, dict[str, Any]] = {}
     for row in surveys.published(found, threshold=threshold, hide_small=hide_small):

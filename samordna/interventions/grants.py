@@ -46,7 +46,8 @@ from samordna.interventions.models import (
     Trigger,
 )
 from samordna.interventions.rules import budget_by_year
-from samordna.interventions.services import OPEN, settings_for
+from samordna.interventions.selectors import settings_for
+from samordna.interventions.services import OPEN
 from samordna.meetings import services as meeting_services
 from samordna.meetings.models import Paragraph
 

@@ -33,7 +33,7 @@ from samordna.interventions.models import (
     Trigger,
 )
 from samordna.interventions.payable import required_signers
-from samordna.interventions.services import settings_for
+from samordna.interventions.selectors import settings_for
 from samordna.meetings import services as meeting_services
 from samordna.meetings.locking import FINAL_PARAGRAPH_MESSAGE, LOCKED_MESSAGE
 from samordna.meetings.models import ApprovedMinutes, Paragraph
@@ -315,7 +315,7 @@ def _recipients(report: Report) -> list[str]:
 
 
 def _settings(report: Report) -> GrantSettings:
-    """The förbund's settings as fetched with the report, or created with the defaults."""
+    """The förbund's settings as fetched with the report, or the (unsaved) defaults."""
     # A missing reverse one-to-one raises an AttributeError subclass: getattr's default.
     found: GrantSettings | None = getattr(report.association, "grant_settings", None)
     return found or settings_for(report.association)

@@ -25,6 +25,7 @@ from samordna.interventions.models import (
     Fulfilment,
     GrantAmount,
     GrantDecision,
+    GrantSettings,
     Instalment,
     Intervention,
     Outcome,
@@ -36,9 +37,14 @@ from samordna.interventions.models import (
     ReportStatus,
 )
 from samordna.interventions.payable import GrantState, decisions_with_plan, grant_states
-from samordna.interventions.services import settings_for
 
 OPEN_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.PREPARATION)
+
+
+def settings_for(association: Association) -> GrantSettings:
+    """The förbund's grant settings; the defaults (unsaved) until the kansli saves its own."""
+    found = GrantSettings.objects.filter(association=association).first()
+    return found or GrantSettings(association=association)
 
 
 def period_label(starts: datetime.date | None, ends: datetime.date | None) -> str:

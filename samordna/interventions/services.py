@@ -41,6 +41,7 @@ from samordna.interventions.models import (
     TargetGroup,
 )
 from samordna.interventions.rules import normalise_giro, submission_problems
+from samordna.interventions.selectors import settings_for
 from samordna.meetings import services as meeting_services
 from samordna.meetings.models import ItemKind, Meeting
 from samordna.meetings.services import ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES
@@ -74,18 +75,14 @@ class BudgetCell:
     specification: str = ""
 
 
-def settings_for(association: Association) -> GrantSettings:
-    """The förbund's grant settings, created with the defaults on first use."""
-    found, _ = GrantSettings.objects.get_or_create(association=association)
-    return found
-
-
 @transaction.atomic
 def grant_settings_update(*, association: Association, by: User, **fields: Any) -> GrantSettings:
     """Change how the förbund handles goals, report deadlines and reminders."""
     current = settings_for(association)
     changed = apply_changes(current, fields)
-    if changed:
+    if current.pk is None:  # the defaults until now: saved with the changes
+        save_with_history(current, by=by)
+    elif changed:
         save_with_history(current, by=by, update_fields=changed)
     return current
 

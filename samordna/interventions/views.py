@@ -621,7 +621,7 @@ def goals(request: AuthedRequest, slug: str) -> HttpResponse:
     """The förbund's goal for its insatser, from the approved slutrapporter."""
     association = association_for(request.user, slug)
     require(can_read_register(request.user) and request.user.role != Role.APPLICANT)
-    settings = services.settings_for(association)
+    settings = selectors.settings_for(association)
     return render(
         request,
         "interventions/goals.html",
@@ -639,7 +639,7 @@ def goals(request: AuthedRequest, slug: str) -> HttpResponse:
 def grant_settings(request: AuthedRequest, slug: str) -> HttpResponse:
     association = association_for(request.user, slug)
     require(can_manage_grants(request.user))
-    current = services.settings_for(association)
+    current = selectors.settings_for(association)
     return form_page(
         request,
         form=GrantSettingsForm(request.POST or None, instance=current),

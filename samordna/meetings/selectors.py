@@ -13,6 +13,7 @@ from samordna.meetings.models import (
     APPEAL_WEEKS,
     ApprovedMinutes,
     Attendance,
+    CalendarFeed,
     Guest,
     Meeting,
     MinutesSigner,
@@ -28,6 +29,11 @@ from samordna.meetings.quorum import Quorum, StandIn, quorum_for
 
 def meetings_in_year(association: Association, year: int) -> list[Meeting]:
     return list(association.meetings.filter(date__year=year))
+
+
+def calendar_feed_of(association: Association) -> CalendarFeed | None:
+    """The förbund's calendar address, if the kansli has made one."""
+    return CalendarFeed.objects.filter(association=association).first()
 
 
 def meeting_years(association: Association, today: datetime.date) -> list[int]:

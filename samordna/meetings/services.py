@@ -195,16 +195,13 @@ def agenda_item_delete(*, item: AgendaItem, by: User) -> None:
 
 
 @transaction.atomic
-def calendar_feed_for(*, association: Association) -> CalendarFeed:
-    """The förbund's calendar address, created on first use."""
-    feed, _ = CalendarFeed.objects.get_or_create(association=association)
-    return feed
-
-
-@transaction.atomic
 def calendar_feed_renew(*, association: Association, by: User) -> CalendarFeed:
-    """Give the calendar a new address; the old one stops working."""
-    feed = calendar_feed_for(association=association)
+    """Give the calendar a new address (its first one, or instead of the old one)."""
+    feed = CalendarFeed.objects.select_for_update().filter(association=association).first()
+    if feed is None:
+        feed = CalendarFeed(association=association)
+        save_with_history(feed, by=by)
+        return feed
     feed.token = new_calendar_token()
     save_with_history(feed, by=by, update_fields=["token"])
     return feed

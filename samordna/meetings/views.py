@@ -98,8 +98,8 @@ def meeting_plan(request: AuthedRequest, slug: str) -> HttpResponse:
         "can_manage": can_manage(request.user),
     }
     if can_manage(request.user):
-        feed = services.calendar_feed_for(association=association)
-        context["feed_url"] = request.build_absolute_uri(
+        feed = selectors.calendar_feed_of(association)
+        context["feed_url"] = feed and request.build_absolute_uri(
             reverse("calendar_feed", args=[feed.token])
         )
     return render(request, "meetings/meeting_plan.html", context)
@@ -281,8 +281,10 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 def calendar_feed_renew(request: AuthedRequest, slug: str) -> HttpResponse:
     association = association_for(request.user, slug)
     require(can_manage(request.user))
+    had_one = selectors.calendar_feed_of(association) is not None
     services.calendar_feed_renew(association=association, by=request.user)
-    messages.success(request, "Kalendern har fått en ny adress. Den gamla fungerar inte längre.")
+    done = "Kalendern har fått en ny adress. Den gamla fungerar inte längre."
+    messages.success(request, done if had_one else "Kalendern har fått en adress.")
     return redirect("meetings:plan", slug=slug)
 
 

@@ -5,7 +5,7 @@ from django.test import TestCase
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association
-from samordna.demo.load import load_demo
+from samordna.demo.load import demo_associations
 
 
 class SamordnaTestCase(TestCase):
@@ -23,7 +23,7 @@ class SamordnaTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
         # conftest.py loads the demo once per test database; this finds it (or loads it).
-        associations, _ = load_demo()
+        associations = demo_associations()
         cls.association = associations["sundsvall"]
         cls.other = associations["harnosand-timra"]
         users = {u.username: u for u in User.objects.all()}

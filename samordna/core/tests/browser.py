@@ -1,8 +1,14 @@
 """Plumbing for the browser tests: a live server with the demo data, one headless Chromium
-per test class, log-in through the real form, and axe-core on every page opened.
+per test class, log-in through the real form, and axe-core on every page opened, at a
+desktop's width and at a phone's (390 × 844 px).
 
-A test collects every accessibility problem, broken link and failed request it meets and
-reports them all at the end (`assert_no_problems`), so one run shows everything to fix.
+A test collects every accessibility problem, broken link, failed request and page wider than
+the phone it meets and reports them all at the end (`assert_no_problems`), so one run shows
+everything to fix.
+
+The demo is loaded once per class, not per test: the tests only read, or add records no other
+test counts, so the data is flushed once, after the class (a flush and a new demo for every
+test cost about 25 s each).
 """
 
 import os
@@ -11,6 +17,7 @@ from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
 from playwright.sync_api import (
@@ -21,13 +28,14 @@ from playwright.sync_api import (
     Playwright,
     Request,
     Response,
+    ViewportSize,
     expect,
     sync_playwright,
 )
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association
-from samordna.demo.load import load_demo
+from samordna.demo.load import demo_associations
 from samordna.demo.users import DEMO_PASSWORD
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
@@ -49,6 +57,43 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],
 }
+AXE_SCRIPT = Axe().axe_script
+# Every page is checked at both widths: Playwright's desktop default and an iPhone 12–15.
+DESKTOP = ViewportSize(width=1280, height=720)
+PHONE = ViewportSize(width=390, height=844)
+# On a phone the page itself must not be wider than the screen (a wide table scrolls in its
+# own box, `.table-scroll`), and the header's buttons and the menu's links must be on screen.
+# Returns what sticks out: the outermost elements past the right edge that no scrolling box
+# holds, and any header or menu control off screen.
+WIDTH_CHECK = """() => {
+  const width = window.innerWidth;
+  const name = element => element.tagName.toLowerCase()
+    + (element.id ? "#" + element.id : "")
+    + (element.classList.length ? "." + [...element.classList].join(".") : "");
+  const held = element => {
+    if (["absolute", "fixed"].includes(getComputedStyle(element).position)) return false;
+    for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
+      if (getComputedStyle(up).overflowX !== "visible") return true;
+    }
+    return false;
+  };
+  const problems = [];
+  if (document.documentElement.scrollWidth > width) {
+    const wide = [...document.body.querySelectorAll("*")].filter(element =>
+      element.getBoundingClientRect().right > width + 1 && !held(element));
+    const outermost = wide.filter(element => !wide.includes(element.parentElement));
+    problems.push(`sidan är ${document.documentElement.scrollWidth} px bred: `
+      + outermost.slice(0, 5).map(name).join(", "));
+  }
+  const controls = ".page-header a, .page-header button, .site-nav a";
+  for (const control of document.querySelectorAll(controls)) {
+    const box = control.getBoundingClientRect();
+    if (box.width === 0 || box.left < 0 || box.right > width + 1) {
+      problems.push(`${control.textContent.trim()} syns inte på skärmen`);
+    }
+  }
+  return problems;
+}"""
 # URL namespaces that are not Samordna's own pages.
 FOREIGN_NAMESPACES = {"admin"}
 
@@ -89,13 +134,15 @@ def describe_violations(url: str, violations: list[dict]) -> list[str]:
 class BrowserTestCase(StaticLiveServerTestCase):
     playwright: Playwright
     browser: Browser
-    axe = Axe()
 
     association: Association
 
     @classmethod
     def setUpClass(cls) -> None:
         super().setUpClass()
+        # The live server's data is committed: conftest.py's demo is still there unless an
+        # earlier TransactionTestCase flushed it, when this loads it again.
+        cls.association = demo_associations()["sundsvall"]
         cls.playwright = sync_playwright().start()
         try:
             cls.browser = cls.playwright.chromium.launch(
@@ -110,12 +157,15 @@ class BrowserTestCase(StaticLiveServerTestCase):
     def tearDownClass(cls) -> None:
         cls.browser.close()
         cls.playwright.stop()
+        # Once for the class what TransactionTestCase does after every test.
+        for database in cls.databases:
+            call_command("flush", verbosity=0, interactive=False, database=database)
         super().tearDownClass()
 
+    def _fixture_teardown(self) -> None:
+        """Keep the demo for the class's next test (see tearDownClass)."""
+
     def setUp(self) -> None:
-        # The live server's data is committed, so each test loads (and flushes) its own.
-        associations, _ = load_demo()
-        self.association = associations["sundsvall"]
         self.problems: list[str] = []
         self.links_seen: set[str] = set()  # URL names of the links on the pages opened
 
@@ -123,7 +173,9 @@ class BrowserTestCase(StaticLiveServerTestCase):
 
     def new_page(self) -> Page:
         """A fresh browser context (no cookies), closed when the test ends."""
-        context = self.browser.new_context(base_url=self.live_server_url, locale="sv-SE")
+        context = self.browser.new_context(
+            base_url=self.live_server_url, locale="sv-SE", viewport=DESKTOP
+        )
         self.addCleanup(context.close)
         self.watch_requests(context)
         self.watch_content_security_policy(context)
@@ -154,12 +206,26 @@ class BrowserTestCase(StaticLiveServerTestCase):
     # Checks
 
     def check_page(self, page: Page) -> None:
-        self.check_accessibility(page)
+        """The page as it is now, at the desktop's width and then at the phone's."""
         self.check_links(page)
+        self.check_accessibility(page, page.url)
+        page.set_viewport_size(PHONE)
+        try:
+            where = f"{page.url} ({PHONE['width']} px)"
+            self.check_accessibility(page, where)
+            self.problems += [f"{where}: {problem}" for problem in page.evaluate(WIDTH_CHECK)]
+        finally:
+            page.set_viewport_size(DESKTOP)
 
-    def check_accessibility(self, page: Page) -> None:
-        results = self.axe.run(page, options=AXE_OPTIONS)
-        self.problems += describe_violations(page.url, results.response["violations"])
+    def check_accessibility(self, page: Page, where: str) -> None:
+        # axe is put into each page once and hands back only the violations.
+        if not page.evaluate("() => typeof window.axe === 'object'"):
+            page.evaluate(AXE_SCRIPT)
+        violations = page.evaluate(
+            "options => axe.run(document, options).then(results => results.violations)",
+            AXE_OPTIONS,
+        )
+        self.problems += describe_violations(where, violations)
 
     def check_links(self, page: Page) -> None:
         """Every link to Samordna from the page leads to a URL that exists."""

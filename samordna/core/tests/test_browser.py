@@ -254,9 +254,26 @@ OFFICE_HISTORY = [
 ]
 AUDITOR_HISTORY = ["forbund", "person", "insats", "ansokan"]
 
+# The office opens most pages: its pages are split in parts by URL namespace, one test each,
+# so that the two workers of pytest-xdist finish at about the same time. Each page is still
+# opened once; the last part takes what the others do not.
+OFFICE_PARTS = {
+    "registers_and_meetings": ("associations:", "accounts:", "meetings:"),
+    "insatser": ("interventions:", "catalogue:"),
+    "followup": ("followup:", "survey:", "national:"),
+}
+
 ALLOCATION_PAGES = {"finance:national", "finance:allocation_table"}
 BOARD_IN_OFFICE_ON = "2023-01-01"
 BAD_ORGANISATION_NUMBER = "222100-2114"  # the check digit should be 3
+
+
+def office_part(part: str | None) -> list[str]:
+    """The office's pages in `part` of OFFICE_PARTS; None: those in no part."""
+    if part is not None:
+        return [name for name in ROLE_PAGES["jan.andersson"] if name.startswith(OFFICE_PARTS[part])]
+    every_part = tuple(prefix for prefixes in OFFICE_PARTS.values() for prefix in prefixes)
+    return [name for name in ROLE_PAGES["jan.andersson"] if not name.startswith(every_part)]
 
 
 class BrowserTests(browser.BrowserTestCase):
@@ -388,25 +405,36 @@ class BrowserTests(browser.BrowserTestCase):
         }
         return records[kind].pk
 
-    def open_role_pages(self, username: str) -> None:
-        """Log in as `username` and open every page of the role; links must stay inside it."""
+    def open_role_pages(self, username: str, names: list[str] | None = None) -> None:
+        """Log in as `username` and open every page of the role (or those of `names`); links
+        must stay inside the role's pages."""
         page = self.log_in(username)
-        planned = ROLE_PAGES[username]
+        planned = ROLE_PAGES[username] if names is None else names
         visited = {
             self.visit(page, path) for name in planned for path in self.paths(name, username)
         }
         self.assertEqual(visited, set(planned))
         self.assertLessEqual(
             self.links_seen,
-            set(planned) | ALWAYS_LINKED,
+            set(ROLE_PAGES[username]) | ALWAYS_LINKED,
             f"{username} ser länkar till sidor som inte öppnas för rollen här",
         )
         self.assert_no_problems()
 
-    # One test per role, so that pytest-xdist can spread them over the cores.
+    # One test per role (the office's in parts), so that pytest-xdist can spread them over
+    # the cores.
 
-    def test_office(self) -> None:
-        self.open_role_pages("jan.andersson")
+    def test_office_registers_and_meetings(self) -> None:
+        self.open_role_pages("jan.andersson", office_part("registers_and_meetings"))
+
+    def test_office_insatser(self) -> None:
+        self.open_role_pages("jan.andersson", office_part("insatser"))
+
+    def test_office_followup(self) -> None:
+        self.open_role_pages("jan.andersson", office_part("followup"))
+
+    def test_office_money_and_imports(self) -> None:
+        self.open_role_pages("jan.andersson", office_part(None))
 
     def test_chair(self) -> None:
         self.open_role_pages("christina.nordeno")
@@ -495,11 +523,33 @@ class BrowserTests(browser.BrowserTestCase):
         """Every page in the URL configuration is opened by one of the tests above."""
         covered = set(PUBLIC_PAGES).union(*ROLE_PAGES.values())
         self.assertEqual(covered, set(browser.page_names()) - NOT_PAGES)
+        parts = [office_part(part) for part in [*OFFICE_PARTS, None]]
+        office = ROLE_PAGES["jan.andersson"]
+        self.assertEqual(sorted(name for part in parts for name in part), sorted(office))
         # And every listed page is reachable with the demo data.
         for username, names in ROLE_PAGES.items():
             for name in names:
                 for path in self.paths(name, username):
                     self.assertEqual(resolve(urlsplit(path).path).view_name, name)
+
+    def test_the_phone_check_finds_what_sticks_out(self) -> None:
+        """The width check itself: a page wider than the phone and a header control off screen
+        are reported; a wide table in its own scrolling box is not."""
+        page = self.new_page()
+        page.set_viewport_size(browser.PHONE)
+        page.set_content(
+            '<header class="page-header"><button style="margin-left:500px">Logga ut</button>'
+            '</header><main><div class="too-wide" style="width:800px">x</div></main>'
+        )
+        problems = page.evaluate(browser.WIDTH_CHECK)
+        self.assertEqual(len(problems), 2, problems)
+        self.assertIn("div.too-wide", problems[0])
+        self.assertIn("Logga ut syns inte på skärmen", problems[1])
+        page.set_content(
+            '<main><div style="overflow-x:auto"><table><tr><td style="width:800px">x</td></tr>'
+            "</table></div></main>"
+        )
+        self.assertEqual(page.evaluate(browser.WIDTH_CHECK), [])
 
     # Helpers
 

@@ -564,6 +564,17 @@ class SettingsTests(CountCase):
         )
         self.assertEqual(len(services.periods_for_year(association=self.association, year=2024)), 2)
 
+    def test_pages_read_the_defaults_without_saving_them(self):
+        FollowupSettings.objects.filter(association=self.association).delete()
+        self.login(self.office)
+        for address in (self.address, reverse("followup:association", args=["sundsvall"])):
+            self.assertEqual(self.client.get(address).status_code, 200, address)
+        self.assertFalse(FollowupSettings.objects.filter(association=self.association).exists())
+        self.client.post(self.address, {"period_kind": "year", "suppression_threshold": "6"})
+        settings = FollowupSettings.objects.get(association=self.association)
+        self.assertEqual((settings.period_kind, settings.suppression_threshold), ("year", 6))
+        self.assertEqual(settings.history.get().history_user, self.office)
+
     def test_the_threshold_is_between_2_and_20(self):
         self.login(self.office)
         response = self.client.post(

@@ -5,7 +5,7 @@ import time_machine
 
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.interventions import grants, reports, selectors, services
-from samordna.interventions.models import Intervention
+from samordna.interventions.models import GrantSettings, Intervention
 from samordna.interventions.reports import GoalReport
 from samordna.interventions.selectors import Status
 from samordna.interventions.tests.helpers import D, at, granted, paragraph, submitted
@@ -168,3 +168,18 @@ class GoalTests(SamordnaTestCase):
         self.assertContains(page, "2023: 0 av 1 insatser (0 %) – målet är inte nått")
         self.login(self.applicant)
         self.assertEqual(self.client.get(self.url("insatser/mal/")).status_code, 403)
+
+    def test_reading_the_goal_saves_no_settings_until_the_kansli_does(self):
+        GrantSettings.objects.filter(association=self.association).delete()
+        self.login(self.chair)
+        self.assertEqual(self.client.get(self.url("insatser/mal/")).status_code, 200)
+        self.login(self.office)
+        self.assertEqual(self.client.get(self.url("insatser/installningar/")).status_code, 200)
+        self.assertFalse(GrantSettings.objects.filter(association=self.association).exists())
+        self.assertEqual(selectors.settings_for(self.association).goal_reached_percent, 50)
+        services.grant_settings_update(
+            association=self.association, by=self.office, goal_reached_percent=60
+        )
+        saved = GrantSettings.objects.get(association=self.association)
+        self.assertEqual((saved.goal_reached_percent, saved.reminder_days), (60, 14))
+        self.assertEqual(saved.history.get().history_user, self.office)

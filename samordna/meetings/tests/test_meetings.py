@@ -8,7 +8,7 @@ from icalendar import Calendar
 
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.meetings import services
-from samordna.meetings.models import AgendaItem, ItemKind, Meeting
+from samordna.meetings.models import AgendaItem, CalendarFeed, ItemKind, Meeting
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 
@@ -196,8 +196,22 @@ class MeetingPageTests(SamordnaTestCase):
         )
         self.assertIn("röda konferensen", str(event["location"]))
 
+    def test_the_plan_page_only_reads_and_the_kansli_makes_the_address(self):
+        self.login(self.office)
+        plan = reverse("meetings:plan", args=["sundsvall"])
+        page = self.client.get(plan)
+        self.assertIsNone(page.context["feed_url"])
+        self.assertContains(page, "Skapa en adress")
+        self.assertFalse(CalendarFeed.objects.filter(association=self.association).exists())
+        response = self.client.post(reverse("meetings:feed_renew", args=["sundsvall"]))
+        self.assertRedirects(response, plan)
+        feed = CalendarFeed.objects.get(association=self.association)
+        self.assertEqual(feed.history.count(), 1)
+        self.assertContains(self.client.get(plan), feed.token)
+
     def test_feed_address_is_the_key_and_can_be_renewed(self):
         self.login(self.office)
+        self.client.post(reverse("meetings:feed_renew", args=["sundsvall"]))
         page = self.client.get(reverse("meetings:plan", args=["sundsvall"]))
         feed_url = page.context["feed_url"]
         self.client.logout()
