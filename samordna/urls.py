@@ -18,6 +18,7 @@ urlpatterns = [
     path("f/<slug:slug>/arvoden/", include("samordna.fees.urls")),
     path("f/<slug:slug>/attest/", include("samordna.attest.urls")),
     path("f/<slug:slug>/protokoll/", include("samordna.imports.urls")),
+    path("f/<slug:slug>/uppgifter/", include("samordna.core.urls")),
     path("kalender/<str:token>.ics", calendar_feed, name="calendar_feed"),
     path("anslagstavla/", include("samordna.meetings.public_urls")),
     path("protokoll/", include("samordna.imports.public_urls")),

@@ -383,12 +383,15 @@ def kallelse_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 def kallelse_send(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     _, meeting = _meeting(request, slug, pk, manage=True)
     try:
-        sent = services.kallelse_send(meeting=meeting, by=request.user)
+        progress = services.kallelse_send_start(
+            meeting=meeting,
+            by=request.user,
+            done_url=reverse("meetings:detail", kwargs={"slug": slug, "pk": pk}),
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"Kallelsen är skickad till {sent} ledamöter och ersättare.")
-    return redirect("meetings:detail", slug=slug, pk=pk)
+        return redirect("meetings:detail", slug=slug, pk=pk)
+    return redirect("core:progress", slug=slug, pk=progress.pk)
 
 
 @require_GET
