@@ -283,19 +283,13 @@ def import_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 if "importera" in request.POST:
-                    services.import_confirm(
+                    progress = services.import_start(
                         ledger_import=ledger_import,
                         by=request.user,
                         choices=form.choices(),
                         ledger=ledger,
                     )
-                    messages.success(
-                        request,
-                        f"Bokföringen för {ledger_import.year} är importerad "
-                        f"({len(ledger.transactions)} transaktioner).",
-                    )
-                    url = reverse("ledger:followup", args=[slug])
-                    return redirect(f"{url}?datum={preview.last_date:%Y-%m-%d}")
+                    return redirect("core:progress", slug=slug, pk=progress.pk)
                 services.mappings_save(
                     ledger_import=ledger_import,
                     by=request.user,

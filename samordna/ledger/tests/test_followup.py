@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from samordna.core.models import TaskProgress
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.demo import ledger_money
 from samordna.finance.models import Forecast
@@ -194,12 +195,21 @@ class FollowupTests(SamordnaTestCase):
         self.assertContains(page, "6550 Konsultarvoden")
         response = self.client.post(detail, {"importera": "1", "konto_6550": ""})
         self.assertContains(response, "saknar koppling", status_code=400)
-        response = self.client.post(
-            detail, {"importera": "1", "konto_6550": f"line:{self.lines['Konsulter'].pk}"}
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                detail, {"importera": "1", "konto_6550": f"line:{self.lines['Konsulter'].pk}"}
+            )
+        progress = TaskProgress.objects.get(association=self.association)
+        self.assertRedirects(
+            response,
+            self.url(f"uppgifter/{progress.pk}/"),
+            fetch_redirect_response=False,
         )
-        self.assertEqual(response.status_code, 302)
         pending.refresh_from_db()
         self.assertEqual(pending.status, "imported")
+        page = self.client.get(self.url(f"uppgifter/{progress.pk}/"))
+        self.assertContains(page, "Bokföringen för 2023 är importerad (2 transaktioner).")
+        self.assertContains(page, 'value="100"')
         self.login(self.board)
         self.assertEqual(self.client.get(detail).status_code, 403)
 
