@@ -482,7 +482,7 @@ class BackgroundWorker:
         self.shared = {
             conn.alias: conn
             for conn in connections.all()
-            if conn.vendor == "sqlite" and conn.is_in_memory_db()
+            if conn.vendor == "sqlite" and conn.is_in_memory_db()  # type: ignore[attr-defined]
         }
         self.worker = Worker(
             queue_names=["*"],
