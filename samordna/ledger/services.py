@@ -15,7 +15,7 @@ from samordna.associations.models import Association
 from samordna.core.models import TaskProgress
 from samordna.core.services import progress_start, save_with_history
 from samordna.finance.models import BudgetLine
-from samordna.finance.selectors import budget_for
+from samordna.finance.selectors import budget_for, budget_lines
 from samordna.ledger import selectors
 from samordna.ledger.models import (
     AccountMapping,
@@ -262,29 +262,28 @@ def followup_attach(
 
 @transaction.atomic
 def import_start(
-    *,
-    ledger_import: LedgerImport,
-    by: User,
-    choices: Mapping[int, str] | None = None,
-    ledger: Ledger | None = None,
+    *, ledger_import: LedgerImport, by: User, choices: Mapping[int, str] | None = None
 ) -> TaskProgress:
-    """Save the chosen mappings and, when the file is ready, start its import in the
-    background (`import_confirm` in a task: all or nothing); its page shows the progress."""
+    """Start the import in the background and answer at once: nothing here reads the file.
+    The task saves the chosen mappings, then imports the file all or nothing
+    (`import_confirm`), and its page shows how far it has come or why it was refused."""
     current = LedgerImport.objects.select_for_update().get(pk=ledger_import.pk)
     if current.status != ImportStatus.PENDING:
         raise ValidationError(
             "Filen är redan hanterad; ladda upp en ny fil för att importera igen."
         )
-    if choices:
-        found = mappings_save(ledger_import=current, by=by, choices=choices, ledger=ledger)
-    else:
-        found = selectors.preview(current, ledger)
-    _refuse_unless_ready(found)
     association = current.association
+    budget = budget_for(association, current.year)
+    lines = {line.pk: line for line in budget_lines(budget)} if budget else {}
+    _choices_for(choices or {}, lines)  # a choice the budget does not have, refused here
     return progress_start(
         title=f"Import av bokföringen för {current.year}: {current.filename}",
         task_path="samordna.ledger.tasks.ledger_import_task",
-        arguments={"ledger_import_id": current.pk, "by_id": by.pk},
+        arguments={
+            "ledger_import_id": current.pk,
+            "by_id": by.pk,
+            "choices": {str(account): choice for account, choice in (choices or {}).items()},
+        },
         by=by,
         association=association,
         done_url=reverse("ledger:import_detail", args=[association.slug, current.pk]),

@@ -8,24 +8,33 @@ from samordna.core.services import progress_run
 from samordna.ledger import selectors, services
 from samordna.ledger.models import LedgerImport
 
-# The steps the page counts: read the file, check and save it in one transaction.
-STEPS = 2
+# The steps the page counts: read the file, save the mappings, import in one transaction.
+STEPS = 3
 
 
 @task()
-def ledger_import_task(*, progress_id: int, ledger_import_id: int, by_id: int) -> int:
-    """Read the pending file and import it (`services.import_confirm`: one transaction, so a
-    failure leaves nothing half-imported); returns the number of transactions."""
+def ledger_import_task(
+    *, progress_id: int, ledger_import_id: int, by_id: int, choices: dict[str, str]
+) -> int:
+    """Read the pending file, remember the chosen mappings (as "Spara kopplingarna" does)
+    and import it (`services.import_confirm`: one transaction, so a refusal or a failure
+    leaves nothing half-imported); returns the number of transactions."""
     with progress_run(progress_id) as progress:
         pending = LedgerImport.objects.select_related("association").get(pk=ledger_import_id)
         by = User.objects.get(pk=by_id)
         progress.report(done=0, total=STEPS, message="Filen läses.")
         ledger = selectors.read_import(pending)
         count = len(ledger.transactions)
+        if choices:
+            progress.report(done=1, total=STEPS, message="Kontokopplingarna sparas.")
+            services.mappings_save(
+                ledger_import=pending,
+                by=by,
+                choices={int(account): choice for account, choice in choices.items()},
+                ledger=ledger,
+            )
         progress.report(
-            done=1,
-            total=STEPS,
-            message=f"{count} transaktioner kontrolleras och sparas.",
+            done=2, total=STEPS, message=f"{count} transaktioner kontrolleras och sparas."
         )
         done = services.import_confirm(ledger_import=pending, by=by, ledger=ledger)
         followup = reverse("ledger:followup", args=[pending.association.slug])

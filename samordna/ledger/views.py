@@ -272,6 +272,8 @@ def import_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """A file's problems with their line numbers and its result accounts to map; the
     import itself only when there are no problems and every account is mapped."""
     association, ledger_import = _import(request, slug, pk)
+    if request.method == "POST" and "importera" in request.POST:
+        return _import_start(request, ledger_import)
     ledger = selectors.read_import(ledger_import)
     preview = selectors.preview(ledger_import, ledger)
     pending = ledger_import.status == ImportStatus.PENDING
@@ -282,14 +284,6 @@ def import_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             return redirect("ledger:import_detail", slug, pk)
         if form.is_valid():
             try:
-                if "importera" in request.POST:
-                    progress = services.import_start(
-                        ledger_import=ledger_import,
-                        by=request.user,
-                        choices=form.choices(),
-                        ledger=ledger,
-                    )
-                    return redirect("core:progress", slug=slug, pk=progress.pk)
                 services.mappings_save(
                     ledger_import=ledger_import,
                     by=request.user,
@@ -315,6 +309,26 @@ def import_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         context,
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _import_start(request: AuthedRequest, ledger_import: LedgerImport) -> HttpResponse:
+    """Queue the import with the mappings as chosen and answer at once (a large file takes
+    seconds to read): the task checks the file, and its page shows the progress or why the
+    file was refused."""
+    slug = ledger_import.association.slug
+    choices = {
+        int(name.removeprefix("konto_")): value
+        for name, value in request.POST.items()
+        if name.startswith("konto_") and name.removeprefix("konto_").isdigit()
+    }
+    try:
+        progress = services.import_start(
+            ledger_import=ledger_import, by=request.user, choices=choices
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("ledger:import_detail", slug, ledger_import.pk)
+    return redirect("core:progress", slug=slug, pk=progress.pk)
 
 
 @require_POST

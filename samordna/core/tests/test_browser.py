@@ -495,12 +495,16 @@ class BackgroundWorker:
             excluded_queue_names=[],
         )
         self.thread = threading.Thread(target=self.run, daemon=True)
+        self.error: BaseException | None = None
 
     def run(self) -> None:
         for alias, conn in self.shared.items():
             connections[alias] = conn
         try:
             self.worker.run()
+        except BaseException as error:
+            self.error = error
+            raise
         finally:
             if not self.shared:
                 connections.close_all()
@@ -516,6 +520,8 @@ class BackgroundWorker:
         self.thread.join(timeout=30)
         for conn in self.shared.values():
             conn.dec_thread_sharing()
+        if self.error is not None:
+            raise AssertionError("Bakgrundsarbetaren föll") from self.error
 
 
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})

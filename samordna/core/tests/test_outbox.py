@@ -14,6 +14,7 @@ from django.test import override_settings
 from samordna.core import services
 from samordna.core.models import EmailStatus, OutgoingEmail
 from samordna.core.tests.base import SamordnaTestCase
+from samordna.core.tests.worker import run_queued_tasks
 from samordna.meetings import services as meeting_services
 from samordna.meetings.tests.helpers import unapproved_copy
 
@@ -127,7 +128,7 @@ class OutboxTests(SamordnaTestCase):
         self.assertEqual(mail.outbox, [])
         email.refresh_from_db()
         self.assertEqual(email.status, EmailStatus.QUEUED)
-        call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+        run_queued_tasks()
         email.refresh_from_db()
         self.assertEqual(email.status, EmailStatus.SENT)
         self.assertEqual(len(mail.outbox), 1)

@@ -193,13 +193,18 @@ class FollowupTests(SamordnaTestCase):
         detail = self.url(f"ekonomi/uppfoljning/import/{pending.pk}/")
         page = self.client.get(detail)
         self.assertContains(page, "6550 Konsultarvoden")
-        response = self.client.post(detail, {"importera": "1", "konto_6550": ""})
-        self.assertContains(response, "saknar koppling", status_code=400)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(detail, {"importera": "1", "konto_6550": ""})
+        refused = TaskProgress.objects.get(association=self.association)
+        self.assertContains(
+            self.client.get(response["Location"]), "Konto 6550 Konsultarvoden saknar koppling"
+        )
+        self.assertEqual(refused.status, "failed")
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(
                 detail, {"importera": "1", "konto_6550": f"line:{self.lines['Konsulter'].pk}"}
             )
-        progress = TaskProgress.objects.get(association=self.association)
+        progress = TaskProgress.objects.filter(association=self.association).latest("pk")
         self.assertRedirects(
             response,
             self.url(f"uppgifter/{progress.pk}/"),

@@ -4,13 +4,18 @@ task imports all or nothing, a failure says why in Swedish and is retried from i
 from unittest import mock
 
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.test import override_settings
 
 from samordna.core.models import ProgressStatus, TaskProgress
 from samordna.core.tests.base import SamordnaTestCase
+from samordna.core.tests.worker import run_queued_tasks
 from samordna.ledger import services
-from samordna.ledger.models import ImportStatus, LedgerImport, LedgerTransaction
+from samordna.ledger.models import (
+    AccountMapping,
+    ImportStatus,
+    LedgerImport,
+    LedgerTransaction,
+)
 from samordna.ledger.tests.helpers import fresh_budget, upload
 from samordna.ledger.tests.test_imports import GOOD
 
@@ -46,7 +51,7 @@ class ImportTaskTests(SamordnaTestCase):
         self.assertEqual(progress.status, ProgressStatus.QUEUED)
         self.assertContains(self.client.get(response["Location"]), "Väntar på att starta.")
 
-        call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+        run_queued_tasks()
         progress.refresh_from_db()
         self.assertEqual((progress.status, progress.percent), (ProgressStatus.DONE, 100))
         self.pending.refresh_from_db()
@@ -85,11 +90,31 @@ class ImportTaskTests(SamordnaTestCase):
         self.assertEqual((progress.status, progress.attempts), (ProgressStatus.DONE, 2))
         self.assertEqual(LedgerTransaction.objects.filter(ledger_import=self.pending).count(), 8)
 
-    def test_an_unmapped_account_is_refused_at_its_field_before_anything_starts(self):
+    def test_an_unmapped_account_refuses_the_import_and_keeps_the_other_mappings(self):
         self.login(self.finance)
         form = {**self.form, "konto_6550": ""}
-        response = self.client.post(self.detail, form)
-        self.assertContains(response, "Konto 6550 Konsultarvoden saknar koppling", status_code=400)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(self.detail, form)
+        page = self.client.get(response["Location"])
+        self.assertContains(page, "Konto 6550 Konsultarvoden saknar koppling")
+        self.assertContains(page, "Försök igen")
+        self.assertFalse(LedgerTransaction.objects.filter(ledger_import=self.pending).exists())
+        # The choices made are remembered, so the import page asks only for the missing one.
+        self.assertEqual(
+            sorted(
+                AccountMapping.objects.filter(association=self.association).values_list(
+                    "account", flat=True
+                )
+            ),
+            [3010, 4010, 5010],
+        )
+
+    def test_a_line_outside_the_years_budget_is_refused_before_anything_starts(self):
+        self.login(self.finance)
+        response = self.client.post(self.detail, {**self.form, "konto_6550": "line:999999"})
+        self.assertRedirects(response, self.detail, fetch_redirect_response=False)
+        page = self.client.get(self.detail)
+        self.assertContains(page, "Välj en rad i årets budget")
         self.assertFalse(TaskProgress.objects.exists())
 
     def test_a_handled_file_is_not_started_again(self):
@@ -97,3 +122,7 @@ class ImportTaskTests(SamordnaTestCase):
             services.import_start(ledger_import=self.pending, by=self.finance, choices=self.choices)
         with self.assertRaisesMessage(ValidationError, "Filen är redan hanterad"):
             services.import_start(ledger_import=self.pending, by=self.finance)
+        self.login(self.finance)
+        response = self.client.post(self.detail, self.form, follow=True)
+        self.assertContains(response, "Filen är redan hanterad")
+        self.assertEqual(TaskProgress.objects.count(), 1)
