@@ -317,8 +317,8 @@ def _import_start(request: AuthedRequest, ledger_import: LedgerImport) -> HttpRe
     file was refused."""
     slug = ledger_import.association.slug
     choices = {
-        int(name.removeprefix("konto_")): value
-        for name, value in request.POST.items()
+        int(name.removeprefix("konto_")): request.POST.get(name, "")
+        for name in request.POST
         if name.startswith("konto_") and name.removeprefix("konto_").isdigit()
     }
     try:
