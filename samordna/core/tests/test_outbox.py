@@ -10,7 +10,9 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.urls import reverse
 
+from samordna.accounts.models import User
 from samordna.core import services
 from samordna.core.models import EmailStatus, OutgoingEmail
 from samordna.core.tests.base import SamordnaTestCase
@@ -120,6 +122,22 @@ class OutboxTests(SamordnaTestCase):
         email.refresh_from_db()
         self.assertEqual(email.status, EmailStatus.SENT)
         self.assertEqual([m.to for m in mail.outbox].count(["kansliet@example.se"]), 1)
+
+    def test_the_operator_sends_a_failed_message_again_from_the_admin(self):
+        with (
+            override_settings(EMAIL_BACKEND="samordna.core.tests.test_outbox.RefusingBackend"),
+            self.captureOnCommitCallbacks(execute=True),
+        ):
+            email = self.queue()
+        operator = User.objects.create_superuser("drift", "drift@example.se", "lösenord-för-drift")
+        self.client.force_login(operator)
+        changelist = reverse("admin:core_outgoingemail_changelist")
+        self.assertContains(self.client.get(changelist), "E-postservern tog inte emot")
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(changelist, {"action": "send_again", "_selected_action": [email.pk]})
+        email.refresh_from_db()
+        self.assertEqual(email.status, EmailStatus.SENT)
+        self.assertEqual(len(mail.outbox), 1)
 
     @override_settings(TASKS=DATABASE_TASKS)
     def test_with_the_database_backend_the_worker_sends_it(self):
