@@ -206,7 +206,7 @@ def background_import(
     worker = time.perf_counter() - begin
     progress.refresh_from_db()
     assert progress.status == ProgressStatus.DONE, progress.error
-    print(f"Anropet som startar importen (POST, svarar med sidan för förloppet): {request_ms:.0f} ms")
+    print(f"Anropet som startar importen (POST, svarar med förloppets sida): {request_ms:.0f} ms")
     print(f"Importen i bakgrunden (db_worker kör uppgiften): {worker * 1000:.0f} ms")
     print(
         f"Sida vid sida: synkront i anropet {synchronous * 1000:.0f} ms | "

@@ -5,20 +5,33 @@ Print templates extend `documents/base.html`, which sets the A4 page with the f�
 name, a running title and the page number on every page.
 """
 
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 from weasyprint import HTML
+from weasyprint.urls import URLFetchingError
 
 # PDF/A-3b: the archival form WeasyPrint writes; fonts are embedded, no external references.
 ARCHIVAL_VARIANT = "pdf/a-3b"
+# Where a print template's "/static/…" resolves: a name that is no host, only a prefix the
+# url_fetcher knows.
+DOCUMENT_BASE = "https://samordna.invalid/"
 
 
 def css_string(text: str) -> SafeString:
-    """`text` as a quoted CSS string for the page margins (headers, footers)."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
+    """`text` as a quoted CSS string for the page margins (headers, footers).
+
+    The only way user text reaches CSS. Every character but a letter, a digit or a space
+    becomes a CSS hex escape (`\\7D `), so no newline, quote, brace, `url(` or `</style>`
+    can end the string or the rule: what the user wrote is only ever text.
+    """
+    escaped = "".join(
+        char if char.isalnum() or char == " " else f"\\{ord(char):X} " for char in text
+    )
     return mark_safe(f'"{escaped}"')
 
 
@@ -31,10 +44,30 @@ def page_context(association_name: str, running: str, initials: str = "") -> dic
     }
 
 
+def fetch_url(url: str) -> dict:
+    """WeasyPrint's url_fetcher: Samordna's own static files and nothing else.
+
+    A document never fetches from the network or reads a file outside the static files, so
+    no text in a record can make the server request an address (SSRF) or leak a local file.
+    The print templates embed nothing today; the static files are here for a logo or a font
+    a template may add (`{% static %}` gives the path).
+    """
+    static = DOCUMENT_BASE + settings.STATIC_URL.lstrip("/")
+    if url.startswith(static):
+        relative = url.removeprefix(static).split("?", 1)[0].split("#", 1)[0]
+        if relative and ".." not in relative.split("/"):
+            path = finders.find(relative)
+            if isinstance(path, str):
+                with open(path, "rb") as handle:
+                    return {"string": handle.read(), "filename": relative}
+    raise URLFetchingError(f"Dokumentet får inte hämta {url[:200]!r}.")
+
+
 def render_pdf(template: str, context: dict, *, archival: bool = False) -> bytes:
     html = render_to_string(template, context)
     variant = ARCHIVAL_VARIANT if archival else None
-    return HTML(string=html).write_pdf(pdf_variant=variant)
+    document = HTML(string=html, base_url=DOCUMENT_BASE, url_fetcher=fetch_url)
+    return document.write_pdf(pdf_variant=variant)
 
 
 def docx_field(paragraph: DocxParagraph, code: str) -> None:

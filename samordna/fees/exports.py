@@ -2,14 +2,13 @@
 fee, loss of earnings and travel, a sum per person and a total; a summary sheet with one
 row per person. No personal identity numbers are kept in Samordna: payroll adds them."""
 
-import io
-
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from samordna.associations.models import Association
+from samordna.core.spreadsheets import xlsx_bytes
 from samordna.core.text import format_date
 from samordna.fees.selectors import YearList
 
@@ -99,6 +98,4 @@ def year_xlsx(association: Association, year_list: YearList) -> bytes:
     )
     _widths(summary, [32, 28, 20, 24, 28, 20, 12])
 
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(workbook)

@@ -1,12 +1,11 @@
 """The budget as a spreadsheet (kronor, with the tkr of the budget document beside) and
 as PDF in the layout of the förbund's budget document (Bilaga 16 of 2022-11-25)."""
 
-from io import BytesIO
-
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from samordna.core.documents import page_context, render_pdf
+from samordna.core.spreadsheets import xlsx_bytes
 from samordna.finance.budgets import ROUNDING_NOTE, BudgetSummary, format_tkr
 
 BOLD = Font(bold=True)
@@ -72,9 +71,7 @@ def budget_xlsx(summary: BudgetSummary) -> bytes:
     for balance_row in summary.balance:
         balance.append([balance_row.label, *(float(v) for v in balance_row.tkr)])
     balance.column_dimensions["A"].width = 44
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_bytes(book)
 
 
 def budget_document_context(summary: BudgetSummary) -> dict:

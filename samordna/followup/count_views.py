@@ -22,6 +22,7 @@ from samordna.associations.models import Association
 from samordna.associations.permissions import association_for, require
 from samordna.core.http import AuthedRequest
 from samordna.core.text import swedish_key
+from samordna.core.uploads import read_upload
 from samordna.core.views import form_page
 from samordna.followup import imports, services
 from samordna.followup.count_forms import (
@@ -437,7 +438,7 @@ def import_counts(request: AuthedRequest, slug: str) -> HttpResponse:
             upload = form.cleaned_data["file"]
             period = form.cleaned_data["period"]
             try:
-                table = imports.read_table(upload.read(), upload.name)
+                table = imports.read_table(read_upload(upload, imports.LIMITS), upload.name)
             except ValidationError as error:
                 form.add_error("file", error)
             else:

@@ -2,7 +2,6 @@
 but the kansli, as on the page), and one insats in the shape Uppföljning Finsam asks for
 (the förbund's own submission: the kansli only, unsuppressed)."""
 
-import csv
 import io
 from collections.abc import Iterable
 from decimal import Decimal
@@ -12,6 +11,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from samordna.core.spreadsheets import CsvWriter, xlsx_bytes
 from samordna.followup.counts import GENDERS
 from samordna.followup.dashboards import Dashboard, FinsamYear, Table, Value
 from samordna.followup.goals import GoalResult
@@ -138,9 +138,7 @@ def columns(table: Table) -> list[str]:
 
 
 def _bytes(book: Workbook) -> bytes:
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_bytes(book)
 
 
 def dashboard_xlsx(dashboard: Dashboard) -> bytes:
@@ -171,7 +169,7 @@ def dashboard_csv(dashboard: Dashboard) -> bytes:
     """Every figure of the dashboard's tables as one row (table, year, what, value), the
     notes first; semicolons and a byte order mark, as Swedish Excel expects."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = CsvWriter(out)
     writer.writerow(CSV_COLUMNS)
     for note in notes(dashboard):
         writer.writerow(["Om uppgifterna", "", "", note])

@@ -5,7 +5,6 @@ column per count, named as in `counts.COUNT_NAMES`; a missing column counts as 0
 is checked as the form checks it, and the file is imported whole or not at all.
 """
 
-import csv
 import datetime
 import io
 import re
@@ -14,13 +13,15 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.core.services import save_with_history
+from samordna.core.spreadsheets import CsvWriter, unneutralise, xlsx_bytes
 from samordna.core.text import swedish_key
+from samordna.core.uploads import Limits, NotReadable, check_size, csv_rows, xlsx_rows
 from samordna.followup import services
 from samordna.followup.count_forms import MAX_COUNT, NOT_A_COUNT, TOO_LARGE
 from samordna.followup.counts import COUNT_FIELDS, COUNT_NAMES, STOCKS, gender_total, problems
@@ -36,6 +37,14 @@ NOT_READABLE = (
     "Excel-fil (xlsx) och försök igen."
 )
 WHOLE = re.compile(r"^(\d+)(?:[.,]0+)?$")
+# Read while the file is parsed: a hostile workbook or CSV stops at the first row over.
+LIMITS = Limits(
+    max_bytes=MAX_BYTES,
+    max_rows=MAX_ROWS + 1,
+    max_columns=len(HEADER) + 20,
+    max_cell_chars=1_000,
+    max_unpacked_bytes=10 * 1024 * 1024,
+)
 
 Table = list[list[str]]
 
@@ -50,17 +59,17 @@ def _text(value: object) -> str:
 
 def read_table(content: bytes, name: str) -> Table:
     """The file's rows as text: an xlsx workbook's first sheet, or CSV in UTF-8 or
-    Windows-1252 separated by semicolons or commas."""
-    if len(content) > MAX_BYTES:
-        raise ValidationError("Filen är för stor; högst 2 MB.")
+    Windows-1252 separated by semicolons or commas. Read under `LIMITS`; over a limit the
+    ValidationError (UploadRefused) names it."""
+    check_size(content, LIMITS)
     if name.lower().endswith(".xls"):
         raise ValidationError("Gamla Excel-filer (xls) kan inte läsas. Spara som xlsx eller CSV.")
     if content.startswith(b"PK\x03\x04"):
         try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-            table = [[_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-        except Exception as error:  # openpyxl raises many kinds for a broken workbook
+            rows = xlsx_rows(content, LIMITS)
+        except NotReadable as error:
             raise ValidationError(NOT_READABLE) from error
+        table = [[_text(value) for value in values] for _, values in rows]
     else:
         try:
             text = content.decode("utf-8-sig")
@@ -74,12 +83,10 @@ def read_table(content: bytes, name: str) -> Table:
         first = next((line for line in text.splitlines() if line.strip()), "")
         delimiter = ";" if first.count(";") >= first.count(",") and ";" in first else ","
         try:
-            rows = csv.reader(io.StringIO(text), delimiter=delimiter)
-            table = [[cell.strip() for cell in row] for row in rows]
-        except csv.Error as error:
+            lines = csv_rows(text, delimiter=delimiter, limits=LIMITS)
+        except NotReadable as error:
             raise ValidationError(NOT_READABLE) from error
-    if len(table) > MAX_ROWS + 1:
-        raise ValidationError(f"Filen har för många rader; högst {MAX_ROWS}.")
+        table = [[unneutralise(cell).strip() for cell in values] for _, values in lines]
     return table
 
 
@@ -302,14 +309,12 @@ def template_xlsx(rows: list[list[object]], title: str) -> bytes:
         cell.font = Font(bold=True)
     sheet.column_dimensions["A"].width = 50
     sheet.freeze_panes = "B2"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_bytes(book)
 
 
 def template_csv(rows: list[list[object]]) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = CsvWriter(out)
     writer.writerows(rows)
     # With a byte order mark Excel reads å, ä and ö right.
     return out.getvalue().encode("utf-8-sig")

@@ -17,7 +17,6 @@ year's, less last year's ended, plus this year's new). Read across several years
 hidden because it is small may be narrowed down from the neighbouring years' totals.
 """
 
-import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from django.db.models import QuerySet
 
 from samordna.associations.models import Association
 from samordna.core.choices import County
+from samordna.core.spreadsheets import CsvWriter
 from samordna.followup import selectors
 from samordna.followup.counts import GENDERS, INCOMES
 from samordna.followup.models import FollowupSettings, ParticipantReport, ReportStatus
@@ -340,7 +340,7 @@ def _shown(cell: Cell) -> int | str:
 def public_csv(found: PublicYearTable) -> bytes:
     """The year table as CSV for Excel: UTF-8 with BOM, semicolons, hidden counts as "–"."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = CsvWriter(out)
     writer.writerow(
         [f"Uppföljning av insatser, {found.association.name}: offentlig sammanställning"]
     )

@@ -15,9 +15,18 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from samordna.core.uploads import Limits, NotReadable, UploadRefused, check_zip
 from samordna.imports.minutes.model import Line
 
 PDF_MAX_PAGES = 400
+# A Word protocol unpacks to a few MB; python-docx holds its whole XML in memory.
+DOCX_LIMITS = Limits(
+    max_bytes=25 * 1024 * 1024,
+    max_rows=0,
+    max_columns=0,
+    max_cell_chars=0,
+    max_unpacked_bytes=60 * 1024 * 1024,
+)
 # A page with fewer letters than this has no text layer worth the name (a scan).
 MIN_LETTERS_PER_PAGE = 40
 TOP_LINES = 4
@@ -127,6 +136,12 @@ def _from_docx(data: bytes, filename: str) -> Extracted:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    try:
+        check_zip(data, DOCX_LIMITS)
+    except NotReadable as error:
+        raise Refused(filename, "Word-dokumentet är skadat och kan inte läsas.") from error
+    except UploadRefused as error:
+        raise Refused(filename, " ".join(error.messages)) from error
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "word/document.xml" not in archive.namelist():

@@ -1,7 +1,6 @@
 """The follow-up as files: XLSX with the same table as the page, and the PDF "Budgetuppföljning
 per den 30 september 2023" to attach to a meeting's §. And the chart drawn as SVG."""
 
-import io
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -9,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from samordna.core.documents import page_context, render_pdf
+from samordna.core.spreadsheets import xlsx_bytes
 from samordna.core.text import format_date, format_kronor
 from samordna.ledger.selectors import INSATS_NOTE, FollowUp
 
@@ -94,9 +94,7 @@ def followup_xlsx(report: FollowUp) -> bytes:
             cell.font = bold
     for column, width in zip("ABCDEFG", (22, 44, 14, 14, 18, 14, 50), strict=True):
         sheet.column_dimensions[column].width = width
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_bytes(book)
 
 
 def followup_pdf(report: FollowUp) -> bytes:

@@ -51,6 +51,11 @@ class MappingForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         choices = line_choices(preview.lines)
         self.rows = preview.accounts
+        if preview.must_confirm:
+            self.fields["bekrafta"] = forms.BooleanField(
+                label="Jag har läst varningarna och vill importera filen ändå",
+                required=False,
+            )
         for row in preview.accounts:
             self.fields[row.field_name] = forms.ChoiceField(
                 label=f"{row.account} {row.name}".strip(),
@@ -67,6 +72,9 @@ class MappingForm(StyledFormMixin, forms.Form):
             for name, value in self.cleaned_data.items()
             if name.startswith("konto_")
         }
+
+    def confirmed(self) -> bool:
+        return bool(self.cleaned_data.get("bekrafta"))
 
     def bound_rows(self) -> list:
         return [(row, self[row.field_name]) for row in self.rows]

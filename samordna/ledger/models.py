@@ -63,8 +63,11 @@ class LedgerImport(models.Model):
     last_date = models.DateField("senaste transaktionsdatum", null=True, blank=True)
     program = models.CharField("program", max_length=200, blank=True)
     demo = models.BooleanField("demosiffror", default=False)
+    # The file as parsed once at upload (ledger.files.to_json): every page reads this, never
+    # the file again. Not in the history: it never changes, and it may be large.
+    parsed = models.JSONField("tolkad fil", null=True, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["parsed"])
 
     class Meta:
         verbose_name = "bokföringsimport"

@@ -6,23 +6,24 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import F, Sum
+from django.db.models import Count, F, Sum
+from django.db.models.functions import ExtractMonth
 
 from samordna.associations.models import Association
-from samordna.core.text import format_kronor
+from samordna.core.text import format_date, format_kronor
+from samordna.core.uploads import UploadRefused
 from samordna.finance.models import Budget, BudgetLine, Forecast, LineGroup
 from samordna.finance.selectors import budget_for, budget_lines, latest_forecasts
 from samordna.interventions.models import Payment
+from samordna.ledger import files
 from samordna.ledger.models import (
     AccountMapping,
-    FileKind,
     ImportStatus,
     LedgerImport,
     LedgerTransaction,
     Treatment,
 )
-from samordna.ledger.sie import Ledger, Problem, parse_sie
-from samordna.ledger.tabular import parse_csv, parse_xlsx
+from samordna.ledger.sie import Ledger, Problem
 
 BALANCE_ACCOUNTS = range(1000, 3000)
 RESULT_ACCOUNTS = range(3000, 9000)
@@ -33,6 +34,10 @@ INSATS_NOTE = (
     'kopplas därför som "räknas inte — insatsernas utbetalningar räknas från Samordna", '
     "så att ingenting räknas två gånger."
 )
+MONTHS = [
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+]  # fmt: skip
 
 
 def is_result_account(account: int) -> bool:
@@ -42,18 +47,17 @@ def is_result_account(account: int) -> bool:
 # Reading an uploaded file
 
 
-def parse_file(kind: str, data: bytes) -> Ledger:
-    if kind == FileKind.CSV:
-        return parse_csv(data)
-    if kind == FileKind.XLSX:
-        return parse_xlsx(data)
-    return parse_sie(data)
-
-
 def read_import(ledger_import: LedgerImport) -> Ledger:
-    with ledger_import.file.open("rb") as handle:
-        data = handle.read()
-    return parse_file(ledger_import.kind, data)
+    """The file as it was parsed once, at upload. (An import uploaded before the parsed
+    file was kept is read from its file, under the same limits.)"""
+    if ledger_import.parsed is not None:
+        return files.from_json(ledger_import.parsed)
+    try:
+        with ledger_import.file.open("rb") as handle:
+            data = handle.read(files.LIMITS.max_bytes + 1)
+        return files.parse_file(ledger_import.kind, data)
+    except UploadRefused as error:
+        return files.refused_ledger(ledger_import.get_kind_display(), error)
 
 
 def current_import(association: Association, year: int) -> LedgerImport | None:
@@ -134,6 +138,74 @@ class AccountRow:
 
 
 @dataclass
+class Replacement:
+    """What importing the file does to the year's current import: how many transactions
+    it has against the file's, month by month."""
+
+    previous: LedgerImport
+    before: dict[int, int]  # month -> transactions in the current import
+    after: dict[int, int]  # month -> transactions in the new file
+
+    @property
+    def shrinking(self) -> list[tuple[int, int, int]]:
+        """(month, before, after) for each month that loses transactions."""
+        return [
+            (month, count, self.after.get(month, 0))
+            for month, count in sorted(self.before.items())
+            if self.after.get(month, 0) < count
+        ]
+
+    @property
+    def removed(self) -> int:
+        return sum(before - after for _, before, after in self.shrinking)
+
+    @property
+    def summary(self) -> str:
+        previous = self.previous
+        until = f" till och med {format_date(previous.last_date)}" if previous.last_date else ""
+        return (
+            f"Importen ersätter {previous.filename} med {previous.transaction_count} "
+            f"transaktioner{until}; den nya filen har {sum(self.after.values())}."
+        )
+
+    @property
+    def removal(self) -> str:
+        """The months the replacement takes transactions away from, or ""."""
+        if not self.shrinking:
+            return ""
+        months = ", ".join(
+            f"{MONTHS[month - 1]} ({before} → {after})" for month, before, after in self.shrinking
+        )
+        return (
+            f"Ersättningen tar bort {self.removed} transaktioner: den nya filen har färre "
+            f"transaktioner än den importerade i {months}."
+        )
+
+
+def replacement_for(ledger_import: LedgerImport, ledger: Ledger) -> Replacement | None:
+    previous = (
+        current_import(ledger_import.association, ledger_import.year)
+        if ledger_import.status == ImportStatus.PENDING
+        else None
+    )
+    if previous is None or previous.pk == ledger_import.pk:
+        return None
+    before = dict(
+        LedgerTransaction.objects.filter(ledger_import=previous)
+        .order_by()
+        .annotate(month=ExtractMonth("date"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .values_list("month", "count")
+    )
+    after: dict[int, int] = {}
+    for row in ledger.transactions:
+        if row.date.year == ledger_import.year:
+            after[row.date.month] = after.get(row.date.month, 0) + 1
+    return Replacement(previous, before, after)
+
+
+@dataclass
 class Preview:
     ledger_import: LedgerImport
     ledger: Ledger
@@ -144,10 +216,18 @@ class Preview:
     balance_accounts: int
     other_accounts: list[int]
     more_problems: int = 0
+    replacement: Replacement | None = None
+    # Warnings that must be confirmed before the import: the file's own doubts, and a
+    # replacement that would take transactions or months away from the year.
+    doubts: list[Problem] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[Problem]:
         return self.ledger.warnings
+
+    @property
+    def must_confirm(self) -> bool:
+        return bool(self.doubts)
 
     @property
     def unmapped(self) -> list[AccountRow]:
@@ -233,7 +313,13 @@ def preview(ledger_import: LedgerImport, ledger: Ledger | None = None) -> Previe
                 account, name, totals[account], counts[account], mapping, finder.line_for(mapping)
             )
         )
+    replacement = replacement_for(ledger_import, ledger)
+    doubts = list(ledger.doubts)
+    if replacement is not None and not problems:
+        doubts += _replacement_doubts(replacement, ledger)
     return Preview(
+        replacement=replacement,
+        doubts=doubts,
         ledger_import=ledger_import,
         ledger=ledger,
         budget=budget,
@@ -246,6 +332,24 @@ def preview(ledger_import: LedgerImport, ledger: Ledger | None = None) -> Previe
         ),
         more_problems=ledger.more_problems,
     )
+
+
+def _replacement_doubts(replacement: Replacement, ledger: Ledger) -> list[Problem]:
+    found = []
+    previous_last = replacement.previous.last_date
+    last = max((t.date for t in ledger.transactions), default=None)
+    if previous_last and last and last < previous_last:
+        found.append(
+            Problem(
+                None,
+                f"Den nya filen slutar {format_date(last)}, men bokföringen som är importerad "
+                f"för {replacement.previous.year} går till {format_date(previous_last)}: "
+                "perioden blir kortare. Är filen hel?",
+            )
+        )
+    if replacement.removal:
+        found.append(Problem(None, replacement.removal))
+    return found
 
 
 # The follow-up

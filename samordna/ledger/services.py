@@ -5,6 +5,7 @@ import datetime
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import transaction
 from django.urls import reverse
@@ -14,9 +15,10 @@ from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.core.models import TaskProgress
 from samordna.core.services import progress_start, save_with_history
+from samordna.core.uploads import UploadRefused, read_upload
 from samordna.finance.models import BudgetLine
 from samordna.finance.selectors import budget_for, budget_lines
-from samordna.ledger import selectors
+from samordna.ledger import files, selectors
 from samordna.ledger.models import (
     AccountMapping,
     FileKind,
@@ -29,7 +31,6 @@ from samordna.ledger.sie import Ledger
 from samordna.meetings.models import AgendaItem, Attachment
 from samordna.meetings.services import attachment_add
 
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 EXTENSIONS = {
     ".se": FileKind.SIE,
     ".si": FileKind.SIE,
@@ -57,14 +58,19 @@ def file_kind(name: str) -> str:
 def import_upload(
     *, association: Association, year: int, by: User, file: UploadedFile, demo: bool = False
 ) -> LedgerImport:
-    """Keep the uploaded file as a pending import of `year`; nothing counts yet."""
+    """Keep the uploaded file as a pending import of `year`, read once under the limits
+    of `ledger.limits` and kept parsed; nothing counts yet. A file over a limit is refused
+    with the limit named, and nothing is stored."""
     kind = file_kind(file.name or "")
     if not file.size:
         raise ValidationError({"file": "Filen är tom."})
-    if file.size > MAX_UPLOAD_BYTES:
-        raise ValidationError({"file": "Filen är större än 50 MB."})
     if budget_for(association, year) is None:
         raise ValidationError({"year": f"Det finns ingen budget för {year} att följa upp mot."})
+    try:
+        data = read_upload(file, files.LIMITS)
+        ledger = files.parse_file(kind, data)
+    except UploadRefused as error:
+        raise ValidationError({"file": error.messages}) from error
     ledger_import = LedgerImport(
         association=association,
         year=year,
@@ -72,8 +78,9 @@ def import_upload(
         filename=(file.name or "fil")[:255],
         uploaded_by=by,
         demo=demo,
+        parsed=files.to_json(ledger),
     )
-    ledger_import.file.save(file.name or "fil", file, save=False)
+    ledger_import.file.save(file.name or "fil", ContentFile(data), save=False)
     try:
         save_with_history(ledger_import, by=by)
     except ValidationError:
@@ -182,10 +189,12 @@ def import_confirm(
     by: User,
     choices: Mapping[int, str] | None = None,
     ledger: Ledger | None = None,
+    confirmed: bool = False,
 ) -> LedgerImport:
     """Import the file's transactions — all or nothing. Refused while the file has any
-    problem or any result account is not mapped; the year's earlier import is replaced and
-    kept as history."""
+    problem or any result account is not mapped, and while a doubt (a file that may not be
+    whole, a replacement that takes months away) is not `confirmed`; the year's earlier
+    import is replaced and kept as history."""
     ledger_import = LedgerImport.objects.select_for_update().get(pk=ledger_import.pk)
     if ledger_import.status != ImportStatus.PENDING:
         raise ValidationError(
@@ -196,6 +205,13 @@ def import_confirm(
         mappings_save(ledger_import=ledger_import, by=by, choices=choices, ledger=ledger)
     found = selectors.preview(ledger_import, ledger)
     _refuse_unless_ready(found)
+    if found.must_confirm and not confirmed:
+        raise ValidationError(
+            {
+                "bekrafta": "Läs varningarna om filen och kryssa i att du vill importera den "
+                "ändå, eller ladda upp en hel fil."
+            }
+        )
     earlier = list(
         LedgerImport.objects.select_for_update().filter(
             association=ledger_import.association,
@@ -235,6 +251,16 @@ def import_confirm(
     return ledger_import
 
 
+def import_ledger(*, ledger_import: LedgerImport) -> Ledger:
+    """The import's file as parsed. One uploaded before the parsed file was kept is read
+    now, once, under the limits, and kept (`parsed` is not in the history)."""
+    ledger = selectors.read_import(ledger_import)
+    if ledger_import.parsed is None:
+        ledger_import.parsed = files.to_json(ledger)
+        LedgerImport.objects.filter(pk=ledger_import.pk).update(parsed=ledger_import.parsed)
+    return ledger
+
+
 @transaction.atomic
 def import_discard(*, ledger_import: LedgerImport, by: User) -> LedgerImport:
     """Leave a pending file unimported (it stays in the list as not imported)."""
@@ -262,12 +288,22 @@ def followup_attach(
 
 @transaction.atomic
 def import_start(
-    *, ledger_import: LedgerImport, by: User, choices: Mapping[int, str] | None = None
+    *,
+    ledger_import: LedgerImport,
+    by: User,
+    choices: Mapping[int, str] | None = None,
+    confirmed: bool = False,
 ) -> TaskProgress:
-    """Start the import in the background and answer at once: nothing here reads the file.
-    The task saves the chosen mappings, then imports the file all or nothing
-    (`import_confirm`), and its page shows how far it has come or why it was refused."""
-    current = LedgerImport.objects.select_for_update().get(pk=ledger_import.pk)
+    """Start the import in the background and answer at once: nothing here reads the file
+    (nor the parsed file kept on the import). The task saves the chosen mappings, then
+    imports the file all or nothing (`import_confirm`), and its page shows how far it has
+    come or why it was refused."""
+    current = (
+        LedgerImport.objects.select_for_update()
+        .select_related("association")
+        .defer("parsed")
+        .get(pk=ledger_import.pk)
+    )
     if current.status != ImportStatus.PENDING:
         raise ValidationError(
             "Filen är redan hanterad; ladda upp en ny fil för att importera igen."
@@ -283,6 +319,7 @@ def import_start(
             "ledger_import_id": current.pk,
             "by_id": by.pk,
             "choices": {str(account): choice for account, choice in (choices or {}).items()},
+            "confirmed": confirmed,
         },
         by=by,
         association=association,

@@ -19,7 +19,13 @@ What the format says and how it is read here:
   program as Windows-1252 (ANSI) or UTF-8 is recognised and said so: UTF-8 is read as
   UTF-8 with a warning; Windows-1252 cannot be told apart byte by byte, so it is refused
   with the line that shows it.
-- Labels a reader does not know are skipped, as the format asks.
+- Labels a reader does not know are skipped, as the format asks — but a label that is the
+  beginning of a known one (`#VE`, `#TRA`) is a line cut off: the file is not whole.
+- A whole file: every `{` has its `}`, a file that opens with `#KSUMMA` ends with its
+  `#KSUMMA` checksum record, and the file's own balances for the current year (`#RES 0`,
+  and `#UB 0` less `#IB 0`) are what its verifications add up to. The first two are
+  problems; balances that differ are a doubt (a preliminary entry may explain them) that
+  the user must confirm before the import.
 - An account used in a `#TRANS` but missing among the `#KONTO` records is no error: the
   import asks what it is (a mapping question).
 """
@@ -38,6 +44,17 @@ ACCOUNT = re.compile(r"^\d{1,10}$")
 # bytes where a Windows-1252 file keeps its å, ä, ö (0xE5, 0xE4, 0xF6, 0xC5, 0xC4, 0xD6).
 FOREIGN_BYTES = range(0xB0, 0x100)
 UTF8_NAMES = {"UTF8", "UTF-8"}
+# Every label of SIE 4B; a line whose label is the start of one of these was cut off.
+KNOWN_LABELS = frozenset(
+    {
+        "#ADRESS", "#BKOD", "#BTRANS", "#DIM", "#ENHET", "#FLAGGA", "#FNAMN", "#FNR",
+        "#FORMAT", "#FTYP", "#GEN", "#IB", "#KONTO", "#KPTYP", "#KSUMMA", "#KTYP", "#OBJEKT",
+        "#OIB", "#OMFATTN", "#ORGNR", "#OUB", "#PBUDGET", "#PROGRAM", "#PROSA", "#PSALDO",
+        "#RAR", "#RES", "#RTRANS", "#SIETYP", "#SRU", "#TAXAR", "#TRANS", "#UB", "#UNDERDIM",
+        "#VALUTA", "#VER",
+    }
+)  # fmt: skip
+MAX_LISTED = 5
 
 
 @dataclass(frozen=True)
@@ -78,7 +95,14 @@ class Ledger:
     verifications: int = 0
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    # Doubts are warnings the user must confirm before the file is imported.
+    doubts: list[Problem] = field(default_factory=list)
     more_problems: int = 0
+    # The file's own balances of the current year (#IB 0, #UB 0, #RES 0), read to check
+    # that its verifications are all there; not kept after parsing.
+    balances: dict[str, dict[int, Decimal]] = field(default_factory=dict)
+    checksum_opened: bool = False
+    checksum_closed: bool = False
 
     @property
     def ok(self) -> bool:
@@ -92,6 +116,9 @@ class Ledger:
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(Problem(line, message))
+
+    def doubt(self, line: int | None, message: str) -> None:
+        self.doubts.append(Problem(line, message))
 
     @property
     def current_year(self) -> tuple[datetime.date, datetime.date] | None:
@@ -138,7 +165,7 @@ def decode(data: bytes, ledger: Ledger) -> str | None:
             format_line, f"#FORMAT {name} är okänt; SIE-filer ska vara PC8 (#FORMAT PC8)."
         )
         return None
-    if any(byte >= 0x80 for byte in data):
+    if not data.isascii():
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -159,6 +186,8 @@ def decode(data: bytes, ledger: Ledger) -> str | None:
                     )
             return text
     for number, raw in enumerate(data.split(b"\n"), start=1):
+        if raw.isascii():
+            continue
         foreign = [byte for byte in raw if byte in FOREIGN_BYTES]
         if foreign:
             shown = "".join(dict.fromkeys(bytes(foreign).decode("cp437")))
@@ -320,7 +349,13 @@ def parse_sie(data: bytes) -> Ledger:
         ledger.problem(
             verification.line,
             f"verifikation {verification.name} avslutas aldrig med }} (filen tar slut på "
-            f"rad {last_line}).",
+            f"rad {last_line}): filen är inte hel.",
+        )
+    if ledger.checksum_opened and not ledger.checksum_closed:
+        ledger.problem(
+            None,
+            "Filen börjar med #KSUMMA men slutar utan den avslutande #KSUMMA med "
+            "kontrollsumman: filen är inte hel. Exportera den på nytt.",
         )
     if ledger.sie_type and ledger.sie_type != "4":
         ledger.problem(
@@ -332,7 +367,45 @@ def parse_sie(data: bytes) -> Ledger:
         ledger.warn(None, "Filen saknar #SIETYP; den läses som SIE typ 4.")
     if ledger.ok and not ledger.transactions:
         ledger.problem(None, "Filen innehåller inga verifikationsrader (#TRANS).")
+    if ledger.ok:
+        _check_balances(ledger)
+    ledger.balances = {}
     return ledger
+
+
+def _check_balances(ledger: Ledger) -> None:
+    """A doubt when the file's own balances for the year differ from its verifications."""
+    year = ledger.current_year
+    sums: dict[int, Decimal] = {}
+    for row in ledger.transactions:
+        if year is None or year[0] <= row.date <= year[1]:
+            sums[row.account] = sums.get(row.account, Decimal(0)) + row.amount
+    opening = ledger.balances.get("#IB", {})
+    expected: dict[int, tuple[str, Decimal]] = {}
+    for account, closing in ledger.balances.get("#UB", {}).items():
+        expected[account] = ("#UB 0 − #IB 0", closing - opening.get(account, Decimal(0)))
+    for account, result in ledger.balances.get("#RES", {}).items():
+        expected[account] = ("#RES 0", result)
+    differing = [
+        (account, label, amount, sums.get(account, Decimal(0)))
+        for account, (label, amount) in sorted(expected.items())
+        if sums.get(account, Decimal(0)) != amount
+    ]
+    if not differing:
+        return
+    listed = "; ".join(
+        f"konto {account}: {kronor_text(amount)} enligt {label}, {kronor_text(found)} i "
+        "verifikationerna"
+        for account, label, amount, found in differing[:MAX_LISTED]
+    )
+    more = len(differing) - MAX_LISTED
+    ledger.doubt(
+        None,
+        "Filens egna saldon för året stämmer inte med verifikationerna i filen ("
+        + listed
+        + (f"; och {more} konton till" if more > 0 else "")
+        + "). Filen kan vara avkortad, eller sakna verifikationer som saldona räknar med.",
+    )
 
 
 def _record(
@@ -367,6 +440,13 @@ def _record(
     if verification is not None:
         verification.broken = True
         raise FieldError(f"{label} får inte stå inne i en verifikation (bara #TRANS).")
+    if label not in KNOWN_LABELS:
+        cut = sorted(known for known in KNOWN_LABELS if known.startswith(label))
+        if cut:
+            raise FieldError(
+                f"etiketten {label} är avbruten (början av {cut[0]}): filen verkar avkortad "
+                "och är inte hel. Exportera den på nytt."
+            )
     if label == "#VER":
         return _verification(rest, number)
     _header(ledger, label, rest, number)
@@ -448,16 +528,17 @@ def _header(ledger: Ledger, label: str, fields: list[str | ObjectList], number: 
         if kind not in {"T", "S", "K", "I"}:
             raise FieldError(f'kontotypen "{values[1]}" är inte T, S, K eller I.')
         ledger.account_types[parse_account(values[0])] = kind
-    elif label in {"#IB", "#UB"}:
+    elif label in {"#IB", "#UB", "#RES"}:
         if len(values) < 3:
             raise FieldError(f"{label} saknar årsnummer, konto eller saldo.")
-        parse_account(values[1])
-        parse_amount(values[2])
-    elif label == "#RES":
-        if len(values) < 3:
-            raise FieldError("#RES saknar årsnummer, konto eller saldo.")
-        parse_account(values[1])
-        parse_amount(values[2])
+        account, amount = parse_account(values[1]), parse_amount(values[2])
+        if values[0] == "0":
+            ledger.balances.setdefault(label, {})[account] = amount
+    elif label == "#KSUMMA":
+        if values:
+            ledger.checksum_closed = True
+        else:
+            ledger.checksum_opened = True
     elif label == "#FORMAT" or label == "#FLAGGA":
         pass
     # Any other label (#DIM, #OBJEKT, #SRU, #PROSA, #OIB …) is skipped, as the format asks.

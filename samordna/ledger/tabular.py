@@ -7,15 +7,13 @@ UTF-8 (with or without BOM) and otherwise as Windows-1252, which is what Excel w
 "CSV (semikolonavgränsad)". Each problem names its row (the header is row 1), in Swedish.
 """
 
-import csv
 import datetime
-import io
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from openpyxl import load_workbook
-
+from samordna.core.uploads import Limits, csv_rows, xlsx_rows
+from samordna.ledger.limits import LIMITS
 from samordna.ledger.sie import Ledger, Transaction
 
 REQUIRED = ("datum", "konto", "belopp")
@@ -119,7 +117,8 @@ def _rows(ledger: Ledger, rows: list[tuple[int, list[Any]]]) -> Ledger:
     return ledger
 
 
-def parse_csv(data: bytes) -> Ledger:
+def parse_csv(data: bytes, limits: Limits = LIMITS) -> Ledger:
+    """Raises UploadRefused over a limit (rows, columns, a cell's length)."""
     ledger = Ledger(kind="CSV", encoding="UTF-8")
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", "replace")
@@ -137,22 +136,9 @@ def parse_csv(data: bytes) -> Ledger:
             "(CSV (semikolonavgränsad) i Excel).",
         )
         return ledger
-    reader = csv.reader(io.StringIO(text), delimiter=";")
-    rows = [(reader.line_num, list(row)) for row in reader]
-    return _rows(ledger, rows)
+    return _rows(ledger, csv_rows(text, delimiter=";", limits=limits))
 
 
-def parse_xlsx(data: bytes) -> Ledger:
-    ledger = Ledger(kind="XLSX", encoding="XLSX")
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        ledger.problem(None, "Filen är inte en Excel-fil (.xlsx) som går att läsa.")
-        return ledger
-    sheet = workbook.worksheets[0]
-    rows = [
-        (number, list(values))
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-    ]
-    workbook.close()
-    return _rows(ledger, rows)
+def parse_xlsx(data: bytes, limits: Limits = LIMITS) -> Ledger:
+    """Raises UploadRefused over a limit, or when the file is no workbook at all."""
+    return _rows(Ledger(kind="XLSX", encoding="XLSX"), xlsx_rows(data, limits))

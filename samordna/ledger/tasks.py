@@ -5,7 +5,7 @@ from django_tasks import task
 
 from samordna.accounts.models import User
 from samordna.core.services import progress_run
-from samordna.ledger import selectors, services
+from samordna.ledger import services
 from samordna.ledger.models import LedgerImport
 
 # The steps the page counts: read the file, save the mappings, import in one transaction.
@@ -14,7 +14,12 @@ STEPS = 3
 
 @task()
 def ledger_import_task(
-    *, progress_id: int, ledger_import_id: int, by_id: int, choices: dict[str, str]
+    *,
+    progress_id: int,
+    ledger_import_id: int,
+    by_id: int,
+    choices: dict[str, str],
+    confirmed: bool = False,
 ) -> int:
     """Read the pending file, remember the chosen mappings (as "Spara kopplingarna" does)
     and import it (`services.import_confirm`: one transaction, so a refusal or a failure
@@ -23,7 +28,7 @@ def ledger_import_task(
         pending = LedgerImport.objects.select_related("association").get(pk=ledger_import_id)
         by = User.objects.get(pk=by_id)
         progress.report(done=0, total=STEPS, message="Filen läses.")
-        ledger = selectors.read_import(pending)
+        ledger = services.import_ledger(ledger_import=pending)
         count = len(ledger.transactions)
         if choices:
             progress.report(done=1, total=STEPS, message="Kontokopplingarna sparas.")
@@ -36,7 +41,9 @@ def ledger_import_task(
         progress.report(
             done=2, total=STEPS, message=f"{count} transaktioner kontrolleras och sparas."
         )
-        done = services.import_confirm(ledger_import=pending, by=by, ledger=ledger)
+        done = services.import_confirm(
+            ledger_import=pending, by=by, ledger=ledger, confirmed=confirmed
+        )
         followup = reverse("ledger:followup", args=[pending.association.slug])
         progress.finish(
             message=f"Bokföringen för {done.year} är importerad ({count} transaktioner).",

@@ -7,6 +7,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import CheckboxInput
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -259,7 +260,10 @@ def _import(request: AuthedRequest, slug: str, pk: int) -> tuple[Association, Le
     association = _reader(request, slug)
     require(can_import(request.user))
     found = get_object_or_404(
-        LedgerImport.objects.select_related("association", "uploaded_by", "imported_by"),
+        # The parsed file is loaded only where it is read (a large ledger's is megabytes).
+        LedgerImport.objects.select_related("association", "uploaded_by", "imported_by").defer(
+            "parsed"
+        ),
         pk=pk,
         association=association,
     )
@@ -274,7 +278,7 @@ def import_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     association, ledger_import = _import(request, slug, pk)
     if request.method == "POST" and "importera" in request.POST:
         return _import_start(request, ledger_import)
-    ledger = selectors.read_import(ledger_import)
+    ledger = services.import_ledger(ledger_import=ledger_import)
     preview = selectors.preview(ledger_import, ledger)
     pending = ledger_import.status == ImportStatus.PENDING
     form = MappingForm(request.POST or None, preview=preview)
@@ -321,9 +325,10 @@ def _import_start(request: AuthedRequest, ledger_import: LedgerImport) -> HttpRe
         for name in request.POST
         if name.startswith("konto_") and name.removeprefix("konto_").isdigit()
     }
+    confirmed = CheckboxInput().value_from_datadict(request.POST, request.FILES, "bekrafta")
     try:
         progress = services.import_start(
-            ledger_import=ledger_import, by=request.user, choices=choices
+            ledger_import=ledger_import, by=request.user, choices=choices, confirmed=confirmed
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from samordna.core.tests import hostile_files
 from samordna.followup import imports, services
 from samordna.followup.counts import COUNT_NAMES
 from samordna.followup.models import ParticipantReport, ReportStatus
@@ -263,6 +264,19 @@ class ImportPageTests(CountCase):
         self.client.post(ADDRESS, {"action": "confirm", "approve": "on"})
         report = ParticipantReport.objects.get(period=self.first)
         self.assertEqual((report.status, report.approved_by), (ReportStatus.APPROVED, self.office))
+
+    def test_hostile_files_end_in_a_swedish_message_naming_the_limit(self):
+        self.login(self.office)
+        for name, content, message in (
+            ("falt.csv", hostile_files.long_field_csv(), "längre än 1 000 tecken"),
+            ("bomb.xlsx", hostile_files.zip_bomb(), "större än 10 MB uppackad"),
+            ("rad.xlsx", hostile_files.far_row(), "fler än 2 001 rader"),
+            ("stor.csv", hostile_files.big_csv(), "större än 2 MB"),
+        ):
+            with self.subTest(name=name):
+                response = self.upload(content, name)
+                self.assertContains(response, message, status_code=400)
+                self.assertNotIn("followup_import", self.client.session)
 
     def test_errors_are_listed_per_row_and_nothing_is_imported(self):
         bad = row(KONSULENT)

@@ -221,6 +221,15 @@ class BadFileTests(SimpleTestCase):
         self.assertIn(name, caught.exception.message)
         self.assertIn(words, caught.exception.message)
 
+    def test_a_word_zip_bomb_is_refused_before_it_is_opened(self):
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            with archive.open("word/document.xml", "w", force_zip64=True) as member:
+                for _ in range(30):
+                    member.write(b" " * 1024 * 1024)
+        self.assertRefused(out.getvalue(), "bomb.docx", "packas upp mer än 100 gånger")
+
     def test_a_pdf_without_text_is_a_scan(self):
         from pypdf import PdfWriter
 

@@ -193,17 +193,24 @@ class FollowupTests(SamordnaTestCase):
         detail = self.url(f"ekonomi/uppfoljning/import/{pending.pk}/")
         page = self.client.get(detail)
         self.assertContains(page, "6550 Konsultarvoden")
+        # The file replaces the year's import of January and February: it says so, and
+        # imports only when that is confirmed. The request only queues the import; the
+        # task refuses it, with the reason on its page.
+        self.assertContains(page, "Ersättningen tar bort 8 transaktioner")
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(detail, {"importera": "1", "konto_6550": ""})
-        refused = TaskProgress.objects.get(association=self.association)
         self.assertContains(
             self.client.get(response["Location"]), "Konto 6550 Konsultarvoden saknar koppling"
         )
-        self.assertEqual(refused.status, "failed")
+        chosen = {"importera": "1", "konto_6550": f"line:{self.lines['Konsulter'].pk}"}
         with self.captureOnCommitCallbacks(execute=True):
-            response = self.client.post(
-                detail, {"importera": "1", "konto_6550": f"line:{self.lines['Konsulter'].pk}"}
-            )
+            response = self.client.post(detail, chosen)
+        self.assertContains(self.client.get(response["Location"]), "kryssa i att du vill importera")
+        self.assertEqual(
+            list(TaskProgress.objects.values_list("status", flat=True)), ["failed", "failed"]
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(detail, {**chosen, "bekrafta": "on"})
         progress = TaskProgress.objects.filter(association=self.association).latest("pk")
         self.assertRedirects(
             response,

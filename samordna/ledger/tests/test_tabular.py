@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.test import SimpleTestCase
 from openpyxl import Workbook
 
+from samordna.core.uploads import UploadRefused
 from samordna.ledger.tabular import parse_csv, parse_xlsx
 
 CSV_TEXT = (
@@ -86,4 +87,5 @@ class XlsxTests(SimpleTestCase):
         )
 
     def test_not_a_workbook(self):
-        self.assertIn("inte en Excel-fil", str(parse_xlsx(b"nej").problems[0]))
+        with self.assertRaisesMessage(UploadRefused, "inte en Excel"):
+            parse_xlsx(b"nej")
