@@ -104,7 +104,8 @@ class MinutesDocumentTests(NovemberMinutesTestCase):
     def test_every_page_is_numbered_and_initialled_chair_first(self):
         self.assertEqual(self.minutes.initials, "cn pp")
         html = self.html()
-        self.assertIn('@bottom-left { content: "Justerare: cn pp";', html)
+        # The margin text is a CSS string with every sign escaped (core.documents.css_string).
+        self.assertIn('@bottom-left { content: "Justerare\\3A  cn pp";', html)
         self.assertIn('"Sid " counter(page) " (" counter(pages) ")"', html)
 
     def test_the_pdf_has_the_pages_its_page_tree_counts(self):
