@@ -6,9 +6,11 @@ from io import StringIO
 import time_machine
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.test import override_settings
 
 from samordna.accounts.models import Role, User
 from samordna.core.tests.base import SamordnaTestCase
+from samordna.core.tests.worker import run_queued_tasks
 from samordna.interventions import reports
 from samordna.interventions.models import Intervention, Report
 from samordna.interventions.tests.helpers import D, granted
@@ -111,3 +113,15 @@ class ReminderTests(SamordnaTestCase):
     def test_a_wrong_date_is_refused_in_swedish(self):
         with self.assertRaisesMessage(CommandError, "”29/2” är inte ett datum."):
             call_command("send_report_reminders", "--datum", "29/2", stdout=StringIO())
+
+    @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+    def test_with_the_database_backend_the_command_queues_and_the_worker_reminds(self):
+        out = StringIO()
+        call_command("send_report_reminders", "--datum", TEN_DAYS_BEFORE.isoformat(), stdout=out)
+        self.assertTrue(out.getvalue().startswith("Påminnelserna är lagda i kö (uppgift "))
+        self.assertIsNone(Report.objects.get(pk=self.report.pk).reminded_on)
+        with self.captureOnCommitCallbacks(execute=True):
+            run_queued_tasks()
+        self.assertEqual(Report.objects.get(pk=self.report.pk).reminded_on, TEN_DAYS_BEFORE)
+        run_queued_tasks()  # the e-mail task the reminder queued after its commit
+        self.assertEqual(mail.outbox[-1].subject, "Påminnelse: Slutrapport för Stöd till arbete")
