@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "samordna.ledger",
     "samordna.fees",
     "samordna.attest",
+    "samordna.control",
     "samordna.imports",
 ]
 
@@ -76,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "samordna.core.middleware.OutOfRangeMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 if PRODUCTION:
@@ -136,12 +140,23 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
-# Login throttling: five failures lock the username from that address for 30 minutes.
+# The client's address behind a proxy: the number of proxies in front of Samordna that
+# append to X-Forwarded-For (0: none, REMOTE_ADDR is the client), and optionally the
+# addresses or networks those requests come from (comma-separated); see core/http.py.
+SAMORDNA_PROXY_COUNT = int(env_str("SAMORDNA_PROXY_COUNT", "0"))
+SAMORDNA_TRUSTED_PROXIES = env_list("SAMORDNA_TRUSTED_PROXIES")
+
+# Login throttling, per client address (through the proxy) and username: five failures lock
+# that username from that address for 30 minutes, so that nobody can lock out somebody else.
+# A separate rule: twenty failures from one address across usernames lock that address.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "samordna.core.http.client_ip"
+AXES_HANDLER = "samordna.accounts.lockout.LockoutHandler"
+AXES_LOCKOUT_CALLABLE = "samordna.accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
+SAMORDNA_ADDRESS_FAILURE_LIMIT = 20
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska")]
@@ -179,6 +194,24 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy: only Samordna's own scripts and styles, no inline script or style
+# (htmx is configured not to add any); images may be data: URIs (the QR codes, icons in the
+# design system's stylesheet). The browser tests report any violation.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True

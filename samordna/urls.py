@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from samordna.accounts.views import LoginView, LogoutView
+from samordna.control.views import cycle_feed
 from samordna.core.views import home
 from samordna.meetings.views import calendar_feed
 
@@ -19,7 +20,9 @@ urlpatterns = [
     path("f/<slug:slug>/attest/", include("samordna.attest.urls")),
     path("f/<slug:slug>/protokoll/", include("samordna.imports.urls")),
     path("f/<slug:slug>/uppgifter/", include("samordna.core.urls")),
+    path("f/<slug:slug>/styrning/", include("samordna.control.urls")),
     path("kalender/<str:token>.ics", calendar_feed, name="calendar_feed"),
+    path("kalender/<str:token>/arshjul.ics", cycle_feed, name="cycle_feed"),
     path("anslagstavla/", include("samordna.meetings.public_urls")),
     path("protokoll/", include("samordna.imports.public_urls")),
     path("insatser/", include("samordna.interventions.public_urls")),

@@ -1,7 +1,9 @@
 """Creating and changing users of a förbund."""
 
+import logging
 from typing import Any
 
+from axes.utils import reset as axes_reset
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,6 +11,9 @@ from django.db import transaction
 from samordna.accounts.models import BOARD_ROLES, Role, User
 from samordna.associations.models import Association
 from samordna.core.services import apply_changes, save_with_history
+
+log = logging.getLogger(__name__)
+UNLOCK_REASON = "Inloggningsspärren hävdes"
 
 
 def _check_links(user: User) -> None:
@@ -53,3 +58,15 @@ def user_update(*, user: User, by: User, **fields: Any) -> User:
         _check_links(user)
         save_with_history(user, by=by, update_fields=changed)
     return user
+
+
+@transaction.atomic
+def user_unlock(*, user: User, by: User) -> int:
+    """Lift a user's login lockout from every address; the user's history says who did."""
+    if by.association_id is None or user.association_id != by.association_id:
+        raise ValidationError("Du kan bara häva spärren för användare i ditt eget förbund.")
+    removed = axes_reset(username=user.username)
+    user._change_reason = UNLOCK_REASON  # type: ignore[attr-defined]
+    save_with_history(user, by=by)
+    log.info("Login lockout of %s lifted by %s (%d records)", user.username, by.username, removed)
+    return removed

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.user_list, name="users"),
     path("ny/", views.user_create, name="user_create"),
     path("<int:pk>/andra/", views.user_update, name="user_update"),
+    path("<int:pk>/hav-sparr/", views.user_unlock, name="user_unlock"),
 ]

@@ -1,12 +1,14 @@
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samordna.accounts import services
 from samordna.accounts.forms import LoginForm, NewUserForm, UserForm
+from samordna.accounts.lockout import locked_usernames
 from samordna.accounts.permissions import can_manage_users
 from samordna.associations.permissions import association_for, require
 from samordna.core.http import AuthedRequest
@@ -31,9 +33,24 @@ def user_list(request: AuthedRequest, slug: str) -> HttpResponse:
     require(can_manage_users(request.user))
     users = association.users.select_related("person", "member")
     ordered = sorted(users, key=lambda u: (swedish_key(u.last_name), swedish_key(u.first_name)))
+    locked = locked_usernames([u.username for u in ordered])
     return render(
-        request, "accounts/user_list.html", {"association": association, "users": ordered}
+        request,
+        "accounts/user_list.html",
+        {"association": association, "users": ordered, "locked": locked},
     )
+
+
+@require_POST
+@login_required
+def user_unlock(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """The kansli lifts a user's login lockout (five wrong passwords)."""
+    association = association_for(request.user, slug)
+    require(can_manage_users(request.user))
+    user = get_object_or_404(association.users, pk=pk)
+    services.user_unlock(user=user, by=request.user)
+    messages.success(request, f"Inloggningsspärren för {user} är hävd.")
+    return redirect("accounts:users", slug=slug)
 
 
 @require_http_methods(["GET", "POST"])

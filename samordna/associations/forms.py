@@ -8,8 +8,10 @@ from samordna.associations.models import (
     Member,
     MemberKind,
     Person,
+    SeatKind,
     StaffAssignment,
 )
+from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.forms import DateInput, ServiceModelForm, StyledFormMixin
 from samordna.core.validators import (
     normalise_organisation_number,
@@ -36,6 +38,7 @@ class AssociationSettingsForm(OrganisationNumberMixin, ServiceModelForm):
             "postal_address",
             "email",
             "quorum_rule",
+            "substitute_rule",
             "paragraph_numbering",
             "notice_board",
             "minutes_kept_at",
@@ -66,7 +69,7 @@ class MemberForm(OrganisationNumberMixin, ServiceModelForm):
         help_texts = {"organisation_number": "Tio siffror, t.ex. 212000-2411."}
 
 
-class MemberSharesForm(StyledFormMixin, forms.Form):
+class MemberSharesForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     """One share field per member; the service checks the statutory sums."""
 
     def __init__(self, *args, members: list[Member], **kwargs):
@@ -108,6 +111,7 @@ class BoardSeatForm(ServiceModelForm):
             "member",
             "kind",
             "position",
+            "substitute_for",
             "starts_on",
             "ends_on",
             "appointed_by",
@@ -127,6 +131,11 @@ class BoardSeatForm(ServiceModelForm):
         ]
         self.fields["person"].queryset = association.people.all()  # type: ignore[attr-defined]
         self.fields["member"].queryset = association.members.all()  # type: ignore[attr-defined]
+        ordinary = association.board_seats.filter(kind=SeatKind.ORDINARY).select_related(
+            "person", "member"
+        )
+        self.fields["substitute_for"].queryset = ordinary  # type: ignore[attr-defined]
+        self.fields["substitute_for"].empty_label = "Ingen (ersättare för medlemmen)"  # type: ignore[attr-defined]
 
     def clean(self):
         cleaned = super().clean() or {}
@@ -157,9 +166,5 @@ class StaffAssignmentForm(ServiceModelForm):
         self.fields["employed_by"].empty_label = "Förbundet självt"  # type: ignore[attr-defined]
 
 
-class BoardDateForm(forms.Form):
+class BoardDateForm(StyledFormMixin, forms.Form):
     datum = forms.DateField(label="Styrelsen per datum", widget=DateInput())
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["datum"].widget.attrs["class"] = "text-field__input"

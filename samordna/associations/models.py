@@ -21,6 +21,11 @@ class ParagraphNumbering(models.TextChoices):
     PER_MEETING = "per_meeting", "Börjar om vid varje sammanträde"
 
 
+class SubstituteRule(models.TextChoices):
+    SAME_MEMBER = "same_member", "En ersättare tjänstgör för en ledamot från samma medlem"
+    PERSONAL = "personal", "Personliga ersättare: en ersättare tjänstgör bara för sin ledamot"
+
+
 class Association(models.Model):
     name = models.CharField("namn", max_length=200, unique=True)
     slug = models.SlugField("kortnamn i adresser", max_length=60, unique=True)
@@ -47,6 +52,13 @@ class Association(models.Model):
         max_length=20,
         choices=ParagraphNumbering.choices,
         default=ParagraphNumbering.YEARLY,
+    )
+    substitute_rule = models.CharField(
+        "ersättares tjänstgöring",
+        max_length=20,
+        choices=SubstituteRule.choices,
+        default=SubstituteRule.SAME_MEMBER,
+        help_text="Enligt förbundsordningen: vem en ersättare får tjänstgöra för.",
     )
     notice_board = models.CharField(
         "var protokoll anslås",
@@ -232,6 +244,16 @@ class BoardSeat(models.Model):
         max_length=300,
         blank=True,
         help_text="T.ex. Regionfullmäktige 2023-09-13.",
+    )
+    substitute_for = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="personal_substitutes",
+        verbose_name="personlig ersättare för",
+        help_text="Den ordinarie ledamot ersättaren är personlig ersättare för, "
+        "om förbundet har personliga ersättare.",
     )
     receives_fee = models.BooleanField(
         "får arvode",

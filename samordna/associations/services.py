@@ -20,6 +20,7 @@ from samordna.associations.models import (
     Member,
     MemberKind,
     Person,
+    SeatKind,
     SeatPosition,
     StaffAssignment,
 )
@@ -145,6 +146,15 @@ def _check_seat(seat: BoardSeat) -> None:
         errors["person"] = "Personen hör inte till det här förbundet."
     if seat.member.association_id != seat.association_id:
         errors["member"] = "Medlemmen hör inte till det här förbundet."
+    ledamot = seat.substitute_for
+    if ledamot is not None:
+        if seat.kind != SeatKind.SUBSTITUTE:
+            errors["substitute_for"] = "Bara en ersättare kan vara personlig ersättare."
+        elif ledamot.association_id != seat.association_id or ledamot.kind != SeatKind.ORDINARY:
+            errors["substitute_for"] = (
+                f"{seat.person} kan bara vara personlig ersättare för en ordinarie ledamot "
+                "i förbundets styrelse."
+            )
     if errors:
         raise ValidationError(errors)
 

@@ -1,8 +1,6 @@
 import datetime
 
-from django.apps import apps
 from django.contrib.auth.decorators import login_required
-from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -19,9 +17,6 @@ from samordna.associations.forms import (
     PersonForm,
     StaffAssignmentForm,
 )
-from samordna.associations.models import (
-    Association,
-)
 from samordna.associations.permissions import (
     association_for,
     can_manage,
@@ -29,7 +24,7 @@ from samordna.associations.permissions import (
     can_see_history,
     require,
 )
-from samordna.core.history import HISTORY_KINDS, history_of
+from samordna.core.history import history_model, history_of, records_of
 from samordna.core.http import AuthedRequest
 from samordna.core.views import form_page
 from samordna.interventions.selectors import grant_work
@@ -129,7 +124,9 @@ def member_shares(request: AuthedRequest, slug: str) -> HttpResponse:
     association = association_for(request.user, slug)
     require(can_manage(request.user))
     members = selectors.members_in_order(association)
-    form = MemberSharesForm(request.POST or None, members=members)
+    form = MemberSharesForm(
+        request.POST or None, members=members, versioned=association.members.all()
+    )
     return form_page(
         request,
         form=form,
@@ -379,18 +376,14 @@ def start(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_GET
 @login_required
 def history(request: AuthedRequest, slug: str, kind: str, pk: int) -> HttpResponse:
-    """The full change history of one record of the förbund."""
+    """The full change history of any tracked record of the förbund (`kind`: a registered
+    word such as "budget", or app.model such as "meetings.paragraph")."""
     association = association_for(request.user, slug)
     require(can_see_history(request.user))
-    label = HISTORY_KINDS.get(kind)
-    if label is None:
+    model = history_model(kind)
+    if model is None:
         raise Http404("Sidan finns inte.")
-    model = apps.get_model(label)
-    obj: models.Model
-    if model is Association:
-        obj = get_object_or_404(Association, pk=pk, slug=slug)
-    else:
-        obj = get_object_or_404(model._default_manager.filter(association=association), pk=pk)
+    obj = get_object_or_404(records_of(model, association), pk=pk)
     return render(
         request,
         "associations/history.html",

@@ -17,6 +17,7 @@ NAVIGATION = [
     ("associations:members", "Medlemmar", REGISTER_READERS),
     ("associations:people", "Personer", REGISTER_READERS),
     ("associations:staff", "Kansliet", REGISTER_READERS),
+    ("control:cycle", "Styrning", REGISTER_READERS),
     ("associations:detail", "Förbundet", REGISTER_READERS),
     ("accounts:users", "Användare", {Role.OFFICE}),
 ]

@@ -2,7 +2,9 @@
 
 from django import forms
 
+from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.text import format_kronor
+from samordna.core.validators import EARLIEST_DATE, latest_date, validate_sensible_date
 
 
 class DateInput(forms.DateInput):
@@ -19,10 +21,23 @@ class StyledFormMixin:
         super().__init__(*args, **kwargs)
         self.apply_styles()
 
+    def full_clean(self) -> None:
+        # Every date field of every form keeps to Samordna's bounds, those added after
+        # __init__ too: no year 0001 or 9999 reaches a service.
+        for field in self.fields.values():  # type: ignore[attr-defined]
+            if isinstance(field, forms.DateField) and (
+                validate_sensible_date not in field.validators
+            ):
+                field.validators.append(validate_sensible_date)
+        super().full_clean()  # type: ignore[misc]
+
     def apply_styles(self) -> None:
         """Style every field; forms that add fields after __init__ call it again."""
         for field in self.fields.values():  # type: ignore[attr-defined]
             widget = field.widget
+            if isinstance(field, forms.DateField) and isinstance(widget, forms.DateInput):
+                widget.attrs.setdefault("min", EARLIEST_DATE.isoformat())
+                widget.attrs.setdefault("max", latest_date().isoformat())
             if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
                 widget.attrs.setdefault("class", "checkbox__input")
             elif isinstance(widget, forms.Select):
@@ -66,8 +81,8 @@ def attach_errors(form: forms.BaseForm, error) -> None:
         form.add_error(None, error.messages)
 
 
-class ServiceModelForm(StyledFormMixin, forms.ModelForm):
-    """A ModelForm that only cleans input.
+class ServiceModelForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
+    """A ModelForm that only cleans input, versioned by its instance (no lost updates).
 
     It leaves its instance untouched: the service applies the cleaned data, checks the
     rules that span records and saves, so a refused change never lingers in memory.

@@ -13,6 +13,7 @@ from samordna.accounts.models import Role
 from samordna.associations.models import Association
 from samordna.associations.permissions import association_for, require
 from samordna.core import services
+from samordna.core.concurrency import versioned_save
 from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest
 from samordna.core.models import TaskProgress
@@ -31,10 +32,14 @@ def form_page(
     template: str,
     context: dict[str, Any],
 ) -> HttpResponse:
-    """Validate, hand the cleaned data to a service, redirect; keep the input on errors."""
+    """Validate, hand the cleaned data to a service, redirect; keep the input on errors.
+
+    A versioned form is refused if its record was saved by someone else since it was read.
+    """
     if request.method == "POST" and form.is_valid():
         try:
-            save(form.cleaned_data)
+            with versioned_save(form):
+                save(form.cleaned_data)
         except ValidationError as error:
             attach_errors(form, error)
         else:

@@ -3,7 +3,14 @@
 from django.db import transaction
 
 from samordna.associations.models import Association
-from samordna.demo import attest_money, fees_money, finance_money, interventions, ledger_money
+from samordna.demo import (
+    attest_money,
+    control,
+    fees_money,
+    finance_money,
+    interventions,
+    ledger_money,
+)
 from samordna.demo.associations import load_associations, load_national_allocation
 from samordna.demo.followup import load_followup
 from samordna.demo.meetings import load_meetings
@@ -25,4 +32,5 @@ def load_demo() -> tuple[dict[str, Association], int]:
     finance_money.load_finance(associations)
     fees_money.load_fees(associations)
     ledger_money.load_ledger(associations)
+    control.load_control(associations)
     return associations, rows

@@ -166,7 +166,8 @@ def _load(protocol: Protocol, association: Association, meeting: Meeting) -> Non
 
 
 def _justera(protocol: Protocol, association: Association, meeting: Meeting) -> None:
-    """The kansli names the signers; each justerar at 10.00, 10.05 … on the justering date."""
+    """The kansli names the signers; the sekreterare confirms the text, then each signer
+    justerar at 10.00, 10.05 … on the justering date."""
     director = User.objects.get(username=ENTERED_BY[protocol.association])
     people = _people(association)
     services.signers_set(
@@ -182,6 +183,15 @@ def _justera(protocol: Protocol, association: Association, meeting: Meeting) -> 
             f"Protokollet anger att anslaget tas ned {protocol.taken_down_as_written:%Y-%m-%d}, "
             "före tre veckor; Samordna håller anslaget uppe i tre veckor."
         )
+    # The sekreterare (with their own login) confirms the text first, at 09.55.
+    secretary = User.objects.get(association=association, person=people[protocol.secretary])
+    services.minutes_confirm(
+        meeting=meeting,
+        by=secretary,
+        now=timezone.make_aware(
+            datetime.datetime.combine(protocol.justified_on, datetime.time(9, 55))
+        ),
+    )
     signers = list(meeting.signers.select_related("person"))
     for index, signer in enumerate(signers):
         user = User.objects.get(association=association, person=signer.person)

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import forms
 
 from samordna.associations.models import FeeBaseAmount, Person
+from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.forms import DateInput, KronorField, ServiceModelForm, StyledFormMixin
 from samordna.fees.models import ClaimKind, FeeSettings
 
@@ -28,7 +29,7 @@ def decimal_field(label: str, *, max_digits: int, places: int, **kwargs) -> form
     return field
 
 
-class ClaimForm(StyledFormMixin, forms.Form):
+class ClaimForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     """The person (for the kansli; a board member claims for themselves) and the note."""
 
     kind: str = ""
@@ -48,6 +49,7 @@ class ClaimForm(StyledFormMixin, forms.Form):
     def service_fields(self) -> dict:
         data = dict(self.cleaned_data)
         data.pop("person", None)
+        data.pop("version", None)
         return data
 
 

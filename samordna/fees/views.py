@@ -180,7 +180,9 @@ def claim_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     association = _reader(request, slug)
     claim = claim_for(association, pk)
     require(can_edit_claim(request.user, claim))
-    form = CLAIM_FORMS[claim.kind](request.POST or None, initial=claim_initial(claim))
+    form = CLAIM_FORMS[claim.kind](
+        request.POST or None, initial=claim_initial(claim), versioned=claim
+    )
     return form_page(
         request,
         form=form,

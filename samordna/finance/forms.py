@@ -3,6 +3,7 @@
 from django import forms
 
 from samordna.associations.models import Association
+from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.forms import DateInput, KronorField, StyledFormMixin
 from samordna.finance.models import (
     BalanceColumnKind,
@@ -17,7 +18,7 @@ from samordna.interventions.models import Intervention
 from samordna.meetings.models import Paragraph
 
 
-class AllocationForm(StyledFormMixin, forms.Form):
+class AllocationForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     amount = KronorField(label="Statlig tilldelning (kr)", min_value=1)
     reference = forms.CharField(
         label="Källa",
@@ -27,7 +28,7 @@ class AllocationForm(StyledFormMixin, forms.Form):
     )
 
 
-class ScheduleForm(StyledFormMixin, forms.Form):
+class ScheduleForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     frequency = forms.ChoiceField(label="Betalas", choices=Frequency.choices)
     first_due_on = forms.DateField(
         label="Första förfallodag",
@@ -39,7 +40,7 @@ class ScheduleForm(StyledFormMixin, forms.Form):
     note = forms.CharField(label="Anteckning", max_length=300, required=False)
 
 
-class PaymentForm(StyledFormMixin, forms.Form):
+class PaymentForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     paid_on = forms.DateField(label="Inbetald", required=False, widget=DateInput)
     paid_amount = KronorField(label="Inbetalt belopp (kr)", required=False, min_value=1)
     note = forms.CharField(label="Anteckning", max_length=300, required=False)
@@ -57,13 +58,16 @@ class BudgetCreateForm(StyledFormMixin, forms.Form):
     )
 
 
-class VersionedForm(StyledFormMixin, forms.Form):
+class VersionedForm(VersionedFormMixin, StyledFormMixin, forms.Form):
+    """A form on the budget: carries the budget's version, and the services check it."""
+
     version = forms.IntegerField(widget=forms.HiddenInput)
+    version_in_cleaned_data = True
 
     def __init__(self, *args, budget: Budget, **kwargs):
         super().__init__(*args, **kwargs)
         self.budget = budget
-        self.fields["version"].initial = budget.version
+        self.track_version(budget)
 
     @property
     def values(self) -> dict:
@@ -214,7 +218,7 @@ class AdoptForm(VersionedForm):
         self.apply_styles()
 
 
-class GoalsForm(StyledFormMixin, forms.ModelForm):
+class GoalsForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = FinancialGoals
         fields = [

@@ -12,7 +12,9 @@ from django.utils import timezone
 from samordna.accounts.models import User
 from samordna.associations.models import Association, Member, MemberKind
 from samordna.associations.services import share_problems
+from samordna.core.concurrency import lock_version
 from samordna.core.services import apply_changes, delete_with_history, save_with_history
+from samordna.core.validators import validate_sensible_date
 from samordna.finance import budgets, contributions, selectors
 from samordna.finance.models import (
     INSTALMENTS_PER_YEAR,
@@ -29,7 +31,6 @@ from samordna.finance.models import (
     StateAllocation,
 )
 from samordna.interventions.models import GrantAmount, Intervention, Outcome
-from samordna.interventions.services import lock_version
 from samordna.meetings.models import Paragraph
 
 MAX_LINE_AMOUNT = 100_000_000  # kr; more than any förbund's whole year
@@ -159,6 +160,11 @@ def contribution_payment_record(
         raise ValidationError({"paid_amount": "Ange beloppet i hela kronor."})
     if paid_on is not None and paid_on > timezone.localdate():
         raise ValidationError({"paid_on": "Inbetalningsdagen kan inte ligga i framtiden."})
+    if paid_on is not None:
+        try:
+            validate_sensible_date(paid_on)
+        except ValidationError as error:
+            raise ValidationError({"paid_on": error.messages}) from error
     changed = apply_changes(
         instalment, {"paid_on": paid_on, "paid_amount": amount, "note": note.strip()}
     )

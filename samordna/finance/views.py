@@ -15,7 +15,13 @@ from samordna.core.http import AuthedRequest
 from samordna.core.text import format_date, format_kronor
 from samordna.core.views import form_page
 from samordna.finance import budgets, contributions, exports, forms, goals, selectors, services
-from samordna.finance.models import Budget, BudgetStatus, ContributionInstalment
+from samordna.finance.models import (
+    Budget,
+    BudgetStatus,
+    ContributionInstalment,
+    ContributionSchedule,
+    StateAllocation,
+)
 from samordna.finance.permissions import (
     can_manage_finance,
     can_read_finance,
@@ -129,7 +135,9 @@ def allocation_set(request: AuthedRequest, slug: str, year: int) -> HttpResponse
     association = _manager(request, slug)
     current = contributions.state_allocation(association, year)
     form = forms.AllocationForm(
-        request.POST or None, initial={"amount": current.amount if current else None}
+        request.POST or None,
+        initial={"amount": current.amount if current else None},
+        versioned=StateAllocation.objects.filter(association=association, year=year).first(),
     )
     url = reverse("finance:contributions", args=[slug, year])
     return form_page(
@@ -156,7 +164,10 @@ def allocation_set(request: AuthedRequest, slug: str, year: int) -> HttpResponse
 def schedule_set(request: AuthedRequest, slug: str, year: int, member_pk: int) -> HttpResponse:
     association = _manager(request, slug)
     member = get_object_or_404(association.members, pk=member_pk)
-    form = forms.ScheduleForm(request.POST or None)
+    current = ContributionSchedule.objects.filter(
+        association=association, member=member, year=year
+    ).first()
+    form = forms.ScheduleForm(request.POST or None, versioned=current)
     url = reverse("finance:contributions", args=[slug, year])
     return form_page(
         request,
@@ -189,6 +200,7 @@ def contribution_payment(request: AuthedRequest, slug: str, pk: int) -> HttpResp
     )
     form = forms.PaymentForm(
         request.POST or None,
+        versioned=instalment,
         initial={
             "paid_on": instalment.paid_on,
             "paid_amount": instalment.paid_amount or instalment.amount,
@@ -321,7 +333,7 @@ def budget_update(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
         budget=budget,
         form=form,
         save=lambda data: services.budget_update(
-            budget=budget, by=request.user, version=data["version"], **form.values
+            budget=budget, by=request.user, version=form.cleaned_data["version"], **form.values
         ),
         done="Budgeten är sparad.",
         title=f"Budget {year}: eget kapital och anteckning",
@@ -338,7 +350,7 @@ def line_create(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
         budget=budget,
         form=form,
         save=lambda data: services.line_save(
-            budget=budget, by=request.user, version=data["version"], fields=form.values
+            budget=budget, by=request.user, version=form.cleaned_data["version"], fields=form.values
         ),
         done="Raden är tillagd.",
         title=f"Ny rad i budget {year}",
@@ -363,7 +375,11 @@ def line_update(request: AuthedRequest, slug: str, year: int, pk: int) -> HttpRe
         budget=budget,
         form=form,
         save=lambda data: services.line_save(
-            budget=budget, by=request.user, version=data["version"], fields=form.values, line=line
+            budget=budget,
+            by=request.user,
+            version=form.cleaned_data["version"],
+            fields=form.values,
+            line=line,
         ),
         done="Raden är sparad.",
         title=f"Ändra rad: {line.name}",
@@ -421,7 +437,10 @@ def balance_update(request: AuthedRequest, slug: str, year: int) -> HttpResponse
         budget=budget,
         form=form,
         save=lambda data: services.balance_save(
-            budget=budget, by=request.user, version=data["version"], columns=form.column_values()
+            budget=budget,
+            by=request.user,
+            version=form.cleaned_data["version"],
+            columns=form.column_values(),
         ),
         done="Balansbudgeten är sparad.",
         title=f"Balansbudget {year}",
@@ -442,7 +461,10 @@ def budget_adopt(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
         budget=budget,
         form=form,
         save=lambda data: services.budget_adopt(
-            budget=budget, by=request.user, version=data["version"], paragraph=data["paragraph"]
+            budget=budget,
+            by=request.user,
+            version=form.cleaned_data["version"],
+            paragraph=data["paragraph"],
         ),
         done=f"Budgeten för {year} är fastställd.",
         title=f"Fastställ budget {year}",

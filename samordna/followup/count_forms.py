@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.http import QueryDict
 
+from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.forms import ServiceModelForm, StyledFormMixin
 from samordna.followup.counts import (
     AGE_BANDS,
@@ -249,7 +250,7 @@ class ReopenForm(StyledFormMixin, forms.Form):
     )
 
 
-class PlannedForm(StyledFormMixin, forms.Form):
+class PlannedForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     planned = CountField(
         label="Planerat antal deltagare",
         help_text="Hur många deltagare insatsen planerar för under året. Lämna tomt för att ta "

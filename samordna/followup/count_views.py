@@ -332,7 +332,11 @@ def planned(request: AuthedRequest, slug: str, intervention_pk: int, year: int) 
     if not 2000 <= year <= 2100:
         raise Http404("Året finns inte.")
     current = PlannedParticipants.objects.filter(intervention=intervention, year=year).first()
-    form = PlannedForm(request.POST or None, initial={"planned": current and current.planned})
+    form = PlannedForm(
+        request.POST or None,
+        initial={"planned": current and current.planned},
+        versioned=current,
+    )
     return form_page(
         request,
         form=form,

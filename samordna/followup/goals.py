@@ -29,7 +29,7 @@ from samordna.followup.models import (
     Statement,
 )
 from samordna.followup.selectors import YearFigures
-from samordna.followup.surveys import agree_share
+from samordna.followup.surveys import agree_share, refused_answers
 from samordna.interventions.models import (
     ApplicationGoal,
     ApplicationStatus,
@@ -213,6 +213,16 @@ class YearResult:
     reason: str = ""  # why it cannot be judged
     demo: bool = False
     hidden: bool = False  # the figures are hidden from this reader (small counts)
+    refused: int = 0  # survey answers the link refused (round full, too many from one address)
+
+    @property
+    def refused_text(self) -> str:
+        if not self.refused:
+            return ""
+        return (
+            f"{self.refused} svar avvisades av enkätlänken och räknas inte "
+            "(fler än omgången väntade eller för många från samma adress)"
+        )
 
     @property
     def met(self) -> bool:
@@ -261,10 +271,11 @@ class GoalResult:
             head = f"{name} {result.year} jämfört med {result.year - 1}"
         else:
             head = f"{name} {result.year}"
+        refused = f". {result.refused_text}." if result.refused else ""
         if not result.judged:
-            return f"{head}: {result.verdict} ({result.reason})"
+            return f"{head}: {result.verdict} ({result.reason}){refused}"
         if result.hidden or result.figure is None or result.compared_with is None:
-            return f"{head}: {result.verdict}"
+            return f"{head}: {result.verdict}{refused}"
         figures = f"{result.figure.text} mot {result.compared_with.text}"
         if self.goal.comparison == Comparison.AT_LEAST:
             figures = f"{result.figure.text}, målet är minst {result.compared_with.text}"
@@ -272,7 +283,7 @@ class GoalResult:
         if details:
             counted = "svar" if self.goal.measure == Measure.AGREE else "avslutade"
             figures += "; " + " mot ".join(details) + f" {counted}"
-        return f"{head}: {result.verdict} ({figures})"
+        return f"{head}: {result.verdict} ({figures}){refused}"
 
 
 AgreeShare = tuple[int, int]  # (agreeing, answers)
@@ -309,42 +320,41 @@ def judge(
     years: Sequence[int],
     figures: Mapping[int, YearFigures],
     agree: Mapping[int, AgreeShare] | None = None,
+    refused: Mapping[int, int] | None = None,
 ) -> list[YearResult]:
-    """The goal's verdict for each of `years`, from the figures of its scope."""
-    agree = agree or {}
-    results = []
-    for year in years:
-        figure, reason = _figure(goal, figures.get(year), agree.get(year))
-        demo = bool(figures.get(year) and figures[year].demo)
-        if figure is None:
-            results.append(
-                YearResult(year, Verdict.UNKNOWN, None, None, f"{reason} {year}", demo=demo)
-            )
-            continue
-        if goal.comparison == Comparison.AT_LEAST:
-            assert goal.threshold is not None
-            limit = Figure(goal.threshold, percent=goal.measure in SHARES)
-            verdict = Verdict.MET if figure.value >= goal.threshold else Verdict.NOT_MET
-            results.append(YearResult(year, verdict, figure, limit, demo=demo))
-            continue
-        before, why = _figure(goal, figures.get(year - 1), agree.get(year - 1))
-        if before is None:
-            results.append(
-                YearResult(
-                    year,
-                    Verdict.UNKNOWN,
-                    figure,
-                    None,
-                    f"{why} {year - 1} att jämföra med",
-                    demo=demo,
-                )
-            )
-            continue
-        demo = demo or bool(figures.get(year - 1) and figures[year - 1].demo)
-        # Shares are compared as shown, in whole per cent: what the reader sees decides.
-        verdict = Verdict.MET if figure.value > before.value else Verdict.NOT_MET
-        results.append(YearResult(year, verdict, figure, before, demo=demo))
-    return results
+    """The goal's verdict for each of `years`, from the figures of its scope, with the
+    survey answers refused by the links that year (`refused`)."""
+    agree, refused = agree or {}, refused or {}
+    return [
+        replace(_judge_year(goal, year, figures, agree), refused=refused.get(year, 0))
+        for year in years
+    ]
+
+
+def _judge_year(
+    goal: MeasuredGoal,
+    year: int,
+    figures: Mapping[int, YearFigures],
+    agree: Mapping[int, AgreeShare],
+) -> YearResult:
+    figure, reason = _figure(goal, figures.get(year), agree.get(year))
+    demo = bool(figures.get(year) and figures[year].demo)
+    if figure is None:
+        return YearResult(year, Verdict.UNKNOWN, None, None, f"{reason} {year}", demo=demo)
+    if goal.comparison == Comparison.AT_LEAST:
+        assert goal.threshold is not None
+        limit = Figure(goal.threshold, percent=goal.measure in SHARES)
+        verdict = Verdict.MET if figure.value >= goal.threshold else Verdict.NOT_MET
+        return YearResult(year, verdict, figure, limit, demo=demo)
+    before, why = _figure(goal, figures.get(year - 1), agree.get(year - 1))
+    if before is None:
+        return YearResult(
+            year, Verdict.UNKNOWN, figure, None, f"{why} {year - 1} att jämföra med", demo=demo
+        )
+    demo = demo or bool(figures.get(year - 1) and figures[year - 1].demo)
+    # Shares are compared as shown, in whole per cent: what the reader sees decides.
+    verdict = Verdict.MET if figure.value > before.value else Verdict.NOT_MET
+    return YearResult(year, verdict, figure, before, demo=demo)
 
 
 def _agree_shares(
@@ -374,8 +384,13 @@ def _judged(
     """`years` None: the years the goal's scope has approved counts."""
     chosen = sorted(figures) if years is None else list(years)
     ids = None if intervention is None else [intervention.pk]
+    refused = None
+    if goal.measure == Measure.AGREE and goal.statement is not None:
+        refused = refused_answers(goal.statement.questionnaire_id, chosen, ids)
     return GoalResult(
-        goal, intervention, judge(goal, chosen, figures, _agree_shares(goal, chosen, ids))
+        goal,
+        intervention,
+        judge(goal, chosen, figures, _agree_shares(goal, chosen, ids), refused),
     )
 
 

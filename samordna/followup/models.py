@@ -10,6 +10,7 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -434,6 +435,16 @@ class SurveyRound(models.Model):
     token = models.CharField(max_length=32, unique=True, default=new_survey_token)
     opens_on = models.DateField("öppnar")
     closes_on = models.DateField("stänger")
+    # The link takes this many answers and a margin (surveys.answer_cap); None: no cap
+    # (rounds opened before the kansli set it).
+    expected_respondents = models.PositiveIntegerField(
+        "antal som ska svara",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100_000)],
+    )
+    # Answers the link refused: over the cap, or too many from one address.
+    refused_answers = models.PositiveIntegerField("avvisade svar", default=0, editable=False)
 
     history = HistoricalRecords()
 
@@ -484,6 +495,31 @@ class SurveyAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.statement}: {self.value}"
+
+
+class AnswerThrottle(models.Model):
+    """How many answers came through a round's link from one address in a ten-minute window.
+
+    The address itself is never stored: only a keyed hash of it together with the round and
+    the window, so the same address in another window gives another hash and nothing links
+    them; rows of past windows are deleted as new answers come (surveys.answer_submit)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="+")
+    address_hash = models.CharField(max_length=64)
+    window = models.PositiveIntegerField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "address_hash", "window"], name="one_throttle_per_window"
+            )
+        ]
+        indexes = [models.Index(fields=["window"])]
+
+    def __str__(self) -> str:
+        return f"{self.count} svar i fönster {self.window}"
 
 
 class UsedFormKey(models.Model):

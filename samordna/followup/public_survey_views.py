@@ -1,9 +1,10 @@
 """The anonymous answer page at /enkat/<token>/: no login, nothing kept about who answered.
 
-What this page must never do: read or store the visitor's address, browser or identity,
-write anything to the log, or start a session. The only things it leaves behind are the
-answers, the spent key of the form (random, made for the form) and a cookie in the
-visitor's own browser that says "besvarad" and nothing else.
+What this page must never do: store the visitor's address, browser or identity, write
+anything to the log, or start a session. The only things it leaves behind are the answers,
+the spent key of the form (random, made for the form), a cookie in the visitor's own
+browser that says "besvarad" and nothing else, and for ten to twenty minutes a keyed hash
+of the address that limits how many answers one address can send (see `surveys`).
 """
 
 import datetime
@@ -18,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from samordna.core.forms import attach_errors
+from samordna.core.http import client_ip
 from samordna.followup import surveys
 from samordna.followup.models import SurveyRound
 from samordna.followup.survey_forms import AnswerForm
@@ -90,7 +92,10 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             surveys.answer_submit(
-                round=survey_round, key=form.cleaned_data["key"], answers=form.answers()
+                round=survey_round,
+                key=form.cleaned_data["key"],
+                answers=form.answers(),
+                address=client_ip(request),
             )
         except ValidationError as error:
             if getattr(error, "code", None) == surveys.USED_KEY:

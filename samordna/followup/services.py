@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association
+from samordna.core.concurrency import lock_version
 from samordna.core.services import apply_changes, delete_with_history, save_with_history
 from samordna.followup.counts import COUNT_NAMES, gender_total, problems
 from samordna.followup.models import (
@@ -26,7 +27,6 @@ from samordna.followup.models import (
     ReportUnlock,
 )
 from samordna.interventions.models import Intervention
-from samordna.interventions.services import lock_version
 
 # The months each period of a kind begins with, in order.
 PERIOD_STARTS = {

@@ -89,14 +89,29 @@ class StatementForm(ServiceModelForm):
         help_texts = {"text": "T.ex. Jag har fått stöd utifrån mina behov."}
 
 
+EXPECTED_HELP = (
+    "Hur många som ska få enkäten. Länken tar emot så många svar och 10 % till "
+    "(minst 2), så att ingen kan fylla omgången med påhittade svar."
+)
+
+
 class RoundForm(ServiceModelForm):
     year = forms.IntegerField(label="År", min_value=MIN_YEAR, max_value=MAX_YEAR)
 
     class Meta:
         model = SurveyRound
-        fields = ["questionnaire", "intervention", "year", "title", "opens_on", "closes_on"]
+        fields = [
+            "questionnaire",
+            "intervention",
+            "year",
+            "title",
+            "opens_on",
+            "closes_on",
+            "expected_respondents",
+        ]
         labels = {"closes_on": "Sista dag att svara", "opens_on": "Öppnar"}
         help_texts = {
+            "expected_respondents": EXPECTED_HELP,
             "intervention": "Välj Hela förbundet för en enkät som inte gäller en insats, "
             "t.ex. till styrelsen.",
             "title": "Visas för den som svarar. Lämna tomt för enkätens namn, insatsen och året.",
@@ -113,6 +128,7 @@ class RoundForm(ServiceModelForm):
         ).order_by("name")
         intervention.empty_label = "Hela förbundet"  # type: ignore[attr-defined]
         self.fields["title"].required = False
+        self.fields["expected_respondents"].required = True
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -190,3 +206,14 @@ class ResultsFilterForm(StyledFormMixin, forms.Form):
         enkat = self.fields["enkat"]
         enkat.queryset = questionnaires  # type: ignore[attr-defined]
         enkat.empty_label = "Alla enkäter"  # type: ignore[attr-defined]
+
+
+class ExpectedRespondentsForm(ServiceModelForm):
+    class Meta:
+        model = SurveyRound
+        fields = ["expected_respondents"]
+        help_texts = {"expected_respondents": EXPECTED_HELP}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["expected_respondents"].required = True

@@ -16,6 +16,7 @@ urlpatterns = [
     path("enkater/omgangar/<int:pk>/", views.round_detail, name="round"),
     path("enkater/omgangar/<int:pk>/qr.svg", views.round_qr, name="round_qr"),
     path("enkater/omgangar/<int:pk>/stang/", views.round_close, name="round_close"),
+    path("enkater/omgangar/<int:pk>/antal/", views.round_expected, name="round_expected"),
     path("enkater/omgangar/<int:pk>/papper/", views.round_paper, name="round_paper"),
     path("enkater/resultat/", views.survey_results, name="survey_results"),
     path("skalor/", views.scales, name="scales"),

@@ -48,6 +48,7 @@ from samordna.followup.permissions import (
 )
 from samordna.followup.survey_forms import (
     AnswerForm,
+    ExpectedRespondentsForm,
     QuestionnaireForm,
     ResultsFilterForm,
     RoundForm,
@@ -425,9 +426,31 @@ def round_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             "not_yet_open": today < survey_round.opens_on,
             "can_manage": manage,
             "can_close": manage and survey_round.closes_on >= today,
+            "cap": surveys.answer_cap(survey_round),
         }
     )
     return render(request, TEMPLATES + "round.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def round_expected(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """How many the round expects to answer: the link takes that and a margin."""
+    association = _manager(request, slug)
+    survey_round = round_for(request.user, association, pk)
+    return form_page(
+        request,
+        form=ExpectedRespondentsForm(request.POST or None, instance=survey_round),
+        save=lambda data: surveys.round_set_expected(round=survey_round, by=request.user, **data),
+        done_message="Antalet som ska svara är sparat.",
+        done_url=_round_url(slug, pk),
+        template=FORM,
+        context={
+            "association": association,
+            "title": f"Antal som ska svara: {survey_round}",
+            "cancel_url": _round_url(slug, pk),
+        },
+    )
 
 
 @require_GET

@@ -6,25 +6,36 @@ nothing else: no time, no address, no user, no cookie value. A web form carries 
 key that is spent when the form is sent (`UsedFormKey`), so the same form cannot be counted
 twice; the key is made for the form, not for the person.
 
+A link takes at most the answers the round expects and a margin (`answer_cap`), and at most
+`ANSWERS_PER_ADDRESS` from one address in ten minutes. To count those the address is read,
+but only a keyed hash of it, the round and the ten-minute window is kept (`AnswerThrottle`),
+for the current and the previous window and then deleted. Refused answers are counted on
+the round, and the goal pages say how many.
+
 Results are counted in the database: one query for the scale steps, one for the counts per
 statement and step, whatever the number of answers.
 """
 
 import datetime
+import hashlib
+import hmac
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, F, Max, OuterRef, Q
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum
 from django.utils import timezone
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.core.services import apply_changes, delete_with_history, save_with_history
 from samordna.followup.models import (
+    AnswerThrottle,
     Audience,
     Questionnaire,
     Scale,
@@ -40,6 +51,20 @@ from samordna.interventions.models import Intervention
 
 KEY_LENGTH = 64  # UsedFormKey.key
 USED_KEY = "used_key"  # the code of the error for a form sent a second time
+ANSWERS_PER_ADDRESS = 5  # in ten minutes (the current and the previous window)
+THROTTLE_WINDOW_SECONDS = 10 * 60
+REFUSED_FULL = (
+    "Enkäten har redan fått så många svar som den väntar sig och tar inte emot fler. "
+    "Kontakta den som bad dig svara om du inte har svarat tidigare."
+)
+REFUSED_RATE = (
+    "Många svar har kommit från samma nätverk på kort tid. Vänta tio minuter och skicka "
+    "sedan formuläret igen."
+)
+
+
+class AnswerRefused(ValidationError):
+    """An answer the link does not take: the round is full or the address has sent many."""
 
 
 # Scales
@@ -263,6 +288,7 @@ def round_open(
     opens_on: datetime.date,
     closes_on: datetime.date,
     title: str = "",
+    expected_respondents: int | None = None,
 ) -> SurveyRound:
     """A round of the questionnaire for an insats (or the whole förbund) and a year."""
     if questionnaire.association_id != association.pk:
@@ -285,9 +311,29 @@ def round_open(
         title=title.strip() or default_title(questionnaire, intervention, year),
         opens_on=opens_on,
         closes_on=closes_on,
+        expected_respondents=expected_respondents,
     )
     save_with_history(survey_round, by=by)
     return survey_round
+
+
+@transaction.atomic
+def round_set_expected(*, round: SurveyRound, by: User, expected_respondents: int) -> SurveyRound:
+    """How many the round expects to answer; the link takes that and a margin."""
+    current = SurveyRound.objects.select_for_update().get(pk=round.pk)
+    current.expected_respondents = expected_respondents
+    save_with_history(current, by=by, update_fields=["expected_respondents"])
+    round.__dict__.update(current.__dict__)
+    return current
+
+
+def answer_cap(round: SurveyRound) -> int | None:
+    """How many web answers the link takes: those expected and 10 % (at least 2) more, for
+    the one who answers twice by mistake; None when the round has no expected number."""
+    expected = round.expected_respondents
+    if expected is None:
+        return None
+    return expected + max(2, math.ceil(expected / 10))
 
 
 @transaction.atomic
@@ -342,7 +388,35 @@ def _spend(round: SurveyRound, key: str) -> None:
         ) from None
 
 
-@transaction.atomic
+def _address_hash(round: SurveyRound, address: str, window: int) -> str:
+    message = f"{round.pk}:{window}:{address}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def _count_from_address(round: SurveyRound, address: str, now: datetime.datetime) -> int:
+    """Count one more answer from `address` and return the answers from it in the current
+    and the previous ten-minute window; older windows are forgotten."""
+    window = int(now.timestamp()) // THROTTLE_WINDOW_SECONDS
+    AnswerThrottle.objects.filter(window__lt=window - 1).delete()
+    current, _ = AnswerThrottle.objects.get_or_create(
+        round=round, address_hash=_address_hash(round, address, window), window=window
+    )
+    AnswerThrottle.objects.filter(pk=current.pk).update(count=F("count") + 1)
+    hashes = [_address_hash(round, address, w) for w in (window - 1, window)]
+    counted = AnswerThrottle.objects.filter(
+        round=round, address_hash__in=hashes, window__gte=window - 1
+    ).aggregate(total=Sum("count"))
+    return counted["total"] or 0
+
+
+def _check_link_limits(round: SurveyRound, address: str | None, now: datetime.datetime) -> None:
+    cap = answer_cap(round)
+    if cap is not None and round.responses.filter(on_paper=False).count() >= cap:
+        raise AnswerRefused(REFUSED_FULL)
+    if address and _count_from_address(round, address, now) > ANSWERS_PER_ADDRESS:
+        raise AnswerRefused(REFUSED_RATE)
+
+
 def answer_submit(
     *,
     round: SurveyRound,
@@ -350,12 +424,15 @@ def answer_submit(
     answers: Mapping[int, int | None],
     on_paper: bool = False,
     today: datetime.date | None = None,
+    address: str | None = None,
 ) -> SurveyResponse:
     """Store one answer sheet: the values and whether it came on paper, nothing else.
 
-    A web answer needs the form's key and is taken only while the round is open. A paper
-    sheet typed in by the kansli may come after the last day (sheets arrive by post), but
-    not before the round opened; its form carries a key too, against a double click."""
+    A web answer needs the form's key and is taken only while the round is open, within the
+    round's cap and the limit per `address` (the client's, only hashed); a refused answer is
+    counted on the round. A paper sheet typed in by the kansli may come after the last day
+    (sheets arrive by post), but not before the round opened; its form carries a key too,
+    against a double click."""
     today = today or timezone.localdate()
     if today < round.opens_on:
         raise ValidationError("Enkäten har inte öppnat än.")
@@ -366,14 +443,35 @@ def answer_submit(
     if key is not None and len(key) > KEY_LENGTH:
         raise ValidationError("Formulärets nyckel är felaktig. Ladda om sidan och svara igen.")
     values = _check_values(round, answers)
-    if key:
-        _spend(round, key)
-    response = SurveyResponse.objects.create(round=round, on_paper=on_paper)
-    SurveyAnswer.objects.bulk_create(
-        SurveyAnswer(response=response, statement_id=pk, value=value)
-        for pk, value in values.items()
-    )
+    try:
+        with transaction.atomic():
+            if key:
+                _spend(round, key)
+            # One answer at a time per round, so that the cap holds under concurrent answers.
+            locked = SurveyRound.objects.select_for_update().get(pk=round.pk)
+            if not on_paper:
+                _check_link_limits(locked, address, timezone.now())
+            response = SurveyResponse.objects.create(round=round, on_paper=on_paper)
+            SurveyAnswer.objects.bulk_create(
+                SurveyAnswer(response=response, statement_id=pk, value=value)
+                for pk, value in values.items()
+            )
+    except AnswerRefused:
+        # Outside the rolled-back block: the refusal itself is kept.
+        SurveyRound.objects.filter(pk=round.pk).update(refused_answers=F("refused_answers") + 1)
+        raise
     return response
+
+
+def refused_answers(
+    questionnaire_id: int, years: Sequence[int], intervention_ids: list[int] | None
+) -> dict[int, int]:
+    """Answers the links refused, per year, in the rounds `agree_share` reads. One query."""
+    rounds = SurveyRound.objects.filter(questionnaire_id=questionnaire_id, year__in=years)
+    if intervention_ids is not None:
+        rounds = rounds.filter(intervention_id__in=intervention_ids)
+    totals = rounds.values("year").annotate(refused=Sum("refused_answers"))
+    return {row["year"]: row["refused"] or 0 for row in totals}
 
 
 # Results

@@ -10,6 +10,7 @@ from django.utils import timezone
 from samordna.accounts.models import Role, User
 from samordna.associations.models import Association, Member
 from samordna.associations.selectors import members_in_order
+from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.forms import (
     DateInput,
     KronorField,
@@ -124,6 +125,7 @@ APPLICATION_FIELDS = [name for _, names in SECTIONS for name in names]
 
 class ApplicationForm(ServiceModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
+    version_in_cleaned_data = True
 
     class Meta:
         model = Application
@@ -372,7 +374,7 @@ class CommentForm(StyledFormMixin, forms.Form):
     text = forms.CharField(label="Kommentar", widget=forms.Textarea)
 
 
-class AssessmentForm(StyledFormMixin, forms.Form):
+class AssessmentForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     """A verdict and a motivation per criterion of the förbund's checklist."""
 
     def __init__(
@@ -466,7 +468,7 @@ class CriterionForm(ServiceModelForm):
         fields = ["text", "active"]
 
 
-class PreparationGroupForm(StyledFormMixin, forms.Form):
+class PreparationGroupForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     users = forms.MultipleChoiceField(
         label="Beredningsgruppen",
         widget=forms.CheckboxSelectMultiple,

@@ -547,6 +547,13 @@ def payment_record(
         raise ValidationError({"amount": "Beloppet ska vara minst 1 kr."})
     if paid_on > timezone.localdate():
         raise ValidationError({"paid_on": "Utbetalningsdatumet kan inte ligga i framtiden."})
+    if paid_on < decision.decided_on:
+        raise ValidationError(
+            {
+                "paid_on": "Utbetalningen kan inte vara gjord före beslutet om insatsen "
+                f"({format_date(decision.decided_on)})."
+            }
+        )
     state = payable.state_of(decision)
     reasons = [r for r in state.blockers(instalment, grant, paid_on) if r != "Utbetald."]
     if reasons:

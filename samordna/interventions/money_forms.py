@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils import timezone
 
+from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.forms import DateInput, KronorField, StyledFormMixin
 from samordna.core.text import format_kronor
 from samordna.interventions.grants import AmountInput
@@ -209,7 +210,7 @@ class DecisionForm(StyledFormMixin, forms.Form):
         return None
 
 
-class AgreementSignForm(StyledFormMixin, forms.Form):
+class AgreementSignForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     signed_on = forms.DateField(
         label="Undertecknat av den sista parten",
         widget=DateInput(),
@@ -223,7 +224,7 @@ class AgreementSignForm(StyledFormMixin, forms.Form):
     )
 
 
-class ConditionMetForm(StyledFormMixin, forms.Form):
+class ConditionMetForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     met_on = forms.DateField(label="Uppfyllt", widget=DateInput(), initial=timezone.localdate)
     note = forms.CharField(
         label="Hur villkoret är uppfyllt",

@@ -286,7 +286,7 @@ def agreement_sign(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     found = get_object_or_404(Agreement, decision=decision)
     return form_page(
         request,
-        form=AgreementSignForm(request.POST or None),
+        form=AgreementSignForm(request.POST or None, versioned=found),
         save=lambda data: grants.agreement_sign(agreement=found, by=request.user, **data),
         done_message=f"Avtal {found.number} är undertecknat; utbetalningarna kan börja.",
         done_url=reverse("interventions:agreement", args=[slug, pk]),
@@ -337,7 +337,7 @@ def condition_met(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     application = condition.decision.application
     return form_page(
         request,
-        form=ConditionMetForm(request.POST or None),
+        form=ConditionMetForm(request.POST or None, versioned=condition),
         save=lambda data: grants.condition_mark_met(condition=condition, by=request.user, **data),
         done_message="Villkoret är markerat som uppfyllt; pengarna som väntade på det kan "
         "betalas ut.",

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from samordna.accounts.models import Role, User
+from samordna.core.concurrency import lock_version
 from samordna.core.services import apply_changes, email_queue, save_with_history
 from samordna.interventions.models import (
     Fulfilment,
@@ -30,7 +31,7 @@ from samordna.interventions.models import (
     Trigger,
 )
 from samordna.interventions.payable import required_signers
-from samordna.interventions.services import lock_version, settings_for
+from samordna.interventions.services import settings_for
 from samordna.meetings import services as meeting_services
 from samordna.meetings.locking import FINAL_PARAGRAPH_MESSAGE, LOCKED_MESSAGE
 from samordna.meetings.models import ApprovedMinutes, Paragraph

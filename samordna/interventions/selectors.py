@@ -528,3 +528,49 @@ def paragraph_matters(paragraph_ids: Iterable[int]) -> dict[int, ParagraphMatter
         for pk in ids
         if decisions[pk] or approvals[pk]
     }
+
+
+# Words of a § title that say it is about an application, or about a report.
+APPLICATION_WORDS = ("ansökan", "ansöker", "ansökning", "medel till", "finansiering", "bevilj")
+REPORT_WORDS = ("rapport", "redovisning", "uppföljning")
+
+
+@dataclass(frozen=True)
+class ParagraphSubject:
+    """Whether a § is about an application or a report: only the fitting actions are offered."""
+
+    application: bool
+    report: bool
+
+
+def paragraph_subjects(
+    association: Association, paragraphs: Iterable, matters: dict[int, ParagraphMatters]
+) -> dict[int, ParagraphSubject]:
+    """Per § id, in two queries: a § is about an application when it decided one, names an
+    open application or says so in its title; about a report likewise."""
+    applications = [
+        name.lower()
+        for name in Application.objects.filter(
+            association=association, status__in=OPEN_STATUSES
+        ).values_list("name", flat=True)
+        if name
+    ]
+    reports = [
+        name.lower()
+        for name in Report.objects.filter(
+            association=association, status=ReportStatus.SUBMITTED
+        ).values_list("intervention__name", flat=True)
+    ]
+    subjects = {}
+    for paragraph in paragraphs:
+        title = f"{paragraph.title} {paragraph.case_number}".lower()
+        done = matters.get(paragraph.pk)
+        subjects[paragraph.pk] = ParagraphSubject(
+            application=bool(done and done.decisions)
+            or any(word in title for word in APPLICATION_WORDS)
+            or any(name in title for name in applications),
+            report=bool(done and done.approvals)
+            or any(word in title for word in REPORT_WORDS)
+            or any(name in title for name in reports),
+        )
+    return subjects

@@ -7,7 +7,7 @@ Decisions, agreements and payments are in `grants.py`; reports in `reports.py`.
 import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association, Member, MemberKind
+from samordna.core.concurrency import lock_version
 from samordna.core.services import (
     apply_changes,
     delete_with_history,
@@ -49,7 +50,6 @@ from samordna.meetings.models import ItemKind, Meeting
 from samordna.meetings.services import ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES
 
 OPEN = (ApplicationStatus.SUBMITTED, ApplicationStatus.PREPARATION)
-VersionedT = TypeVar("VersionedT", bound=models.Model)
 CLOSED_MESSAGE = "Ansökan är {status} och kan inte ändras."
 
 
@@ -148,25 +148,6 @@ def application_create(
     _check_intervention(application)
     save_with_history(application, by=by)
     return application
-
-
-def lock_version(instance: VersionedT, version: int, *, what: str) -> VersionedT:
-    """The stored row, locked for this transaction, if nobody saved it since `version` was
-    read; otherwise the user is told, and nothing is saved."""
-    model = type(instance)
-    current = model._default_manager.select_for_update().get(pk=instance.pk)
-    if current.version != version:  # type: ignore[attr-defined]
-        last = current.history.select_related("history_user").first()  # type: ignore[attr-defined]
-        who = last.history_user.get_full_name() if last and last.history_user else "någon annan"
-        when = timezone.localtime(last.history_date) if last else None
-        at = f" {format_date(when.date())} kl. {when:%H.%M}" if when else ""
-        raise ValidationError(
-            f"{what} har ändrats av {who}{at}, efter att du öppnade sidan. Dina ändringar är "
-            "inte sparade men finns kvar i formuläret. Öppna sidan i en ny flik, jämför och "
-            "för över det som ska stå kvar.",
-            code="stale",
-        )
-    return current
 
 
 def _locked(application: Application, version: int) -> Application:

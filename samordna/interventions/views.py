@@ -370,7 +370,12 @@ def assessment(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     association, application = _prepared(request, slug, pk, act=True)
     criteria = list(AssessmentCriterion.objects.filter(association=association, active=True))
     current = {a.criterion_id: (a.verdict, a.comment) for a in application.assessments.all()}
-    form = AssessmentForm(request.POST or None, criteria=criteria, current=current)
+    form = AssessmentForm(
+        request.POST or None,
+        criteria=criteria,
+        current=current,
+        versioned=application.assessments.all(),
+    )
     return form_page(
         request,
         form=form,
@@ -493,7 +498,12 @@ def preparation_group(request: AuthedRequest, slug: str) -> HttpResponse:
             "user_id", flat=True
         )
     ]
-    form = PreparationGroupForm(request.POST or None, users=users, initial={"users": current})
+    form = PreparationGroupForm(
+        request.POST or None,
+        users=users,
+        initial={"users": current},
+        versioned=PreparationMember.objects.filter(association=association),
+    )
     return form_page(
         request,
         form=form,

@@ -3,6 +3,7 @@ import datetime
 from django import forms
 
 from samordna.associations.models import Association
+from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.forms import DateInput, KronorField, StyledFormMixin
 from samordna.finance.models import BudgetLine, LineGroup
 from samordna.ledger.models import Treatment
@@ -80,7 +81,7 @@ class MappingForm(StyledFormMixin, forms.Form):
         return [(row, self[row.field_name]) for row in self.rows]
 
 
-class ForecastForm(StyledFormMixin, forms.Form):
+class ForecastForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     amount = KronorField(
         label="Prognos för helåret (kr)",
         error_messages={"required": "Skriv prognosen för hela året i kronor."},

@@ -198,6 +198,7 @@ def forecast(request: AuthedRequest, slug: str, line: int) -> HttpResponse:
     form = ForecastForm(
         request.POST or None,
         initial={"amount": current.amount if current else budget_line.amount, "as_of": as_of},
+        versioned=budget_line.forecasts.all(),
     )
     back = f"{reverse('ledger:followup', args=[slug])}?datum={as_of:%Y-%m-%d}"
     return form_page(

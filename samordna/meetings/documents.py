@@ -8,14 +8,22 @@ DOCX is built from the same `Minutes` so that both say the same thing.
 import datetime
 import io
 
+from django.utils import timezone
 from django.utils.html import strip_tags
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from samordna.core.documents import docx_field, docx_rows, page_context, render_pdf
-from samordna.meetings.models import Meeting
-from samordna.meetings.selectors import Minutes, ParagraphRow, open_tasks_for
+from samordna.core.text import format_kronor
+from samordna.meetings.models import Meeting, Presence
+from samordna.meetings.selectors import (
+    FrozenRow,
+    Minutes,
+    ParagraphRow,
+    frozen_row,
+    open_tasks_for,
+)
 
 
 def _minutes_context(minutes: Minutes, notice_override=None) -> dict:
@@ -44,17 +52,28 @@ def minutes_pdf(minutes: Minutes, *, archival: bool = False, notice=None) -> byt
 def extract_pdf(
     minutes: Minutes, row: ParagraphRow, *, certified_by: str, certified_on: datetime.date
 ) -> bytes:
-    """Utdrag: one § with the utdragsbestyrkande, for those the decision concerns."""
+    """Utdrag: one § with the utdragsbestyrkande, for those the decision concerns.
+
+    Of justerade minutes the register's part (names, jäv, who decided, initials) comes from
+    the snapshot taken at justering, not from today's register."""
     context = _minutes_context(minutes)
+    snapshot = minutes.approved.snapshot if minutes.approved else {}
+    printed: ParagraphRow | FrozenRow = row
+    association_name, initials = minutes.association.name, minutes.initials
+    frozen = frozen_row(snapshot, row.paragraph) if snapshot else None
+    if frozen is not None:
+        printed = frozen
+        association_name, initials = snapshot["association"], snapshot["initials"]
     context.update(
         {
-            "row": row,
+            "row": printed,
+            "association": {"name": association_name},
             "certified_by": certified_by,
             "certified_on": certified_on,
             **page_context(
-                minutes.association.name,
+                association_name,
                 f"Utdrag ur protokoll {minutes.meeting.date:%Y-%m-%d} § {row.paragraph.number}",
-                minutes.initials,
+                initials,
             ),
         }
     )
@@ -78,8 +97,46 @@ def _numbers(minutes: Minutes) -> str:
     return f"§ {minutes.numbers[0]}–{minutes.numbers[1]}" if minutes.numbers else "–"
 
 
-def _names(attendances) -> str:
-    return "\n".join(f"{a.seat.person}, {a.seat.member}" for a in attendances)
+def _remote(attendance) -> str:
+    return ", på distans" if attendance.presence == Presence.REMOTE else ""
+
+
+def _ordinary_line(a) -> str:
+    """As the PDF's _header.html prints a ledamot: remote, §-bounds and the upprop note."""
+    line = f"{a.seat.person}, {a.seat.member}{_remote(a)}"
+    bounds = [
+        f"från § {a.from_number}" if a.from_number else "",
+        f"till och med § {a.until_number}" if a.until_number else "",
+    ]
+    if any(bounds):
+        line += f" ({', '.join(b for b in bounds if b)})"
+    if a.note:
+        line += f". {a.note}"
+    return line
+
+
+APPEAL_NOTE = (
+    "Den som är medlem i en kommun eller region som är medlem i förbundet kan överklaga ett "
+    "beslut genom laglighetsprövning. Överklagandet ska ha kommit in till förvaltningsrätten "
+    "inom tre veckor från den dag då anslaget sattes upp."
+)
+
+
+def _delegation_docx(document, minutes: Minutes) -> None:
+    """The decisions taken under delegation, one line each, as the PDF lists them."""
+    if not minutes.delegation_decisions:
+        document.add_paragraph(
+            "Inga beslut har fattats på delegation sedan föregående sammanträde."
+        )
+        return
+    document.add_paragraph().add_run(
+        "Beslut fattade på delegation sedan föregående sammanträde"
+    ).bold = True
+    for d in minutes.delegation_decisions:
+        amount = f", {format_kronor(d.amount)}" if d.amount is not None else ""
+        document.add_paragraph(
+            f"{d.decided_on:%Y-%m-%d} {d.matter} ({d.decided_by}, punkt {d.point.number}){amount}"
+        )
 
 
 def minutes_docx(minutes: Minutes) -> bytes:
@@ -109,21 +166,28 @@ def minutes_docx(minutes: Minutes) -> bytes:
             f"{meeting.date:%Y-%m-%d}, kl. {meeting.starts_at:%H.%M}–{meeting.ends_at:%H.%M}",
         ),
         ("Plats", meeting.place),
-        ("Närvarande ordinarie ledamöter", _names(minutes.ordinary) or "–"),
+        ("Närvarande ordinarie ledamöter", "\n".join(map(_ordinary_line, minutes.ordinary)) or "–"),
     ]
     if minutes.serving:
         rows.append(
             (
                 "Tjänstgörande ersättare",
                 "\n".join(
-                    f"{a.seat.person}, {a.seat.member}, för {a.serves_for.person}"
+                    f"{a.seat.person}, {a.seat.member}, för {a.serves_for.person}{_remote(a)}"
                     for a in minutes.serving
                     if a.serves_for is not None
                 ),
             )
         )
     if minutes.substitutes:
-        rows.append(("Närvarande ersättare", _names(minutes.substitutes)))
+        rows.append(
+            (
+                "Närvarande ersättare",
+                "\n".join(
+                    f"{a.seat.person}, {a.seat.member}{_remote(a)}" for a in minutes.substitutes
+                ),
+            )
+        )
     if minutes.guests:
         rows.append(
             (
@@ -134,6 +198,8 @@ def minutes_docx(minutes: Minutes) -> bytes:
                 ),
             )
         )
+    if minutes.absent:
+        rows.append(("Frånvarande", ", ".join(str(a.seat.person) for a in minutes.absent)))
     rows += [
         ("Protokollet omfattar", _numbers(minutes)),
         ("Justerare", ", ".join(str(s.person) for s in minutes.adjusters) or "Inte utsedd"),
@@ -142,12 +208,14 @@ def minutes_docx(minutes: Minutes) -> bytes:
 
     document.add_heading("Underskrifter", level=2)
     signers = [
-        (s.approved_at, f"{s.person}, {s.get_role_display().lower()}") for s in minutes.signers
+        (_justerat(s.approved_at), f"{s.person}, {s.get_role_display().lower()}")
+        for s in minutes.signers
     ]
     if meeting.secretary:
-        signers.append((None, f"{meeting.secretary}, sekreterare"))
-    for approved_at, who in signers:
-        line = f"Justerat digitalt {approved_at:%Y-%m-%d %H.%M}" if approved_at else ""
+        confirmed = meeting.text_confirmed_at
+        line = f"Bestyrkt digitalt {_local(confirmed)}" if confirmed else ""
+        signers.append((line, f"{meeting.secretary}, sekreterare"))
+    for line, who in signers:
         document.add_paragraph(f"{line}\n______________________________\n{who}")
 
     document.add_heading("ANSLAG/BEVIS", level=2)
@@ -169,9 +237,14 @@ def minutes_docx(minutes: Minutes) -> bytes:
             ),
             ("Anslaget uppsatt", f"{notice.posted_on:%Y-%m-%d}" if notice else "–"),
             ("Anslaget tas ned", f"{notice.taken_down_on:%Y-%m-%d}" if notice else "–"),
+            (
+                "Anslaget på",
+                notice.posted_at_place if notice else minutes.association.notice_board or "–",
+            ),
             ("Förvaringsplats för protokollet", minutes.association.minutes_kept_at or "–"),
         ],
     )
+    document.add_paragraph(APPEAL_NOTE)
 
     for row in minutes.rows:
         paragraph = row.paragraph
@@ -191,12 +264,27 @@ def minutes_docx(minutes: Minutes) -> bytes:
                 document.add_paragraph(clause)
         for recusal in row.recusals:
             document.add_paragraph(f"{recusal.seat.person} {recusal.get_kind_display().lower()}.")
+        for stand_in in row.stand_ins:
+            document.add_paragraph(
+                f"{stand_in.seat.person} tjänstgjorde för {stand_in.serves_for.person}."
+            )
         if paragraph.reservations:
             document.add_paragraph(f"Reservation: {paragraph.reservations}")
         if paragraph.minutes_notes:
             document.add_paragraph(f"Protokollsanteckning: {paragraph.minutes_notes}")
+        if paragraph.pk == minutes.delegation_paragraph_id:
+            _delegation_docx(document, minutes)
         if paragraph.immediately_approved:
             document.add_paragraph("Paragrafen förklarades omedelbart justerad.")
+        if paragraph.clauses and row.quorum:
+            deciding = ", ".join(str(seat.person) for seat in row.quorum.deciding)
+            line = f"Beslutande: {deciding} ({len(row.quorum.deciding)} av {row.quorum.seats})."
+            if paragraph.quorum_override:
+                line += f" Beslutet fattades utan beslutförhet: {paragraph.quorum_override}"
+            document.add_paragraph(line)
+    if minutes.delegation_decisions and minutes.delegation_paragraph_id is None:
+        document.add_heading("Anmälan av delegationsbeslut", level=2)
+        _delegation_docx(document, minutes)
     if minutes.approved:
         last = document.add_paragraph(
             f"SHA-256 för det justerade protokollet: {minutes.approved.sha256}"
@@ -206,6 +294,15 @@ def minutes_docx(minutes: Minutes) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _local(moment: datetime.datetime) -> str:
+    """A time as the PDF prints it: in Europe/Stockholm, not in UTC as stored."""
+    return f"{timezone.localtime(moment):%Y-%m-%d %H.%M}"
+
+
+def _justerat(approved_at: datetime.datetime | None) -> str:
+    return f"Justerat digitalt {_local(approved_at)}" if approved_at else ""
 
 
 def _plain(text: str) -> list[str]:

@@ -1,6 +1,9 @@
+import re
+
 from django import forms
 
-from samordna.associations.models import BoardSeat, Person, SeatKind
+from samordna.associations.models import Association, BoardSeat, Person, SeatKind
+from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.forms import DateInput, ServiceModelForm, StyledFormMixin
 from samordna.meetings.models import (
     AgendaItem,
@@ -10,6 +13,8 @@ from samordna.meetings.models import (
     Presence,
     RecusalKind,
 )
+from samordna.meetings.past import PastParagraph
+from samordna.meetings.quorum import rule_problem
 from samordna.meetings.services import RollCallEntry
 
 
@@ -23,8 +28,23 @@ class TimeInput(forms.TimeInput):
 class MeetingForm(ServiceModelForm):
     class Meta:
         model = Meeting
-        fields = ["date", "starts_at", "ends_at", "place", "note", "planned_in"]
+        fields = ["date", "starts_at", "ends_at", "place", "secretary", "note", "planned_in"]
         widgets = {"date": DateInput(), "starts_at": TimeInput(), "ends_at": TimeInput()}
+        help_texts = {
+            "secretary": "Den som för protokollet, oftast förbundschefen. Sekreteraren "
+            "bestyrker protokollets text innan ordförande och justerare justerar."
+        }
+
+    def __init__(self, *args, association: Association, **kwargs):
+        super().__init__(*args, **kwargs)
+        from samordna.associations.selectors import people_in_order
+
+        # Only the förbund's own register; the service refuses anyone else as well.
+        field = self.fields["secretary"]
+        field.queryset = association.people.all()  # type: ignore[attr-defined]
+        field.choices = [("", "Ingen vald ännu")] + [  # type: ignore[attr-defined]
+            (p.pk, p.full_name) for p in people_in_order(association)
+        ]
 
     def clean(self):
         cleaned = super().clean() or {}
@@ -63,10 +83,10 @@ class ParagraphForm(ServiceModelForm):
         self.fields["number"].required = False
 
 
-class RollCallForm(StyledFormMixin, forms.Form):
+class RollCallForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     """One group of fields per board seat on the meeting's day."""
 
-    def __init__(self, *args, seats: list[BoardSeat], attendances: dict, **kwargs):
+    def __init__(self, *args, seats: list[BoardSeat], attendances: dict, rule: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.seats = seats
         ordinary = [s for s in seats if s.kind == SeatKind.ORDINARY]
@@ -79,13 +99,21 @@ class RollCallForm(StyledFormMixin, forms.Form):
                 initial=current.presence if current else Presence.PRESENT,
             )
             if seat.kind == SeatKind.SUBSTITUTE:
+                # Present but not serving unless the kansli says for whom; only the
+                # ledamöter the förbund's rule lets this ersättare serve for are offered.
+                allowed = [
+                    s for s in ordinary if not rule_problem(rule=rule, substitute=seat, ledamot=s)
+                ]
                 self.fields[f"serves_for_{seat.pk}"] = forms.TypedChoiceField(
                     label=f"{name} tjänstgör för",
-                    choices=[("", "Ingen")] + [(s.pk, s.person.full_name) for s in ordinary],
+                    choices=[("", "Ingen – närvarande utan att tjänstgöra")]
+                    + [(s.pk, s.person.full_name) for s in allowed],
                     coerce=int,
                     empty_value=None,
                     required=False,
                     initial=current.serves_for_id if current else "",
+                    help_text="Bara för en ledamot som är frånvarande eller inte är med hela "
+                    "sammanträdet. Vid jäv anges ersättaren under Jäv i paragrafen.",
                 )
             self.fields[f"from_{seat.pk}"] = forms.IntegerField(
                 label=f"{name} deltog från §",
@@ -110,7 +138,7 @@ class RollCallForm(StyledFormMixin, forms.Form):
     def groups(self):
         """The bound fields per seat, for the template."""
         for seat in self.seats:
-            names = [n for n in self.fields if n.rsplit("_", 1)[1] == str(seat.pk)]
+            names = [n for n in self.fields if n.rsplit("_", 1)[-1] == str(seat.pk)]
             yield seat, [self[n] for n in names]
 
     def entries(self) -> list[RollCallEntry]:
@@ -129,10 +157,26 @@ class RollCallForm(StyledFormMixin, forms.Form):
         ]
 
 
-class RecusalForm(StyledFormMixin, forms.Form):
-    def __init__(self, *args, seats: list[BoardSeat], current: dict[int, str], **kwargs):
+class RecusalForm(VersionedFormMixin, StyledFormMixin, forms.Form):
+    """Jäv per seat, and for each ledamot the ersättare who serves in the § in their place."""
+
+    def __init__(
+        self,
+        *args,
+        seats: list[BoardSeat],
+        current: dict[int, str],
+        substitutes: list[BoardSeat] | None = None,
+        stand_ins: dict[int, int] | None = None,
+        rule: str = "",
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.seats = seats
+        substitutes = substitutes or []
+        stand_ins = stand_ins or {}
+        self.ordinary = [s for s in seats if s.kind == SeatKind.ORDINARY]
+        by_pk = {s.pk: s for s in substitutes}
+        self.substitutes = by_pk
         for seat in seats:
             self.fields[f"seat_{seat.pk}"] = forms.ChoiceField(
                 label=f"Jäv: {seat.person.full_name} ({seat.title.lower()})",
@@ -140,10 +184,34 @@ class RecusalForm(StyledFormMixin, forms.Form):
                 required=False,
                 initial=current.get(seat.pk, ""),
             )
+        for seat in self.ordinary:
+            allowed = [
+                s for s in substitutes if not rule_problem(rule=rule, substitute=s, ledamot=seat)
+            ]
+            if not allowed and seat.pk not in stand_ins:
+                continue
+            self.fields[f"stand_in_{seat.pk}"] = forms.TypedChoiceField(
+                label=f"Ersättare som tjänstgör för {seat.person.full_name} i paragrafen",
+                choices=[("", "Ingen")] + [(s.pk, s.person.full_name) for s in allowed],
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=stand_ins.get(seat.pk, ""),
+                help_text="Bara om ledamoten är jävig i paragrafen.",
+            )
         self.apply_styles()
 
     def choices(self) -> list[tuple[BoardSeat, str | None]]:
         return [(s, self.cleaned_data[f"seat_{s.pk}"] or None) for s in self.seats]
+
+    def stand_ins(self) -> list[tuple[BoardSeat, BoardSeat]]:
+        """(ersättare, ledamot) pairs chosen."""
+        pairs = []
+        for seat in self.ordinary:
+            chosen = self.cleaned_data.get(f"stand_in_{seat.pk}")
+            if chosen:
+                pairs.append((self.substitutes[chosen], seat))
+        return pairs
 
 
 class GuestForm(ServiceModelForm):
@@ -172,7 +240,7 @@ class AttachmentForm(StyledFormMixin, forms.Form):
         self.apply_styles()
 
 
-class SignersForm(StyledFormMixin, forms.Form):
+class SignersForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     """The chair of the meeting and the justerare, among those present."""
 
     chair = forms.ModelChoiceField(
@@ -218,8 +286,83 @@ class TaskForm(StyledFormMixin, forms.Form):
         self.apply_styles()
 
 
-class TaskDoneForm(StyledFormMixin, forms.Form):
+class TaskDoneForm(VersionedFormMixin, StyledFormMixin, forms.Form):
     done_on = forms.DateField(label="Redovisat den", widget=DateInput())
     note = forms.CharField(
         label="Redovisning", max_length=500, required=False, widget=forms.Textarea
+    )
+
+
+PARAGRAPH_LINE = re.compile(r"^\s*§?\s*(\d+)[\s.:–-]+(.+?)\s*$")
+
+
+class PastMeetingForm(StyledFormMixin, forms.Form):
+    """A meeting held before Samordna, registered as already justerad on its own dates."""
+
+    date = forms.DateField(label="Sammanträdesdatum", widget=DateInput())
+    starts_at = forms.TimeField(label="Började", widget=TimeInput())
+    ends_at = forms.TimeField(label="Slutade", widget=TimeInput())
+    place = forms.CharField(label="Plats", max_length=300)
+    secretary = forms.ModelChoiceField(
+        label="Sekreterare", queryset=Person.objects.none(), required=False
+    )
+    approved_on = forms.DateField(label="Justeringsdatum", widget=DateInput())
+    posted_on = forms.DateField(label="Anslaget uppsatt", widget=DateInput())
+    taken_down_on = forms.DateField(label="Anslaget nedtaget", widget=DateInput())
+    paragraphs = forms.CharField(
+        label="Paragrafer",
+        widget=forms.Textarea,
+        help_text="En rad per paragraf: nummer och rubrik, t.ex. ”120 Sammanträdet öppnas”.",
+    )
+    original = forms.FileField(
+        label="Undertecknat original",
+        help_text="PDF eller inskannad bild (JPEG, PNG, TIFF), högst 20 MB. Sparas som "
+        "arkivexemplar; dess SHA-256 visas.",
+    )
+
+    def __init__(self, *args, association: Association, **kwargs):
+        super().__init__(*args, **kwargs)
+        from samordna.associations.selectors import people_in_order
+
+        field = self.fields["secretary"]
+        field.queryset = association.people.all()  # type: ignore[attr-defined]
+        field.choices = [("", "Ingen angiven")] + [  # type: ignore[attr-defined]
+            (p.pk, p.full_name) for p in people_in_order(association)
+        ]
+        self.apply_styles()
+
+    def clean_paragraphs(self) -> list[PastParagraph]:
+        parsed = []
+        for number, line in enumerate(self.cleaned_data["paragraphs"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            match = PARAGRAPH_LINE.match(line)
+            if match is None:
+                raise forms.ValidationError(
+                    f"Rad {number}: skriv paragrafens nummer och rubrik, t.ex. "
+                    "”120 Sammanträdet öppnas”."
+                )
+            parsed.append(PastParagraph(number=int(match[1]), title=match[2][:300]))
+        return parsed
+
+
+class PastMeetingCorrectionForm(StyledFormMixin, forms.Form):
+    """A correction of a meeting registered afterwards, with its reason."""
+
+    date = forms.DateField(label="Sammanträdesdatum", widget=DateInput())
+    starts_at = forms.TimeField(label="Började", widget=TimeInput())
+    ends_at = forms.TimeField(label="Slutade", widget=TimeInput())
+    place = forms.CharField(label="Plats", max_length=300)
+    approved_on = forms.DateField(label="Justeringsdatum", widget=DateInput())
+    posted_on = forms.DateField(label="Anslaget uppsatt", widget=DateInput())
+    taken_down_on = forms.DateField(label="Anslaget nedtaget", widget=DateInput())
+    original = forms.FileField(
+        label="Nytt undertecknat original",
+        required=False,
+        help_text="Bara om fel fil registrerades. Den tidigare finns kvar i historiken.",
+    )
+    reason = forms.CharField(
+        label="Skäl till rättelsen",
+        max_length=300,
+        help_text="Sparas i historiken, t.ex. ”Fel justeringsdatum; enligt originalet 2019-04-02.”",
     )

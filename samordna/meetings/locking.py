@@ -8,9 +8,14 @@ Saving or deleting such a row, through a model, a cascade or a queryset, raises
 justerad is final in the same way from the moment it is saved so. The approved record and
 its anslag are written once and kept.
 
-Only raw SQL gets past this; Samordna has none.
+Only raw SQL gets past this; Samordna has none. The one opening is `correcting`: a meeting
+held before Samordna and registered afterwards (`services.register_past_meeting`) may be
+corrected, with a reason kept in its history, by `services.past_meeting_correct` alone.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.apps import apps
@@ -31,6 +36,19 @@ KEPT_MESSAGE = "Ett justerat protokoll och dess anslag sparas för alltid och ka
 
 class MinutesLocked(ValidationError):
     pass
+
+
+_correcting: ContextVar[int | None] = ContextVar("correcting", default=None)
+
+
+@contextmanager
+def correcting(meeting_id: int) -> Iterator[None]:
+    """Let the rows of one registered past meeting be saved (not deleted) for a correction."""
+    token = _correcting.set(meeting_id)
+    try:
+        yield
+    finally:
+        _correcting.reset(token)
 
 
 def _locked_filter(model: type[models.Model]) -> dict[str, bool]:
@@ -111,8 +129,17 @@ def refuse_rewrite(instance: models.Model) -> None:
         raise MinutesLocked(KEPT_MESSAGE)
 
 
+def _being_corrected(instance: models.Model, **kwargs: Any) -> bool:
+    corrected = _correcting.get()
+    if corrected is None or kwargs.get("signal") is pre_delete:
+        return False
+    if type(instance).__name__ in ("ApprovedMinutes", "Notice"):
+        return getattr(instance, "meeting_id", None) == corrected
+    return _parent_meeting_id(instance) == corrected
+
+
 def _guard(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
-    if kwargs.get("raw"):
+    if kwargs.get("raw") or _being_corrected(instance, **kwargs):
         return
     refuse_change(instance)
 
@@ -122,6 +149,8 @@ def _keep(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> 
         return
     if kwargs.get("signal") is pre_delete:
         raise MinutesLocked(KEPT_MESSAGE)
+    if _being_corrected(instance, **kwargs):
+        return
     refuse_rewrite(instance)
 
 

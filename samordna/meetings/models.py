@@ -73,6 +73,18 @@ class Meeting(models.Model):
         verbose_name="sekreterare",
     )
     notice_sent_at = models.DateTimeField("kallelsen skickad", null=True, blank=True)
+    # The sekreterare confirms the text before the signers justera; the fingerprint is of the
+    # text confirmed, so that a later change asks for a new confirmation.
+    text_confirmed_at = models.DateTimeField("texten bestyrkt", null=True, blank=True)
+    text_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="bestyrkt av inloggning",
+    )
+    text_fingerprint = models.CharField("bestyrkt text (SHA-256)", max_length=64, blank=True)
 
     history = HistoricalRecords()
     objects = GuardedManager()
@@ -263,6 +275,42 @@ class Recusal(models.Model):
         return f"{self.seat.person} {self.get_kind_display().lower()}"
 
 
+class ParagraphStandIn(models.Model):
+    """An ersättare who serves in one § for a ledamot who is jävig in it (quorum.StandIn)."""
+
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="stand_ins")
+    seat = models.ForeignKey(
+        "associations.BoardSeat",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="ersättare",
+    )
+    serves_for = models.ForeignKey(
+        "associations.BoardSeat",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="tjänstgör för",
+    )
+
+    history = HistoricalRecords()
+    objects = GuardedManager()
+    meeting_lookup = "paragraph__meeting__"
+    paragraph_lookup = "paragraph__"
+
+    class Meta:
+        verbose_name = "tjänstgörande ersättare i paragraf"
+        verbose_name_plural = "tjänstgörande ersättare i paragraf"
+        constraints = [
+            models.UniqueConstraint(fields=["paragraph", "seat"], name="one_stand_in_per_seat"),
+            models.UniqueConstraint(
+                fields=["paragraph", "serves_for"], name="one_stand_in_per_ledamot"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seat.person} tjänstgör för {self.serves_for.person}"
+
+
 class Guest(models.Model):
     """Others present (staff, auditors, visitors), optionally only for some §§."""
 
@@ -384,11 +432,19 @@ class MinutesSigner(models.Model):
 
 def minutes_path(instance: "ApprovedMinutes", filename: str) -> str:
     meeting = instance.meeting
-    return f"protokoll/{meeting.association_id}/protokoll-{meeting.date:%Y-%m-%d}.pdf"
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "pdf"
+    return f"protokoll/{meeting.association_id}/protokoll-{meeting.date:%Y-%m-%d}.{extension}"
+
+
+def minutes_docx_path(instance: "ApprovedMinutes", filename: str) -> str:
+    meeting = instance.meeting
+    return f"protokoll/{meeting.association_id}/protokoll-{meeting.date:%Y-%m-%d}.docx"
 
 
 class ApprovedMinutes(models.Model):
-    """The justerade minutes as kept for ever: a PDF/A and the SHA-256 of its bytes.
+    """The justerade minutes as kept for ever: a PDF/A and the SHA-256 of its bytes, the
+    Word copy with its own, and a snapshot of what the documents print from the register
+    (names, seats, initials, jäv), from which every later utdrag is made.
 
     Its existence locks the meeting and everything in its minutes.
     """
@@ -399,8 +455,15 @@ class ApprovedMinutes(models.Model):
     approved_on = models.DateField("justeringsdatum")
     pdf = models.FileField("protokoll (PDF/A)", upload_to=minutes_path)
     sha256 = models.CharField("SHA-256", max_length=64)
+    # Blank only for minutes justerade before the Word copy was kept.
+    docx = models.FileField("protokoll (Word)", upload_to=minutes_docx_path, blank=True)
+    docx_sha256 = models.CharField("SHA-256 (Word)", max_length=64, blank=True)
+    snapshot = models.JSONField("uppgifter vid justeringen", default=dict, blank=True)
     first_number = models.PositiveIntegerField("från §")
     last_number = models.PositiveIntegerField("till och med §")
+    # A meeting held before the förbund used Samordna: `pdf` is the signed original (PDF or
+    # scan) as kept, its anslag is history and never a current notice.
+    registered_afterwards = models.BooleanField("registrerat i efterhand", default=False)
 
     history = HistoricalRecords()
     objects = KeptQuerySet.as_manager()

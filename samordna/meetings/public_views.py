@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from samordna.meetings import selectors
+from samordna.meetings.past import original_content_type
 
 ARCHIVE_PAGE_SIZE = 50
 
@@ -40,8 +41,9 @@ def minutes_pdf(request: HttpRequest, pk: int) -> FileResponse:
     if approved is None:
         raise Http404("Det finns inget justerat protokoll för det anslaget.")
     meeting = approved.meeting
+    extension = approved.pdf.name.rsplit(".", 1)[-1]
     return FileResponse(
         approved.pdf.open("rb"),
-        content_type="application/pdf",
-        filename=f"protokoll-{meeting.association.slug}-{meeting.date:%Y-%m-%d}.pdf",
+        content_type=original_content_type(approved.pdf.name),
+        filename=f"protokoll-{meeting.association.slug}-{meeting.date:%Y-%m-%d}.{extension}",
     )

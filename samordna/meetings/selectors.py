@@ -1,11 +1,13 @@
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from samordna.associations.models import Association, BoardSeat, Person, SeatKind
 from samordna.associations.selectors import board_on, seat_order
+from samordna.control.selectors import decisions_reported_to
 from samordna.core.text import swedish_key
 from samordna.meetings.models import (
     APPEAL_WEEKS,
@@ -16,11 +18,12 @@ from samordna.meetings.models import (
     MinutesSigner,
     Notice,
     Paragraph,
+    ParagraphStandIn,
     Recusal,
     SignerRole,
     Task,
 )
-from samordna.meetings.quorum import Quorum, quorum_for
+from samordna.meetings.quorum import Quorum, StandIn, quorum_for
 
 
 def meetings_in_year(association: Association, year: int) -> list[Meeting]:
@@ -34,6 +37,12 @@ def meeting_years(association: Association, today: datetime.date) -> list[int]:
     return list(range(min(years), max(years) + 1))
 
 
+def latest_meeting_year(association: Association) -> int | None:
+    """The newest year with meetings, for year pages whose year has none yet."""
+    latest = association.meetings.order_by("-date").values_list("date", flat=True).first()
+    return latest.year if latest else None
+
+
 def upcoming_meetings(
     association: Association, today: datetime.date, limit: int = 3
 ) -> list[Meeting]:
@@ -45,6 +54,7 @@ class ParagraphRow:
     paragraph: Paragraph
     recusals: list[Recusal]
     quorum: Quorum | None
+    stand_ins: list[ParagraphStandIn] = field(default_factory=list)
 
 
 def board_seats_at(meeting: Meeting) -> list[BoardSeat]:
@@ -59,16 +69,22 @@ def minutes_rows(
     """Every paragraph with its jäv and quorum, in a fixed number of queries."""
     seats = board_seats_at(meeting)
     if attendances is None:
-        attendances = list(meeting.attendances.select_related("seat__person"))
+        attendances = roll_call_of(meeting)
     paragraphs = list(meeting.paragraphs.all())
     recusals_of: dict[int, list[Recusal]] = {}
     for recusal in Recusal.objects.filter(paragraph__meeting=meeting).select_related(
         "seat__person"
     ):
         recusals_of.setdefault(recusal.paragraph_id, []).append(recusal)
+    stand_ins_of: dict[int, list[ParagraphStandIn]] = {}
+    for stand_in in ParagraphStandIn.objects.filter(paragraph__meeting=meeting).select_related(
+        "seat__person", "seat__member", "serves_for__person", "serves_for__member"
+    ):
+        stand_ins_of.setdefault(stand_in.paragraph_id, []).append(stand_in)
     rows = []
     for paragraph in paragraphs:
         recusals = recusals_of.get(paragraph.pk, [])
+        stand_ins = stand_ins_of.get(paragraph.pk, [])
         quorum = (
             quorum_for(
                 rule=meeting.association.quorum_rule,
@@ -76,18 +92,19 @@ def minutes_rows(
                 number=paragraph.number,
                 attendances=attendances,
                 recused_seat_ids={r.seat_id for r in recusals},
+                stand_ins=[StandIn(s.seat, s.serves_for) for s in stand_ins],
             )
             if attendances
             else None
         )
-        rows.append(ParagraphRow(paragraph, recusals, quorum))
+        rows.append(ParagraphRow(paragraph, recusals, quorum, stand_ins))
     return rows
 
 
 def roll_call_of(meeting: Meeting) -> list[Attendance]:
     """The roll call, ledamöter before ersättare, each in the board's usual order."""
     attendances = meeting.attendances.select_related(
-        "seat__person", "seat__member", "serves_for__person"
+        "seat__person", "seat__member", "serves_for__person", "serves_for__member"
     )
     return sorted(attendances, key=lambda a: (a.seat.kind, seat_order(a.seat)))
 
@@ -120,6 +137,16 @@ class Minutes:
     signers: list[MinutesSigner]
     approved: ApprovedMinutes | None
     notice: Notice | None
+    # Decisions taken under delegation, reported under "Anmälan av delegationsbeslut".
+    delegation_decisions: list = field(default_factory=list)
+
+    @property
+    def delegation_paragraph_id(self) -> int | None:
+        """The § the delegation decisions are listed under; None prints them after the §§."""
+        return next(
+            (r.paragraph.pk for r in self.rows if "delegationsbeslut" in r.paragraph.title.lower()),
+            None,
+        )
 
     @property
     def numbers(self) -> tuple[int, int] | None:
@@ -163,6 +190,84 @@ def minutes_of(meeting: Meeting) -> Minutes:
         signers=list(meeting.signers.select_related("person", "approved_by")),
         approved=approved,
         notice=Notice.objects.filter(meeting=meeting).first() if approved else None,
+        delegation_decisions=decisions_reported_to(meeting, approved=approved is not None),
+    )
+
+
+@dataclass(frozen=True)
+class FrozenSeat:
+    """A seat as the justerade minutes printed it: the person's name at justering."""
+
+    person: str
+
+
+@dataclass(frozen=True)
+class FrozenRecusal:
+    seat: FrozenSeat
+    kind: str
+
+    def get_kind_display(self) -> str:
+        return self.kind
+
+
+@dataclass(frozen=True)
+class FrozenQuorum:
+    seats: int
+    required: int
+    deciding: list[FrozenSeat]
+
+
+@dataclass(frozen=True)
+class FrozenRow:
+    """A § as justerad: its text (locked in the store) with the register's part taken from
+    the snapshot, so that an utdrag made years later prints what the minutes printed."""
+
+    paragraph: Paragraph
+    recusals: list[FrozenRecusal]
+    quorum: FrozenQuorum | None
+
+
+def minutes_snapshot(minutes: Minutes) -> dict[str, Any]:
+    """What the documents print from the register (people, seats, initials, jäv), as it
+    stands now; taken at justering and kept with the approved minutes."""
+    return {
+        "association": minutes.association.name,
+        "initials": minutes.initials,
+        "paragraphs": {
+            str(row.paragraph.pk): {
+                "recusals": [
+                    {"person": str(r.seat.person), "kind": r.get_kind_display()}
+                    for r in row.recusals
+                ],
+                "quorum": None
+                if row.quorum is None
+                else {
+                    "seats": row.quorum.seats,
+                    "required": row.quorum.required,
+                    "deciding": [str(seat.person) for seat in row.quorum.deciding],
+                },
+            }
+            for row in minutes.rows
+        },
+    }
+
+
+def frozen_row(snapshot: dict[str, Any], paragraph: Paragraph) -> FrozenRow | None:
+    """The § as the snapshot has it, or None if the snapshot does not hold it."""
+    kept = snapshot.get("paragraphs", {}).get(str(paragraph.pk))
+    if kept is None:
+        return None
+    quorum = kept["quorum"]
+    return FrozenRow(
+        paragraph=paragraph,
+        recusals=[FrozenRecusal(FrozenSeat(r["person"]), r["kind"]) for r in kept["recusals"]],
+        quorum=None
+        if quorum is None
+        else FrozenQuorum(
+            seats=quorum["seats"],
+            required=quorum["required"],
+            deciding=[FrozenSeat(name) for name in quorum["deciding"]],
+        ),
     )
 
 
@@ -195,7 +300,12 @@ def _public_notices() -> QuerySet[Notice]:
 
 def current_notices(today: datetime.date) -> list[Notice]:
     """Anslag on the public board today, grouped by förbund in Swedish order."""
-    notices = _public_notices().filter(posted_on__lte=today, taken_down_on__gte=today)
+    # A meeting registered afterwards had its anslag before Samordna: never current.
+    notices = _public_notices().filter(
+        posted_on__lte=today,
+        taken_down_on__gte=today,
+        meeting__approved_minutes__registered_afterwards=False,
+    )
     return sorted(
         notices,
         key=lambda n: (
@@ -209,7 +319,9 @@ def current_notices(today: datetime.date) -> list[Notice]:
 def _archived(today: datetime.date) -> QuerySet[Notice]:
     return (
         _public_notices()
-        .filter(taken_down_on__lt=today)
+        .filter(
+            Q(taken_down_on__lt=today) | Q(meeting__approved_minutes__registered_afterwards=True)
+        )
         .order_by("-posted_on", "-meeting__date", "-pk")
     )
 

@@ -3,10 +3,12 @@ anslag and the tasks given at a meeting."""
 
 import datetime
 import hashlib
+import json
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+import filetype
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -20,7 +22,6 @@ from samordna.associations.models import (
     BoardSeat,
     ParagraphNumbering,
     Person,
-    SeatKind,
 )
 from samordna.core import richtext
 from samordna.core.models import TaskProgress
@@ -32,7 +33,7 @@ from samordna.core.services import (
     save_with_history,
 )
 from samordna.core.text import format_date
-from samordna.meetings.documents import kallelse_pdf, minutes_pdf
+from samordna.meetings.documents import kallelse_pdf, minutes_docx, minutes_pdf
 from samordna.meetings.locking import LOCKED_MESSAGE, MinutesLocked
 from samordna.meetings.models import (
     AgendaItem,
@@ -46,19 +47,28 @@ from samordna.meetings.models import (
     MinutesSigner,
     Notice,
     Paragraph,
+    ParagraphStandIn,
     Presence,
     Recusal,
     SignerRole,
     Task,
     new_calendar_token,
 )
-from samordna.meetings.quorum import Quorum, quorum_for
+from samordna.meetings.quorum import (
+    Quorum,
+    StandIn,
+    quorum_for,
+    roll_call_problems,
+    serving_in,
+)
 from samordna.meetings.selectors import (
     ParagraphRow,
     board_seats_at,
     minutes_of,
     minutes_rows,
+    minutes_snapshot,
     notice_dates,
+    roll_call_of,
 )
 
 # The items every meeting opens and closes with, as in the seed protocols.
@@ -74,9 +84,24 @@ CLOSING_ITEMS = [
 ]
 
 
+MEETING_YEARS = 10  # a meeting is planned or recorded within ten years of today
+
+
 def _check_meeting(meeting: Meeting) -> None:
+    today = timezone.localdate()
+    span = datetime.timedelta(days=round(365.25 * MEETING_YEARS))
+    if not today - span <= meeting.date <= today + span:
+        raise ValidationError(
+            {
+                "date": f"Ett sammanträde ska ligga inom {MEETING_YEARS} år från i dag, "
+                f"mellan {format_date(today - span)} och {format_date(today + span)}."
+            }
+        )
     if meeting.ends_at <= meeting.starts_at:
         raise ValidationError({"ends_at": "Sammanträdet måste sluta efter att det börjat."})
+    secretary = meeting.secretary
+    if secretary is not None and secretary.association_id != meeting.association_id:
+        raise ValidationError({"secretary": f"{secretary} hör inte till förbundet."})
     clash = (
         Meeting.objects.filter(
             association=meeting.association,
@@ -216,7 +241,6 @@ def _check_within(span: tuple[int, int] | None, who: object, *numbers: int | Non
 def _check_roll_call(meeting: Meeting, entries: list[RollCallEntry]) -> None:
     seats = {seat.pk: seat for seat in board_seats_at(meeting)}
     span = _number_range(meeting)
-    served: dict[int, BoardSeat] = {}
     for entry in entries:
         who = entry.seat.person
         if entry.seat.pk not in seats:
@@ -228,19 +252,30 @@ def _check_roll_call(meeting: Meeting, entries: list[RollCallEntry]) -> None:
         _check_within(span, who, entry.from_number, entry.until_number)
         if entry.presence == Presence.ABSENT and (entry.from_number or entry.until_number):
             raise ValidationError(f"{who} är frånvarande och kan inte ha en §-gräns.")
-        if entry.serves_for is not None:
-            if entry.seat.kind != SeatKind.SUBSTITUTE:
-                raise ValidationError(f"{who} är ordinarie ledamot och tjänstgör inte för någon.")
-            if entry.serves_for.pk not in seats or entry.serves_for.kind != SeatKind.ORDINARY:
-                raise ValidationError(f"{who} kan bara tjänstgöra för en ordinarie ledamot.")
-            if entry.presence == Presence.ABSENT:
-                raise ValidationError(f"{who} är frånvarande och kan inte tjänstgöra.")
-            if entry.serves_for.pk in served:
-                raise ValidationError(
-                    f"{served[entry.serves_for.pk].person} tjänstgör redan för "
-                    f"{entry.serves_for.person}."
-                )
-            served[entry.serves_for.pk] = entry.seat
+        if entry.serves_for is not None and entry.serves_for.pk not in seats:
+            raise ValidationError(
+                f"{who} kan inte tjänstgöra för {entry.serves_for.person}, som inte satt i "
+                f"styrelsen {format_date(meeting.date)}."
+            )
+
+
+def _check_substitutions(meeting: Meeting, rows: list[ParagraphRow] | None = None) -> None:
+    """Every ersättare serves within the law and the förbund's rule, in the upprop and in
+    each § (quorum.roll_call_problems, quorum.serving_in)."""
+    rule = meeting.association.substitute_rule
+    attendances = roll_call_of(meeting)
+    problems = roll_call_problems(rule=rule, attendances=attendances)
+    for row in rows if rows is not None else minutes_rows(meeting, attendances):
+        _, found = serving_in(
+            number=row.paragraph.number,
+            attendances=attendances,
+            recused_seat_ids={r.seat_id for r in row.recusals},
+            stand_ins=[StandIn(s.seat, s.serves_for) for s in row.stand_ins],
+            rule=rule,
+        )
+        problems += [p for p in found if p not in problems]
+    if problems:
+        raise ValidationError(problems)
 
 
 @transaction.atomic
@@ -262,6 +297,7 @@ def roll_call_record(*, meeting: Meeting, by: User, entries: list[RollCallEntry]
         if attendance.pk is None or changed:
             save_with_history(attendance, by=by)
     rows = minutes_rows(meeting)
+    _check_substitutions(meeting, rows)
     _check_recorded_decisions(rows)
     changed_final = [n for n, who in _final_deciders(rows).items() if who != final_before[n]]
     if changed_final:
@@ -325,14 +361,20 @@ def paragraph_update(*, paragraph: Paragraph, by: User, **fields: Any) -> Paragr
 
 def paragraph_quorum(paragraph: Paragraph) -> Quorum:
     meeting = paragraph.meeting
+    stand_ins = (
+        paragraph.stand_ins.select_related("seat__person", "serves_for__person")
+        if paragraph.pk
+        else []
+    )
     return quorum_for(
         rule=meeting.association.quorum_rule,
         seats=board_seats_at(meeting),
         number=paragraph.number,
-        attendances=meeting.attendances.select_related("seat__person"),
+        attendances=roll_call_of(meeting),
         recused_seat_ids=set(paragraph.recusals.values_list("seat_id", flat=True))
         if paragraph.pk
         else set(),
+        stand_ins=[StandIn(s.seat, s.serves_for) for s in stand_ins],
     )
 
 
@@ -360,12 +402,67 @@ def recusal_set(*, paragraph: Paragraph, seat: BoardSeat, kind: str | None, by: 
     if kind is None:
         if existing is not None:
             delete_with_history(existing, by=by)
+            _check_substitutions(paragraph.meeting)
         return
     if seat.pk not in {s.pk for s in board_seats_at(paragraph.meeting)}:
         raise ValidationError(f"{seat.person} satt inte i styrelsen vid sammanträdet.")
     recusal = existing or Recusal(paragraph=paragraph, seat=seat)
     recusal.kind = kind
     save_with_history(recusal, by=by)
+    if paragraph.stand_ins.exists():  # a jävig ersättare cannot stand in
+        _check_substitutions(paragraph.meeting)
+    _check_decision(paragraph)
+
+
+@transaction.atomic
+def paragraph_jav_record(
+    *,
+    paragraph: Paragraph,
+    by: User,
+    recusals: list[tuple[BoardSeat, str | None]],
+    stand_ins: list[tuple[BoardSeat, BoardSeat]],
+) -> None:
+    """Record jäv in one § and the ersättare who serve there for the jäviga ledamöter
+    (as (ersättare, ledamot) pairs); the whole § must then stand with the law."""
+    board = {s.pk for s in board_seats_at(paragraph.meeting)}
+    for seat, kind in recusals:
+        existing = paragraph.recusals.filter(seat=seat).first()
+        if kind is None:
+            if existing is not None:
+                delete_with_history(existing, by=by)
+            continue
+        if seat.pk not in board:
+            raise ValidationError(f"{seat.person} satt inte i styrelsen vid sammanträdet.")
+        recusal = existing or Recusal(paragraph=paragraph, seat=seat)
+        if recusal.pk is None or recusal.kind != kind:
+            recusal.kind = kind
+            save_with_history(recusal, by=by)
+    for substitute, ledamot in stand_ins:
+        if substitute.pk not in board or ledamot.pk not in board:
+            raise ValidationError(
+                f"{substitute.person} och {ledamot.person} måste båda sitta i styrelsen "
+                "vid sammanträdet."
+            )
+    meeting = paragraph.meeting
+    _, problems = serving_in(
+        number=paragraph.number,
+        attendances=roll_call_of(meeting),
+        recused_seat_ids=set(paragraph.recusals.values_list("seat_id", flat=True)),
+        stand_ins=[StandIn(substitute, ledamot) for substitute, ledamot in stand_ins],
+        rule=meeting.association.substitute_rule,
+    )
+    if problems:
+        raise ValidationError(problems)
+    wanted = {(substitute.pk, ledamot.pk) for substitute, ledamot in stand_ins}
+    for stand_in in paragraph.stand_ins.all():
+        if (stand_in.seat_id, stand_in.serves_for_id) not in wanted:
+            delete_with_history(stand_in, by=by)
+    kept = set(paragraph.stand_ins.values_list("seat_id", "serves_for_id"))
+    for substitute, ledamot in stand_ins:
+        if (substitute.pk, ledamot.pk) not in kept:
+            stand_in = ParagraphStandIn(paragraph=paragraph, seat=substitute, serves_for=ledamot)
+            save_with_history(stand_in, by=by)
+    _check_substitutions(paragraph.meeting)
     _check_decision(paragraph)
 
 
@@ -413,19 +510,26 @@ def guest_delete(*, guest: Guest, by: User) -> None:
     delete_with_history(guest, by=by)
 
 
-# Papers are PDF or Word; the first bytes tell, whatever the file is called.
-ATTACHMENT_TYPES = {
-    ".pdf": ("application/pdf", b"%PDF-"),
-    ".docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        b"PK\x03\x04",
-    ),
-}
+# Papers are PDF or Word. What a file is, is told by its content (filetype's detection of
+# the format), whatever the file is called; the name must agree with it.
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ATTACHMENT_TYPES = {".pdf": "application/pdf", ".docx": DOCX_TYPE}
+KIND_NAMES = {"application/pdf": "en PDF-fil", DOCX_TYPE: "ett Word-dokument"}
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 
 
+def _detected(upload: UploadedFile) -> str | None:
+    """The content type the file's content shows, or None for one filetype does not know
+    (text, HTML, scripts)."""
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    return kind.mime if kind is not None else None
+
+
 def attachment_type(upload: UploadedFile) -> str:
-    """The content type of a PDF or Word upload, checked by name, first bytes and contents."""
+    """The content type of a PDF or Word upload, checked by name and detected content."""
     name = (upload.name or "").lower()
     extension = next((ext for ext in ATTACHMENT_TYPES if name.endswith(ext)), None)
     if extension is None:
@@ -436,13 +540,21 @@ def attachment_type(upload: UploadedFile) -> str:
         raise ValidationError(
             {"file": f"Filen är för stor ({upload.size // (1024 * 1024)} MB). Högst 20 MB."}
         )
-    content_type, magic = ATTACHMENT_TYPES[extension]
-    upload.seek(0)
-    head = upload.read(len(magic))
-    upload.seek(0)
-    if head != magic:
+    content_type = ATTACHMENT_TYPES[extension]
+    detected = _detected(upload)
+    # A Word file is a zip; whether it holds a Word document is checked below.
+    accepted = {content_type, "application/zip"} if extension == ".docx" else {content_type}
+    if detected not in accepted:
+        expected = KIND_NAMES[content_type]
+        if detected is None:
+            found = f"är inte {expected}"
+        else:
+            found = f"är {KIND_NAMES.get(detected, 'en annan sorts fil')}, inte {expected}"
         raise ValidationError(
-            {"file": f"Filen heter {extension} men innehållet är inte en sådan fil."}
+            {
+                "file": f"Filen heter {extension} men innehållet {found}. "
+                "Välj rätt fil, eller spara den som PDF eller Word och försök igen."
+            }
         )
     if extension == ".docx":
         try:
@@ -518,6 +630,106 @@ def signers_set(
     return signers
 
 
+def minutes_fingerprint(meeting: Meeting) -> str:
+    """SHA-256 of what the minutes say (not who has signed when): the text the sekreterare
+    confirms. Any later change to the upprop, a §, jäv or the signers changes it."""
+    minutes = minutes_of(meeting)
+    content = {
+        "meeting": [
+            str(meeting.date),
+            str(meeting.starts_at),
+            str(meeting.ends_at),
+            meeting.place,
+            meeting.secretary_id,
+        ],
+        "upprop": sorted(
+            [a.seat_id, a.presence, a.serves_for_id, a.from_number, a.until_number, a.note]
+            for a in meeting.attendances.all()
+        ),
+        "guests": [[g.name, g.role, g.from_number, g.until_number] for g in minutes.guests],
+        "paragraphs": [
+            [
+                row.paragraph.number,
+                row.paragraph.title,
+                row.paragraph.case_number,
+                row.paragraph.matter,
+                row.paragraph.proposal,
+                row.paragraph.decision,
+                row.paragraph.reservations,
+                row.paragraph.minutes_notes,
+                row.paragraph.immediately_approved,
+                row.paragraph.quorum_override,
+                sorted([r.seat_id, r.kind] for r in row.recusals),
+                sorted([s.seat_id, s.serves_for_id] for s in row.stand_ins),
+            ]
+            for row in minutes.rows
+        ],
+        "signers": sorted([s.person_id, s.role] for s in minutes.signers),
+    }
+    encoded = json.dumps(content, ensure_ascii=False, sort_keys=True).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def may_confirm(meeting: Meeting, user: User) -> bool:
+    """The sekreterare confirms with their own login; for a sekreterare without one, the
+    förbund's kansli confirms on their behalf."""
+    secretary = meeting.secretary
+    if secretary is None or user.association_id != meeting.association_id:
+        return False
+    if user.person_id == secretary.pk:
+        return True
+    return user.is_office and not User.objects.filter(person=secretary, is_active=True).exists()
+
+
+@transaction.atomic
+def minutes_confirm(*, meeting: Meeting, by: User, now: datetime.datetime | None = None) -> Meeting:
+    """The sekreterare confirms (bestyrker) the text; then the signers may justera."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if ApprovedMinutes.objects.filter(meeting=meeting).exists():
+        raise MinutesLocked(LOCKED_MESSAGE)
+    if meeting.secretary is None:
+        raise ValidationError("Välj sekreterare för sammanträdet först (Ändra sammanträdet).")
+    if not may_confirm(meeting, by):
+        raise ValidationError(
+            f"Bara sekreteraren {meeting.secretary} kan bestyrka protokollet med sin egen "
+            "inloggning. Kansliet bestyrker bara för en sekreterare utan inloggning."
+        )
+    if meeting.signers.filter(approved_at__isnull=False).exists():
+        raise ValidationError("Justeringen har börjat; texten är redan bestyrkt.")
+    if not meeting.paragraphs.exists():
+        raise ValidationError("Protokollet har inga paragrafer.")
+    if not meeting.attendances.exists():
+        raise ValidationError("Protokollet saknar upprop.")
+    if not meeting.signers.exists():
+        raise ValidationError("Välj ordförande och justerare innan texten bestyrks.")
+    meeting.text_confirmed_at = now or timezone.now()
+    meeting.text_confirmed_by = by
+    meeting.text_fingerprint = minutes_fingerprint(meeting)
+    save_with_history(
+        meeting,
+        by=by,
+        update_fields=["text_confirmed_at", "text_confirmed_by", "text_fingerprint"],
+    )
+    return meeting
+
+
+def _check_confirmed(meeting: Meeting) -> None:
+    if meeting.secretary is None:
+        raise ValidationError(
+            "Sammanträdet har ingen sekreterare. Kansliet väljer sekreterare, som bestyrker "
+            "texten innan protokollet justeras."
+        )
+    if meeting.text_confirmed_at is None:
+        raise ValidationError(
+            f"Sekreteraren {meeting.secretary} har inte bestyrkt protokollets text ännu."
+        )
+    if meeting.text_fingerprint != minutes_fingerprint(meeting):
+        raise ValidationError(
+            "Protokollet har ändrats sedan sekreteraren bestyrkte texten. "
+            f"{meeting.secretary} behöver bestyrka den på nytt."
+        )
+
+
 @transaction.atomic
 def minutes_approve(
     *,
@@ -544,6 +756,7 @@ def minutes_approve(
         raise ValidationError("Protokollet har inga paragrafer.")
     if not meeting.attendances.exists():
         raise ValidationError("Protokollet saknar upprop.")
+    _check_confirmed(meeting)
     signer.approved_at = now
     signer.approved_by = by
     save_with_history(signer, by=by, update_fields=["approved_at", "approved_by"])
@@ -557,7 +770,11 @@ def minutes_approve(
 def _keep_minutes(
     meeting: Meeting, *, by: User, approved_on: datetime.date, note: str
 ) -> ApprovedMinutes:
+    # control.services builds on this module; imported here to keep the import one-way.
+    from samordna.control.services import delegation_mark_reported
+
     minutes = minutes_of(meeting)
+    delegation_mark_reported(meeting=meeting, by=by)
     numbers = minutes.numbers
     assert numbers is not None  # checked by minutes_approve
     dates = notice_dates(approved_on)
@@ -581,8 +798,13 @@ def _keep_minutes(
         sha256=hashlib.sha256(pdf).hexdigest(),
         first_number=numbers[0],
         last_number=numbers[1],
+        snapshot=minutes_snapshot(minutes),
     )
+    # The Word copy is written once, as justerad, and served as stored from then on.
+    docx = minutes_docx(replace(minutes, approved=approved, notice=notice))
+    approved.docx_sha256 = hashlib.sha256(docx).hexdigest()
     approved.pdf.save(f"protokoll-{meeting.date:%Y-%m-%d}.pdf", ContentFile(pdf), save=False)
+    approved.docx.save(f"protokoll-{meeting.date:%Y-%m-%d}.docx", ContentFile(docx), save=False)
     save_with_history(approved, by=by)
     return approved
 
@@ -598,6 +820,8 @@ def task_create(
     due_meeting: Meeting | None = None,
 ) -> Task:
     """An assignment given at `meeting`, to be reported at `due_meeting`."""
+    if ApprovedMinutes.objects.filter(meeting=meeting).exists():
+        raise MinutesLocked(LOCKED_MESSAGE)
     if paragraph is not None and paragraph.meeting_id != meeting.pk:
         raise ValidationError({"paragraph": "Paragrafen hör till ett annat sammanträde."})
     if due_meeting is not None and (

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,18 +8,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from samordna.associations.models import Association
+from samordna.associations.models import Association, SeatKind
 from samordna.associations.permissions import (
     association_for,
     can_manage,
     can_read_registers,
     require,
 )
+from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest
 from samordna.core.text import format_date
 from samordna.core.views import form_page
-from samordna.interventions.selectors import paragraph_matters
-from samordna.meetings import documents, selectors, services
+from samordna.interventions.selectors import paragraph_matters, paragraph_subjects
+from samordna.meetings import documents, past, selectors, services
 from samordna.meetings.calendar import meetings_ics
 from samordna.meetings.forms import (
     AgendaItemForm,
@@ -28,6 +28,8 @@ from samordna.meetings.forms import (
     GuestForm,
     MeetingForm,
     ParagraphForm,
+    PastMeetingCorrectionForm,
+    PastMeetingForm,
     RecusalForm,
     RollCallForm,
     SignersForm,
@@ -38,6 +40,7 @@ from samordna.meetings.locking import LOCKED_MESSAGE
 from samordna.meetings.models import ApprovedMinutes, CalendarFeed, Meeting, SignerRole, Task
 
 ICS = "text/calendar; charset=utf-8"
+MIN_YEAR = 2004  # the Finsam law (2003:1210) took effect in 2004; earlier is a typing error
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -55,7 +58,8 @@ def _meeting(
     """The förbund's meeting `pk` for a reader, or with `manage` for the kansli only."""
     association = association_for(request.user, slug)
     require(can_manage(request.user) if manage else can_read_registers(request.user))
-    return association, get_object_or_404(association.meetings.select_related("association"), pk=pk)
+    meetings = association.meetings.select_related("association", "secretary")
+    return association, get_object_or_404(meetings, pk=pk)
 
 
 def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
@@ -76,13 +80,20 @@ def meeting_plan(request: AuthedRequest, slug: str) -> HttpResponse:
         year = int(request.GET.get("ar", today.year))
     except ValueError:
         year = today.year
-    if year not in years:
-        raise Http404("Det finns inga sammanträden det året.")
+    if not MIN_YEAR <= year <= today.year + 10:
+        raise Http404("Det året finns inte i sammanträdesplanen.")
+    if year not in years:  # a year without meetings is an empty plan
+        years = sorted({*years, year})
+    meetings = selectors.meetings_in_year(association, year)
+    latest = None
+    if not meetings and year == today.year:
+        latest = selectors.latest_meeting_year(association)
     context = {
         "association": association,
         "year": year,
         "years": years,
-        "meetings": selectors.meetings_in_year(association, year),
+        "latest_year": latest,
+        "meetings": meetings,
         "today": today,
         "can_manage": can_manage(request.user),
     }
@@ -97,16 +108,96 @@ def meeting_plan(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def meeting_create(request: AuthedRequest, slug: str) -> HttpResponse:
+    """Plan a meeting, then land on it to fill in its agenda."""
     association = association_for(request.user, slug)
     require(can_manage(request.user))
+    form = MeetingForm(request.POST or None, association=association)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create(
+                association=association, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(
+                request, "Sammanträdet är inlagt med de stående punkterna på dagordningen."
+            )
+            return redirect("meetings:detail", slug=slug, pk=meeting.pk)
+    return render(
+        request,
+        "associations/generic_form.html",
+        {"association": association, "title": "Nytt sammanträde", "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def past_meeting_create(request: AuthedRequest, slug: str) -> HttpResponse:
+    """Register a meeting held before Samordna, justerad on its own dates."""
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    form = PastMeetingForm(request.POST or None, request.FILES or None, association=association)
+    if request.method == "POST" and form.is_valid():
+        try:
+            approved = past.register_past_meeting(
+                association=association, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(
+                request,
+                "Sammanträdet är registrerat som justerat med sina egna datum. "
+                "Originalet är arkivexemplaret.",
+            )
+            return redirect("meetings:detail", slug=slug, pk=approved.meeting_id)
+    return render(
+        request,
+        "associations/generic_form.html",
+        {
+            "association": association,
+            "title": "Registrera tidigare sammanträde",
+            "form": form,
+            "submit_label": "Registrera",
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def past_meeting_correct(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """Correct a meeting registered afterwards; the reason goes into its history."""
+    association, meeting = _meeting(request, slug, pk, manage=True)
+    approved = get_object_or_404(
+        ApprovedMinutes.objects.filter(registered_afterwards=True), meeting=meeting
+    )
+    notice = meeting.notice
+    form = PastMeetingCorrectionForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={
+            "date": meeting.date,
+            "starts_at": meeting.starts_at,
+            "ends_at": meeting.ends_at,
+            "place": meeting.place,
+            "approved_on": approved.approved_on,
+            "posted_on": notice.posted_on,
+            "taken_down_on": notice.taken_down_on,
+        },
+    )
     return form_page(
         request,
-        form=MeetingForm(request.POST or None),
-        save=lambda data: services.meeting_create(association=association, by=request.user, **data),
-        done_message="Sammanträdet är inlagt med de stående punkterna på dagordningen.",
-        done_url=reverse("meetings:plan", args=[slug]),
+        form=form,
+        save=lambda data: past.past_meeting_correct(
+            meeting=meeting, by=request.user, **{k: v for k, v in data.items() if v is not None}
+        ),
+        done_message="Rättelsen är sparad med sitt skäl i historiken.",
+        done_url=reverse("meetings:detail", args=[slug, pk]),
         template="associations/generic_form.html",
-        context={"association": association, "title": "Nytt sammanträde"},
+        context={"association": association, "title": f"Rätta {meeting}"},
     )
 
 
@@ -118,7 +209,7 @@ def meeting_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         return locked
     return form_page(
         request,
-        form=MeetingForm(request.POST or None, instance=meeting),
+        form=MeetingForm(request.POST or None, instance=meeting, association=association),
         save=lambda data: services.meeting_update(meeting=meeting, by=request.user, **data),
         done_message="Sammanträdet är sparat.",
         done_url=reverse("meetings:detail", args=[slug, pk]),
@@ -134,6 +225,14 @@ def meeting_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     association, meeting = _meeting(request, slug, pk)
     minutes = selectors.minutes_of(meeting)
     manage = can_manage(request.user)
+    matters = paragraph_matters(row.paragraph.pk for row in minutes.rows)
+    can_edit = manage and not minutes.is_approved
+    # Only the actions that fit a § are offered on it (for the kansli, while it may edit).
+    subjects = (
+        paragraph_subjects(association, (row.paragraph for row in minutes.rows), matters)
+        if can_edit
+        else {}
+    )
     return render(
         request,
         "meetings/meeting_detail.html",
@@ -142,13 +241,15 @@ def meeting_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             "meeting": meeting,
             "minutes": minutes,
             # What the §§ decided about insatser (applications, reports), shown with them.
-            "grant_matters": paragraph_matters(row.paragraph.pk for row in minutes.rows),
+            "grant_matters": matters,
+            "subjects": subjects,
             "items": list(meeting.items.all()),
             "attachments": list(meeting.attachments.select_related("item")),
             "tasks_given": list(meeting.tasks_given.select_related("paragraph", "due_meeting")),
             "tasks_due": selectors.open_tasks_for(meeting),
             "can_manage": manage,
-            "can_edit": manage and not minutes.is_approved,
+            "can_edit": can_edit,
+            "may_confirm": not minutes.is_approved and services.may_confirm(meeting, request.user),
             "is_signer": any(s.person_id == request.user.person_id for s in minutes.signers)
             and request.user.person_id is not None,
         },
@@ -251,7 +352,13 @@ def roll_call(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         return locked
     seats = selectors.board_seats_at(meeting)
     attendances = {a.seat_id: a for a in meeting.attendances.all()}
-    form = RollCallForm(request.POST or None, seats=seats, attendances=attendances)
+    form = RollCallForm(
+        request.POST or None,
+        seats=seats,
+        attendances=attendances,
+        rule=association.substitute_rule,
+        versioned=meeting.attendances.all(),
+    )
     return form_page(
         request,
         form=form,
@@ -310,18 +417,30 @@ def paragraph_recusals(request: AuthedRequest, slug: str, pk: int, par_pk: int) 
     paragraph = get_object_or_404(meeting.paragraphs, pk=par_pk)
     seats = selectors.board_seats_at(meeting)
     current = {r.seat_id: r.kind for r in paragraph.recusals.all()}
-    form = RecusalForm(request.POST or None, seats=seats, current=current)
+    present = {a.seat_id for a in meeting.attendances.all() if a.takes_part_in(paragraph.number)}
+    form = RecusalForm(
+        request.POST or None,
+        seats=seats,
+        current=current,
+        substitutes=[s for s in seats if s.kind == SeatKind.SUBSTITUTE and s.pk in present],
+        stand_ins={s.serves_for_id: s.seat_id for s in paragraph.stand_ins.all()},
+        rule=association.substitute_rule,
+        versioned=paragraph.recusals.all(),
+    )
 
     def save(data: dict) -> None:
-        with transaction.atomic():
-            for seat, kind in form.choices():
-                services.recusal_set(paragraph=paragraph, seat=seat, kind=kind, by=request.user)
+        services.paragraph_jav_record(
+            paragraph=paragraph,
+            by=request.user,
+            recusals=form.choices(),
+            stand_ins=form.stand_ins(),
+        )
 
     return form_page(
         request,
         form=form,
         save=save,
-        done_message=f"Jäv i § {paragraph.number} är sparat.",
+        done_message=f"Jäv och tjänstgörande ersättare i § {paragraph.number} är sparade.",
         done_url=reverse("meetings:detail", args=[slug, pk]),
         template="associations/generic_form.html",
         context={"association": association, "title": f"Jäv i {paragraph}"},
@@ -336,6 +455,8 @@ def minutes_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponseBase:
     approved = ApprovedMinutes.objects.filter(meeting=meeting).first()
     name = f"protokoll-{meeting.date:%Y-%m-%d}.pdf"
     if approved is not None:
+        # A meeting registered afterwards keeps its signed original, perhaps a scanned image.
+        name = f"protokoll-{meeting.date:%Y-%m-%d}.{approved.pdf.name.rsplit('.', 1)[-1]}"
         return FileResponse(approved.pdf.open("rb"), as_attachment=True, filename=name)
     content = documents.minutes_pdf(selectors.minutes_of(meeting))
     return _file(content, f"utkast-{name}", "application/pdf")
@@ -343,8 +464,17 @@ def minutes_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponseBase:
 
 @require_GET
 @login_required
-def minutes_docx(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+def minutes_docx(request: AuthedRequest, slug: str, pk: int) -> HttpResponseBase:
+    """The justerade minutes in Word as kept at justering, or a draft written now."""
     _, meeting = _meeting(request, slug, pk)
+    approved = ApprovedMinutes.objects.filter(meeting=meeting).first()
+    if approved is not None and approved.docx:
+        return FileResponse(
+            approved.docx.open("rb"),
+            as_attachment=True,
+            filename=f"protokoll-{meeting.date:%Y-%m-%d}.docx",
+            content_type=DOCX,
+        )
     content = documents.minutes_docx(selectors.minutes_of(meeting))
     return _file(content, f"protokoll-{meeting.date:%Y-%m-%d}.docx", DOCX)
 
@@ -381,7 +511,14 @@ def kallelse_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def kallelse_send(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    _, meeting = _meeting(request, slug, pk, manage=True)
+    association, meeting = _meeting(request, slug, pk, manage=True)
+    if meeting.date < timezone.localdate() and request.POST.get("tidigare") != "ja":
+        # A kallelse for a meeting already held is most likely a mistake: ask first.
+        return render(
+            request,
+            "meetings/kallelse_confirm.html",
+            {"association": association, "meeting": meeting},
+        )
     try:
         progress = services.kallelse_send_start(
             meeting=meeting,
@@ -470,6 +607,7 @@ def signers(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     form = SignersForm(
         request.POST or None,
         people=present,
+        versioned=meeting.signers.all(),
         initial={
             "chair": next((s.person_id for s in current if s.role == SignerRole.CHAIR), None),
             "adjusters": [s.person_id for s in current if s.role == SignerRole.ADJUSTER],
@@ -486,6 +624,23 @@ def signers(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         template="associations/generic_form.html",
         context={"association": association, "title": f"Justerare: {meeting}"},
     )
+
+
+@require_POST
+@login_required
+def confirm(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """The sekreterare (or the kansli for one without a login) confirms the text."""
+    _, meeting = _meeting(request, slug, pk)
+    require(services.may_confirm(meeting, request.user))
+    try:
+        services.minutes_confirm(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, "Protokollets text är bestyrkt. Ordförande och justerare kan nu justera."
+        )
+    return redirect("meetings:detail", slug=slug, pk=pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -544,7 +699,7 @@ def task_done(request: AuthedRequest, slug: str, pk: int, task_pk: int) -> HttpR
     )
     return form_page(
         request,
-        form=TaskDoneForm(request.POST or None, initial={"done_on": meeting.date}),
+        form=TaskDoneForm(request.POST or None, initial={"done_on": meeting.date}, versioned=task),
         save=lambda data: services.task_done(
             task=task, by=request.user, done_on=data["done_on"], note=data["note"]
         ),

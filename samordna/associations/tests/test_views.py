@@ -319,8 +319,8 @@ class BoardViewTests(SamordnaTestCase):
             "styrelsen/uppdrag/": 3,
             "personer/": 3,
             "kansliet/": 3,
-            "anvandare/": 3,
-            "": 18,  # the start page also reads applications, reports and financial goals
+            "anvandare/": 4,  # and which users are locked out, in one query
+            "": 24,  # also applications, reports, financial goals, årshjul, risks without control
         }
         counts = {}
         for path in pages:
@@ -362,6 +362,7 @@ class SettingsViewTests(SamordnaTestCase):
             "postal_address": a.postal_address,
             "email": "",
             "quorum_rule": a.quorum_rule,
+            "substitute_rule": a.substitute_rule,
             "paragraph_numbering": a.paragraph_numbering,
             "notice_board": a.notice_board,
             "minutes_kept_at": a.minutes_kept_at,
@@ -381,6 +382,16 @@ class SettingsViewTests(SamordnaTestCase):
         history = self.client.get(self.url(f"historik/forbund/{self.association.pk}/"))
         self.assertContains(history, "Minst hälften av ledamöterna → Fler än hälften")
         self.assertContains(history, "Jan Andersson")
+
+    def test_the_rule_for_ersattare_is_a_setting(self):
+        response = self.client.post(
+            self.url("forbundet/andra/"), self.data(substitute_rule="personal")
+        )
+        self.assertRedirects(response, self.url("forbundet/"))
+        page = self.client.get(self.url("forbundet/"))
+        self.assertContains(
+            page, "Personliga ersättare: en ersättare tjänstgör bara för sin ledamot"
+        )
 
     def test_invalid_organisation_number_is_refused(self):
         response = self.client.post(

@@ -16,6 +16,7 @@ from django.urls.exceptions import Resolver404
 from playwright.sync_api import (
     Browser,
     BrowserContext,
+    ConsoleMessage,
     Page,
     Playwright,
     Request,
@@ -125,6 +126,7 @@ class BrowserTestCase(StaticLiveServerTestCase):
         context = self.browser.new_context(base_url=self.live_server_url, locale="sv-SE")
         self.addCleanup(context.close)
         self.watch_requests(context)
+        self.watch_content_security_policy(context)
         return context.new_page()
 
     def log_in(self, username: str) -> Page:
@@ -194,6 +196,25 @@ class BrowserTestCase(StaticLiveServerTestCase):
 
         context.on("response", on_response)
         context.on("requestfailed", on_request_failed)
+
+    def watch_content_security_policy(self, context: BrowserContext) -> None:
+        """Anything the Content-Security-Policy blocks (an inline script or style, a
+        stylesheet from elsewhere) is a problem: the page would not work as written.
+
+        Chromium reports a violation both as a `securitypolicyviolation` event, which a
+        script added before the page's own records, and as a console error."""
+        context.add_init_script(
+            "document.addEventListener('securitypolicyviolation', e => console.error("
+            "'CSP violation: ' + e.violatedDirective + ' ' + (e.blockedURI || 'inline') + "
+            "' at ' + e.sourceFile + ':' + e.lineNumber));"
+        )
+
+        def on_console(message: ConsoleMessage) -> None:
+            text = message.text
+            if "CSP violation" in text or "Content Security Policy" in text:
+                self.problems.append(f"{message.location.get('url', '')}: {text}")
+
+        context.on("console", on_console)
 
     def assert_no_problems(self) -> None:
         if self.problems:

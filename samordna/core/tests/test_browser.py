@@ -5,10 +5,12 @@ the roles' page lists must cover every page in the URL configuration, so a new p
 `test_every_page_is_covered` until it is added here.
 """
 
+import datetime
 import re
 import threading
 from urllib.parse import urlsplit
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connections
 from django.test import override_settings
 from django.urls import resolve, reverse
@@ -16,16 +18,18 @@ from django_tasks_db.management.commands.db_worker import Worker
 from playwright.sync_api import Page, expect
 
 from samordna.attest.tests.browser_data import AttestPages
+from samordna.control.tests.browser_data import ControlPages
 from samordna.core.tests import browser
 from samordna.core.tests.browser_data import TaskPages
 from samordna.core.tests.browser_pages import AppPages
 from samordna.fees.tests.browser_data import FeePages
+from samordna.finance.models import ContributionInstalment
 from samordna.finance.tests.browser_data import FinancePages
 from samordna.followup.tests.browser_data import FollowupPaths
 from samordna.imports.tests.browser_data import ImportPages
 from samordna.interventions.tests.browser_data import InterventionPaths
 from samordna.ledger.tests.browser_data import LedgerPages
-from samordna.meetings import services
+from samordna.meetings import past, services
 
 # The money apps describe their own pages (`samordna.core.tests.browser_pages`).
 APP_PAGES: list[type[AppPages]] = [
@@ -35,6 +39,7 @@ APP_PAGES: list[type[AppPages]] = [
     AttestPages,
     ImportPages,
     TaskPages,
+    ControlPages,
 ]
 
 # What each role may open (URL names), beyond what is public. Arguments come from
@@ -88,6 +93,8 @@ OFFICE_PAGES = [
     "accounts:user_create",
     "accounts:user_update",
     "meetings:create",
+    "meetings:past_create",
+    "meetings:past_correct",
     "meetings:update",
     "meetings:item_create",
     "meetings:item_update",
@@ -136,6 +143,7 @@ OFFICE_PAGES = [
     "followup:statement_update",
     "followup:round_create",
     "followup:round_paper",
+    "followup:round_expected",
 ]
 # The applicant writes and sends applications and reports for their own organisation.
 APPLICANT_PAGES = [
@@ -214,6 +222,7 @@ NOT_PAGES = {
     "meetings:feed_renew",
     "meetings:item_action",
     "meetings:kallelse_send",
+    "meetings:confirm",
     "meetings:guest_delete",
     "interventions:application_submit",
     "interventions:application_withdraw",
@@ -224,6 +233,7 @@ NOT_PAGES = {
     "followup:goal_delete",
     "followup:statement_action",
     "followup:round_close",
+    "accounts:user_unlock",
     *(name for app in APP_PAGES for name in app.not_pages),
 }
 
@@ -242,6 +252,10 @@ OFFICE_HISTORY = [
     "avtal",
     "utbetalning",
     "rapport",
+    # Any tracked model by app.model on the one generic page (issue 12).
+    "meetings.meeting",
+    "meetings.paragraph",
+    "finance.contributioninstalment",
     *(kind for app in APP_PAGES for kind in sorted(app.history_kinds)),
 ]
 AUDITOR_HISTORY = ["forbund", "person", "insats", "ansokan"]
@@ -305,6 +319,8 @@ class BrowserTests(browser.BrowserTestCase):
             "meetings:task_create",
         }:
             return [reverse(name, args=[slug, planned.pk])]
+        if name == "meetings:past_correct":
+            return [reverse(name, args=[slug, self.past_meeting().pk])]
         if name == "meetings:item_update":
             item = planned.items.earliest("position")
             return [reverse(name, args=[slug, planned.pk, item.pk])]
@@ -319,6 +335,29 @@ class BrowserTests(browser.BrowserTestCase):
             board = reverse(name, args=[slug])
             return [board, f"{board}?datum={BOARD_IN_OFFICE_ON}"]
         return [reverse(name, args=[slug])]
+
+    def past_meeting(self):
+        """A meeting held before Samordna, registered afterwards, to open its correction."""
+        registered = self.association.meetings.filter(
+            approved_minutes__registered_afterwards=True
+        ).first()
+        if registered is not None:
+            return registered
+        office = self.association.users.get(username="jan.andersson")
+        approved = past.register_past_meeting(
+            association=self.association,
+            by=office,
+            date=datetime.date(2019, 6, 14),
+            starts_at=datetime.time(9),
+            ends_at=datetime.time(12),
+            place="Kommunhuset",
+            approved_on=datetime.date(2019, 6, 24),
+            posted_on=datetime.date(2019, 6, 25),
+            taken_down_on=datetime.date(2019, 7, 16),
+            original=SimpleUploadedFile("original.pdf", b"%PDF-1.4\n%%EOF\n"),
+            paragraphs=[past.PastParagraph(number=1, title="Sammanträdet öppnas")],
+        )
+        return approved.meeting
 
     def draft_paragraph(self, meeting):
         """A § in a meeting not yet justerad, to open its forms."""
@@ -345,6 +384,13 @@ class BrowserTests(browser.BrowserTestCase):
             "uppdrag": association.board_seats.earliest("starts_on", "pk"),
             "kansli": association.staff.earliest("starts_on", "pk"),
             "anvandare": association.users.get(username="christina.nordeno"),
+            "meetings.meeting": association.meetings.get(date="2022-11-25"),
+            "meetings.paragraph": association.meetings.get(date="2022-11-25")
+            .paragraphs.order_by("number")
+            .earliest("number"),
+            "finance.contributioninstalment": ContributionInstalment.objects.filter(
+                schedule__association=association
+            ).earliest("pk"),
         }
         return records[kind].pk
 

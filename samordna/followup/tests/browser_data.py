@@ -132,7 +132,7 @@ class FollowupPaths:
             return [self._url(name, self.questionnaire.pk)]
         if short == "statement_update":
             return [self._url(name, self.questionnaire.statements.first().pk)]  # type: ignore[union-attr]
-        if short in {"round", "round_paper"}:
+        if short in {"round", "round_paper", "round_expected"}:
             paths = [self._url(name, self.demo_round.pk)]
             if short == "round" and not applicant:
                 board = SurveyRound.objects.get(association=self.association, intervention=None)

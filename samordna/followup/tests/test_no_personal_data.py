@@ -31,6 +31,9 @@ CODES = {
     "Questionnaire.audience",
     "SurveyRound.token",  # the round's public address, the same for everyone
     "UsedFormKey.key",  # a random key per form, not linked to anyone
+    # A keyed hash of an address with the round and the ten-minute window, kept for at most
+    # twenty minutes to limit answers per address; it cannot be linked across windows.
+    "AnswerThrottle.address_hash",
     "MeasuredGoal.measure",
     "MeasuredGoal.comparison",
 }
@@ -50,7 +53,7 @@ REFERENCES = (
     "accounts.User",
 )
 # Answers carry no time, no address and no identity.
-ANONYMOUS = ("SurveyResponse", "SurveyAnswer", "UsedFormKey")
+ANONYMOUS = ("SurveyResponse", "SurveyAnswer", "UsedFormKey", "AnswerThrottle")
 
 
 def _judged(model: type[models.Model], field: models.Field) -> str | None:

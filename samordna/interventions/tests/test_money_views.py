@@ -935,7 +935,8 @@ class MeetingPageTests(MoneyTestCase):
         self.assertContains(page, f'Beslut om ansökan: <a class="anchor" href="{application}">')
         self.assertContains(page, f"/insatser/beslut/{decision.pk}/ta-tillbaka/")
         self.assertContains(page, f"/insatser/beslut/paragraf/{paragraph.pk}/")
-        self.assertContains(page, f"/insatser/rapporter/godkann/{paragraph.pk}/")
+        # Only the actions that fit the §: it is about an application, not a report.
+        self.assertNotContains(page, f"/insatser/rapporter/godkann/{paragraph.pk}/")
 
 
 class PaymentThroughOrderTests(MoneyTestCase):

@@ -21,6 +21,7 @@ def unapproved_copy(meeting: Meeting, day: datetime.date, *, by: User) -> Meetin
         starts_at=meeting.starts_at,
         ends_at=meeting.ends_at,
         place=meeting.place,
+        secretary=meeting.secretary,
     )
     paragraphs = list(meeting.paragraphs.prefetch_related("recusals__seat"))
     copies = {

@@ -101,6 +101,15 @@ class MinutesDocumentTests(NovemberMinutesTestCase):
         self.assertNotIn("Väst", names)
         self.assertEqual(deciding.group(2, 3), ("3", "4"))
 
+    def test_the_sekreterare_confirmed_the_text_and_signs_under_underskrifter(self):
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", self.html()))
+        self.assertIn(
+            "Justerat digitalt 2022-12-05 10.05 Peter Pettersson, justerare "
+            "Bestyrkt digitalt 2022-12-05 09.55 Jan Andersson, sekreterare",
+            text,
+        )
+        self.assertIn("Anslaget på Förbundets webbplats och huvudmännens anslagstavlor", text)
+
     def test_every_page_is_numbered_and_initialled_chair_first(self):
         self.assertEqual(self.minutes.initials, "cn pp")
         html = self.html()
@@ -165,6 +174,26 @@ class MinutesWordTests(NovemberMinutesTestCase):
         self.assertEqual(anslag["Justeringsdatum"], "2022-12-05")
         self.assertEqual(anslag["Anslaget uppsatt"], "2022-12-05")
         self.assertEqual(anslag["Anslaget tas ned"], "2022-12-26")
+
+    def test_the_sekreterare_signs_and_times_are_in_stockholm_time(self):
+        texts = [p.text for p in self.document.paragraphs]
+        # Christina Nordenö justerade at 10.00 Swedish time (09.00 UTC), as the PDF says.
+        self.assertIn(
+            "Justerat digitalt 2022-12-05 10.00\n______________________________\n"
+            "Christina Nordenö, ordförande",
+            texts,
+        )
+        self.assertIn(
+            "Bestyrkt digitalt 2022-12-05 09.55\n______________________________\n"
+            "Jan Andersson, sekreterare",
+            texts,
+        )
+
+    def test_the_anslag_table_names_where_it_is_posted(self):
+        anslag = {row.cells[0].text: row.cells[1].text for row in self.document.tables[1].rows}
+        self.assertEqual(
+            anslag["Anslaget på"], "Förbundets webbplats och huvudmännens anslagstavlor"
+        )
 
     def test_the_footer_numbers_the_pages_with_word_fields(self):
         footer = self.document.sections[0].footer.paragraphs[0]
@@ -309,7 +338,20 @@ class AttachmentTests(SamordnaTestCase):
         self.assertRefused(
             "budget.pdf",
             b"<html>inte en pdf</html>",
-            "Filen heter .pdf men innehållet är inte en sådan fil.",
+            "Filen heter .pdf men innehållet är inte en PDF-fil. "
+            "Välj rätt fil, eller spara den som PDF eller Word och försök igen.",
+        )
+        self.assertRefused(
+            "budget.docx",
+            pdf,
+            "Filen heter .docx men innehållet är en PDF-fil, inte ett Word-dokument. "
+            "Välj rätt fil, eller spara den som PDF eller Word och försök igen.",
+        )
+        self.assertRefused(
+            "plan.pdf",
+            small_docx(),
+            "Filen heter .pdf men innehållet är ett Word-dokument, inte en PDF-fil. "
+            "Välj rätt fil, eller spara den som PDF eller Word och försök igen.",
         )
         self.assertRefused(
             "plan.docx", b"PK\x03\x04 inte en zip", "Filen är inte ett Word-dokument."

@@ -110,6 +110,8 @@ class ApprovalTests(NovemberCopyTestCase):
         november = self.association.meetings.get(date=D(2022, 11, 25))
         self.meeting = unapproved_copy(november, D(2022, 12, 16), by=self.office)
         self.set_signers()
+        # Jan Andersson, sekreterare with his own login, confirms the text first.
+        services.minutes_confirm(meeting=self.meeting, by=self.office)
 
     def approve(self, user, when: datetime.datetime) -> ApprovedMinutes | None:
         with time_machine.travel(when, tick=False):
@@ -223,6 +225,7 @@ class LockTests(NovemberCopyTestCase):
             chair=people["Nordenö"],
             adjusters=[people["Pettersson"]],
         )
+        services.minutes_confirm(meeting=cls.meeting, by=cls.office)
         services.minutes_approve(meeting=cls.meeting, by=cls.chair, now=at(D(2022, 12, 16), 15))
         approved = services.minutes_approve(
             meeting=cls.meeting, by=cls.board, now=at(D(2022, 12, 19), 10)
@@ -528,3 +531,66 @@ class FinalParagraphRollCallTests(SamordnaTestCase):
             by=self.office,
             entries=[RollCallEntry(seat=kempe, presence=Presence.PRESENT, until_number=140)],
         )
+
+
+class SecretaryConfirmationTests(NovemberCopyTestCase):
+    """The sekreterare confirms the text before the chair and the justerare justera."""
+
+    def setUp(self):
+        november = self.association.meetings.get(date=D(2022, 11, 25))
+        self.meeting = unapproved_copy(november, D(2022, 12, 16), by=self.office)
+        self.set_signers()
+
+    def test_the_signers_wait_for_the_sekreterare(self):
+        with self.assertRaises(ValidationError) as caught:
+            services.minutes_approve(
+                meeting=self.meeting, by=self.chair, now=at(D(2022, 12, 16), 15)
+            )
+        self.assertEqual(
+            caught.exception.messages,
+            ["Sekreteraren Jan Andersson har inte bestyrkt protokollets text ännu."],
+        )
+
+    def test_a_sekreterare_with_a_login_confirms_with_it_alone(self):
+        for user in (self.chair, self.board):
+            with self.subTest(user=user.username), self.assertRaises(ValidationError):
+                services.minutes_confirm(meeting=self.meeting, by=user)
+        services.minutes_confirm(meeting=self.meeting, by=self.office)
+        self.meeting.refresh_from_db()
+        self.assertEqual(self.meeting.text_confirmed_by, self.office)
+
+    def test_the_kansli_confirms_for_a_sekreterare_without_a_login(self):
+        services.meeting_update(
+            meeting=self.meeting, by=self.office, secretary=self.person("Jonsson")
+        )
+        self.set_signers()
+        with self.assertRaises(ValidationError):
+            services.minutes_confirm(meeting=self.meeting, by=self.board)
+        services.minutes_confirm(meeting=self.meeting, by=self.office)
+        services.minutes_approve(meeting=self.meeting, by=self.chair, now=at(D(2022, 12, 16), 15))
+
+    def test_the_kansli_cannot_confirm_for_a_sekreterare_who_has_a_login(self):
+        services.meeting_update(
+            meeting=self.meeting, by=self.office, secretary=self.person("Burman")
+        )
+        with self.assertRaises(ValidationError) as caught:
+            services.minutes_confirm(meeting=self.meeting, by=self.office)
+        self.assertIn("Thomas Burman", caught.exception.messages[0])
+
+    def test_a_change_after_the_confirmation_asks_for_a_new_one(self):
+        services.minutes_confirm(meeting=self.meeting, by=self.office)
+        paragraph = self.meeting.paragraphs.get(number=125)
+        services.paragraph_update(paragraph=paragraph, by=self.office, title="Ny rubrik")
+        with self.assertRaises(ValidationError) as caught:
+            services.minutes_approve(
+                meeting=self.meeting, by=self.chair, now=at(D(2022, 12, 16), 15)
+            )
+        self.assertIn("har ändrats sedan sekreteraren bestyrkte", caught.exception.messages[0])
+        services.minutes_confirm(meeting=self.meeting, by=self.office)
+        services.minutes_approve(meeting=self.meeting, by=self.chair, now=at(D(2022, 12, 16), 15))
+
+    def test_a_sekreterare_of_another_forbund_is_refused(self):
+        stranger = self.other.people.first()
+        with self.assertRaises(ValidationError) as caught:
+            services.meeting_update(meeting=self.meeting, by=self.office, secretary=stranger)
+        self.assertIn("secretary", caught.exception.message_dict)

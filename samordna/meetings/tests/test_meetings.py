@@ -1,5 +1,7 @@
 import datetime
+import zoneinfo
 
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from icalendar import Calendar
@@ -7,6 +9,8 @@ from icalendar import Calendar
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.meetings import services
 from samordna.meetings.models import AgendaItem, ItemKind, Meeting
+
+STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 
 D = datetime.date
 T = datetime.time
@@ -121,6 +125,24 @@ class MeetingPageTests(SamordnaTestCase):
         self.assertContains(response, "Beslut om årsredovisningen")
         self.assertNotContains(response, "Prenumerera i Outlook")  # the address is the kansli's
 
+    def test_a_year_without_meetings_is_an_empty_plan(self):
+        self.login(self.office)
+        response = self.client.get(reverse("meetings:plan", args=["sundsvall"]), {"ar": 2019})
+        self.assertContains(response, "Inga sammanträden är inlagda för 2019.")
+        self.assertContains(response, 'href="?ar=2019" aria-current="page"')
+
+    def test_the_current_year_without_meetings_links_the_latest_year_with_them(self):
+        # The demo's newest meetings are of 2024; today is later.
+        with time_machine.travel(datetime.datetime(2031, 3, 2, 12, tzinfo=STOCKHOLM)):
+            self.login(self.board)
+            response = self.client.get(reverse("meetings:plan", args=["sundsvall"]))
+        latest = self.association.meetings.latest("date").date.year
+        self.assertContains(
+            response,
+            "Inga sammanträden är inlagda för 2031 ännu. Senaste år med sammanträden är "
+            f'<a class="anchor" href="?ar={latest}">{latest}</a>.',
+        )
+
     def test_a_year_without_meetings_far_away_is_404(self):
         self.login(self.office)
         response = self.client.get(reverse("meetings:plan", args=["sundsvall"]), {"ar": 1990})
@@ -198,12 +220,15 @@ class MeetingPageTests(SamordnaTestCase):
                 "starts_at": "09:00",
                 "ends_at": "12:00",
                 "place": "Kommunhuset rum 612",
+                "secretary": self.association.people.get(last_name="Andersson").pk,
                 "note": "",
                 "planned_in": "",
             },
         )
-        self.assertRedirects(response, reverse("meetings:plan", args=["sundsvall"]))
+        # The kansli lands on the new meeting, to fill in its agenda.
         meeting = self.association.meetings.get(date=D(2027, 1, 29))
+        self.assertRedirects(response, reverse("meetings:detail", args=["sundsvall", meeting.pk]))
+        self.assertEqual(str(meeting.secretary), "Jan Andersson")
         response = self.client.post(
             reverse("meetings:item_create", args=["sundsvall", meeting.pk]),
             {
@@ -249,6 +274,55 @@ class MeetingPageTests(SamordnaTestCase):
         with self.assertNumQueries(4):
             self.client.get(url, {"ar": 2023})
         meeting = self.meeting()
-        # A justerad meeting also reads its anslag; every meeting the grants its §§ decided.
-        with self.assertNumQueries(18):
+        # A justerad meeting also reads its anslag; every meeting the grants its §§ decided,
+        # the ersättare serving in a § for a jävig ledamot and the delegation decisions
+        # reported to it.
+        with self.assertNumQueries(20):
             self.client.get(reverse("meetings:detail", args=["sundsvall", meeting.pk]))
+
+
+class ParagraphActionTests(SamordnaTestCase):
+    def test_only_the_actions_that_fit_a_paragraph_are_offered(self):
+        meeting = self.association.meetings.get(date=D(2023, 1, 27))
+        opening, application, report = (
+            services.paragraph_create(meeting=meeting, by=self.office, title=title)
+            for title in (
+                "Sammanträdet öppnas",
+                "Ansökan om medel till Steget vidare",
+                "Delårsrapport för insatsen Steget vidare",
+            )
+        )
+        self.login(self.office)
+        page = self.client.get(reverse("meetings:detail", args=["sundsvall", meeting.pk]))
+        for paragraph, decision, approval in [
+            (opening, False, False),
+            (application, True, False),
+            (report, False, True),
+        ]:
+            with self.subTest(title=paragraph.title):
+                decide = reverse("interventions:decision_create", args=["sundsvall", paragraph.pk])
+                approve = reverse("interventions:report_approve", args=["sundsvall", paragraph.pk])
+                self.assertEqual(f'href="{decide}"' in page.content.decode(), decision)
+                self.assertEqual(f'href="{approve}"' in page.content.decode(), approval)
+
+
+class SecretaryPickerTests(SamordnaTestCase):
+    def test_the_secretary_is_chosen_among_the_forbunds_own_people(self):
+        self.login(self.office)
+        page = self.client.get(reverse("meetings:create", args=["sundsvall"]))
+        self.assertContains(page, "Sekreterare")
+        self.assertContains(page, ">Jan Andersson</option>")
+        self.assertNotContains(page, ">Ulrika Sahlin</option>")  # Härnösand–Timrå's
+        stranger = self.other.people.get(last_name="Sahlin")
+        response = self.client.post(
+            reverse("meetings:create", args=["sundsvall"]),
+            {
+                "date": "2027-02-26",
+                "starts_at": "09:00",
+                "ends_at": "12:00",
+                "place": "Kommunhuset",
+                "secretary": stranger.pk,
+            },
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertFalse(self.association.meetings.filter(date=D(2027, 2, 26)).exists())

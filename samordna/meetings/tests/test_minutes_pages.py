@@ -169,9 +169,11 @@ class FortyParagraphsTests(SamordnaTestCase):
             self.client.get(approve)
 
 
-# With what the §§ decided about insatser: two queries (three when a § granted money).
-DETAIL_QUERIES = 16
-APPROVE_QUERIES = 11
+# With what the §§ decided about insatser: two queries (three when a § granted money);
+# one more for the ersättare serving in a § for a jävig ledamot, one for the delegation
+# decisions reported to the meeting.
+DETAIL_QUERIES = 18
+APPROVE_QUERIES = 13
 
 
 class JusteringPagesTests(SamordnaTestCase):
@@ -214,6 +216,18 @@ class JusteringPagesTests(SamordnaTestCase):
             self.login(user)
             with self.subTest(user=user.username):
                 self.assertEqual(self.client.get(approve).status_code, status)
+        # The sekreterare confirms the text first, with his own login.
+        self.login(self.chair)
+        early = self.client.post(approve, follow=True)
+        self.assertContains(early, "Sekreteraren Jan Andersson har inte bestyrkt")
+        confirm = reverse("meetings:confirm", args=self.args)
+        self.assertEqual(self.client.post(confirm).status_code, 403)
+        self.login(self.office)
+        detail = self.client.get(reverse("meetings:detail", args=self.args))
+        self.assertContains(detail, "Bestyrk protokollets text")
+        self.client.post(confirm)
+        self.meeting.refresh_from_db()
+        self.assertIsNotNone(self.meeting.text_confirmed_at)
         self.login(self.chair)
         page = self.client.get(approve)
         self.assertContains(page, "§ 132")
@@ -252,7 +266,9 @@ class PapersAndDocumentsPagesTests(SamordnaTestCase):
         url = reverse("meetings:attachment_create", args=self.args)
         bad = SimpleUploadedFile("budget.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
         response = self.client.post(url, {"title": "Budget 2023", "file": bad})
-        self.assertContains(response, "innehållet är inte en sådan fil", status_code=400)
+        self.assertContains(
+            response, "innehållet är en annan sorts fil, inte en PDF-fil", status_code=400
+        )
         self.assertContains(response, 'value="Budget 2023"', status_code=400)
         self.assertFalse(self.meeting.attachments.exists())
         good = SimpleUploadedFile(
@@ -293,16 +309,27 @@ class PapersAndDocumentsPagesTests(SamordnaTestCase):
         response = self.client.get(extract)
         self.assertTrue(response.content.startswith(b"%PDF-"))
 
+    def test_a_kallelse_for_a_meeting_already_held_asks_first(self):
+        self.association.people.filter(last_name="Nordenö").update(email="ordf@example.se")
+        self.login(self.office)
+        url = reverse("meetings:kallelse_send", args=self.args)
+        response = self.client.post(url)  # 27 January 2023 is long past
+        self.assertContains(response, "Sammanträdet var 27 januari 2023, det har redan hållits.")
+        self.assertContains(response, 'name="tidigare" value="ja"')
+        self.assertEqual(len(mail.outbox), 0)
+        self.meeting.refresh_from_db()
+        self.assertIsNone(self.meeting.notice_sent_at)
+
     def test_kallelse_is_sent_from_the_meeting_page(self):
         self.login(self.office)
         url = reverse("meetings:kallelse_send", args=self.args)
-        response = self.client.post(url, follow=True)
+        response = self.client.post(url, {"tidigare": "ja"}, follow=True)
         self.assertContains(response, "Ingen i styrelsen har en e-postadress")
         self.association.people.filter(last_name__in=["Nordenö", "Burman"]).update(
             email="styrelsen@example.se"
         )
         with self.captureOnCommitCallbacks(execute=True):
-            response = self.client.post(url)
+            response = self.client.post(url, {"tidigare": "ja"})
         progress = TaskProgress.objects.get(association=self.association)
         self.assertRedirects(response, reverse("core:progress", args=["sundsvall", progress.pk]))
         response = self.client.get(response["Location"])

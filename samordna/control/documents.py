@@ -1,0 +1,54 @@
+"""The control year's documents: the internkontroll follow-up report (PDF, in the layout of
+the plan the board adopted) and the årshjul as iCalendar."""
+
+import datetime
+from collections.abc import Iterable
+
+from icalendar import Calendar, Event
+
+from samordna.associations.models import Association
+from samordna.control.models import Occurrence
+from samordna.control.selectors import ControlReport
+from samordna.core.documents import page_context, render_pdf
+
+
+def report_title(report: ControlReport) -> str:
+    plan = report.plan
+    return f"Uppföljning av plan för intern styrning och kontroll {plan.year}, {report.period}"
+
+
+def control_report_pdf(report: ControlReport) -> bytes:
+    title = report_title(report)
+    context = {
+        "report": report,
+        "plan": report.plan,
+        "title": title,
+        "association": report.plan.association,
+        **page_context(report.plan.association.name, title),
+    }
+    return render_pdf("control/documents/control_report.html", context)
+
+
+def cycle_ics(association: Association, occurrences: Iterable[Occurrence], *, name: str) -> bytes:
+    """Each occurrence as an all-day event on its due date."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Samordna//Årshjul//SV")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Stockholm")
+    stamp = datetime.datetime.now(tz=datetime.UTC)
+    for occurrence in occurrences:
+        event = Event()
+        event.add("uid", f"arshjul-{occurrence.pk}@samordna")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", occurrence.due_on)
+        event.add("dtend", occurrence.due_on + datetime.timedelta(days=1))
+        event.add("summary", f"Årshjul: {occurrence.item.title}")
+        lines = [f"Ansvarig: {occurrence.item.responsible}"]
+        if occurrence.meeting is not None:
+            lines.append(f"Till styrelsemötet {occurrence.meeting.date:%Y-%m-%d}")
+        if occurrence.done_on is not None:
+            lines.append(f"Klart {occurrence.done_on:%Y-%m-%d}")
+        event.add("description", "\n".join(lines))
+        calendar.add_component(event)
+    return calendar.to_ical()

@@ -1,0 +1,69 @@
+"""Each member's decision on the årsredovisning and ansvarsfrihet: the seeds' decisions in
+the demo, the årshjul item it completes, and who reads and writes."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+
+from samordna.control import selectors, services
+from samordna.control.models import CycleKind, Occurrence
+from samordna.core.tests.base import SamordnaTestCase
+
+D = datetime.date
+
+
+class DischargeTests(SamordnaTestCase):
+    def test_the_demo_has_the_decision_paragraph_102_reports(self):
+        lines = {
+            line.member.name: line.decision
+            for line in selectors.discharges_for(self.association, 2021)
+        }
+        fk = lines["Försäkringskassan"]
+        assert fk is not None
+        self.assertTrue(fk.report_approved and fk.discharge_granted)
+        paragraph = fk.reported_in
+        assert paragraph is not None
+        self.assertEqual((paragraph.meeting.date, paragraph.number), (D(2022, 10, 21), 102))
+        self.assertIsNone(lines["Sundsvalls kommun"])
+
+    def test_a_members_decision_completes_its_item_in_the_arshjul(self):
+        kommun = self.association.members.get(name="Sundsvalls kommun")
+        services.discharge_record(
+            association=self.association,
+            member=kommun,
+            year=2022,
+            body="Kommunfullmäktige",
+            decided_on=D(2023, 4, 24),
+            report_approved=True,
+            discharge_granted=True,
+            by=self.office,
+        )
+        occurrence = Occurrence.objects.get(
+            item__association=self.association,
+            item__kind=CycleKind.DISCHARGE,
+            item__member=kommun,
+            year=2023,
+        )
+        self.assertEqual(occurrence.done_on, D(2023, 4, 24))
+
+    def test_a_decision_within_the_year_it_concerns_is_refused(self):
+        with self.assertRaisesMessage(ValidationError, "efter årets slut"):
+            services.discharge_record(
+                association=self.association,
+                member=self.association.members.get(name="Sundsvalls kommun"),
+                year=2022,
+                body="Kommunfullmäktige",
+                decided_on=D(2022, 12, 1),
+                by=self.office,
+            )
+
+    def test_the_revisor_reads_only_the_kansli_writes_and_the_outsider_finds_nothing(self):
+        self.login(self.auditor)
+        with self.assertNumQueries(5):
+            response = self.client.get(self.url("styrning/ansvarsfrihet/?ar=2021"))
+        self.assertContains(response, "Beviljad")
+        self.assertEqual(self.client.get(self.url("styrning/ansvarsfrihet/ny/")).status_code, 403)
+        self.login(self.office)
+        self.assertEqual(self.client.get(self.url("styrning/ansvarsfrihet/ny/")).status_code, 200)
+        self.login(self.outsider)
+        self.assertEqual(self.client.get(self.url("styrning/ansvarsfrihet/")).status_code, 404)
