@@ -19,9 +19,10 @@ demo: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 
-## make run: set up from nothing, load the demo data and serve http://127.0.0.1:8000
+## make run: set up from nothing, load the demo data, serve http://127.0.0.1:8000 and run the
+## background worker beside it (Ctrl-C stops both)
 run: demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	./scripts/run.sh 127.0.0.1:8000
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
     "simple_history",
     "axes",
     "samordna.core",
@@ -176,6 +178,10 @@ STORAGES = {
         )
     },
 }
+
+# Background work (imports, kallelser, e-mail) runs in `manage.py db_worker`, queued in the
+# database: no other server is needed. `make run` starts one worker beside the web server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "samordna@localhost")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("f/<slug:slug>/arvoden/", include("samordna.fees.urls")),
     path("f/<slug:slug>/attest/", include("samordna.attest.urls")),
     path("f/<slug:slug>/protokoll/", include("samordna.imports.urls")),
+    path("f/<slug:slug>/uppgifter/", include("samordna.core.urls")),
     path("f/<slug:slug>/styrning/", include("samordna.control.urls")),
     path("kalender/<str:token>.ics", calendar_feed, name="calendar_feed"),
     path("kalender/<str:token>/arshjul.ics", cycle_feed, name="cycle_feed"),

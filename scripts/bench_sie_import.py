@@ -2,6 +2,8 @@
 """How long a big ledger takes: an SIE 4 file with about 50 000 #TRANS rows (25 000
 verifications over 40 result accounts and the bank) is parsed, imported (upload, preview,
 mapping, the all-or-nothing import) and followed up (the follow-up's reads and the page).
+Then the same file is imported as the page does it, side by side: the request that starts the
+import (it answers with the progress page) and the background task run by the DB worker.
 
 Runs on a throwaway database: SQLite in a temp dir by default (never the laptop's own), or,
 with DATABASE_URL, a PostgreSQL database that the script creates and drops again (its name
@@ -147,10 +149,12 @@ def run(rows: int, runs: int) -> None:
     found = once("Förhandsgranska (läsa filen + preview)", lambda: selectors.preview(pending))
     assert len(found.unmapped) == len(ACCOUNTS)
     choices = {account: f"line:{line.pk}" for account, line in zip(ACCOUNTS, lines, strict=True)}
+    begin = time.perf_counter()
     done = once(
-        "Importera (läsa filen, koppla, spara alla rader i en transaktion)",
+        "Importera synkront (läsa filen, koppla, spara alla rader i en transaktion)",
         lambda: services.import_confirm(ledger_import=pending, by=office, choices=choices),
     )
+    synchronous = time.perf_counter() - begin
     print(f"  {done.transaction_count} rader importerade")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -171,6 +175,42 @@ def run(rows: int, runs: int) -> None:
     print(
         f"  Utfall kostnader "
         f"{report.costs.outcome:.2f} kr; sidan {len(response.content) / 1024:.0f} KB"
+    )
+    background_import(client, association, office, data, choices, synchronous)
+
+
+def background_import(
+    client: Any, association: Any, office: Any, data: bytes, choices: dict, synchronous: float
+) -> None:
+    """The same file again, imported the way the page does it: the request saves the mappings
+    and queues the import; the database worker (`db_worker`, as `make run` starts it) runs it."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.core.management import call_command
+
+    from samordna.core.models import ProgressStatus, TaskProgress
+    from samordna.ledger import services
+
+    pending = services.import_upload(
+        association=association, year=YEAR, by=office, file=SimpleUploadedFile("igen.se", data)
+    )
+    path = f"/f/{association.slug}/ekonomi/uppfoljning/import/{pending.pk}/"
+    form = {"importera": "1", **{f"konto_{a}": c for a, c in choices.items()}}
+    begin = time.perf_counter()
+    response = client.post(path, form, HTTP_HOST="localhost")
+    request_ms = (time.perf_counter() - begin) * 1000
+    assert response.status_code == 302, response.status_code
+    progress = TaskProgress.objects.get(association=association)
+    assert progress.status == ProgressStatus.QUEUED, progress.status
+    begin = time.perf_counter()
+    call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+    worker = time.perf_counter() - begin
+    progress.refresh_from_db()
+    assert progress.status == ProgressStatus.DONE, progress.error
+    print(f"Anropet som startar importen (POST, svarar med förloppets sida): {request_ms:.0f} ms")
+    print(f"Importen i bakgrunden (db_worker kör uppgiften): {worker * 1000:.0f} ms")
+    print(
+        f"Sida vid sida: synkront i anropet {synchronous * 1000:.0f} ms | "
+        f"anropet som startar {request_ms:.0f} ms + arbetet i bakgrunden {worker * 1000:.0f} ms"
     )
 
 

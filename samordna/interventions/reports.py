@@ -11,15 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from samordna.accounts.models import Role, User
 from samordna.core.concurrency import lock_version
-from samordna.core.services import apply_changes, save_with_history
-from samordna.core.text import format_date
+from samordna.core.services import apply_changes, email_queue, save_with_history
 from samordna.interventions.models import (
     Fulfilment,
     GrantDecision,
@@ -150,12 +148,13 @@ def report_submit(
 def _tell_office(report: Report) -> None:
     email = report.association.email
     if email:
-        EmailMessage(
-            f"Inlämnad: {report.title} för {report.intervention}",
-            f"{report.title} för {report.intervention} är inlämnad och finns i Samordna under "
-            "Insatser. Styrelsen godkänner rapporten i en paragraf.\n",
+        email_queue(
+            key=f"report-submitted:{report.pk}:{report.version}",
             to=[email],
-        ).send()
+            template="interventions/email/report_submitted",
+            context={"report": report},
+            association=report.association,
+        )
 
 
 @transaction.atomic
@@ -195,12 +194,13 @@ def report_return(*, report: Report, by: User, reason: str) -> Report:
     report.__dict__.update(current.__dict__)
     recipients = _recipients(report)
     if recipients:
-        EmailMessage(
-            f"{report.title} behöver kompletteras: {report.intervention}",
-            f"Förbundet har skickat tillbaka {report.title.lower()} för {report.intervention} "
-            f"för komplettering:\n\n{reason.strip()}\n\nRapporten finns i Samordna.\n",
+        email_queue(
+            key=f"report-returned:{report.pk}:{current.version}",
             to=recipients,
-        ).send()
+            template="interventions/email/report_returned",
+            context={"report": report, "reason": reason.strip()},
+            association=report.association,
+        )
     return report
 
 
@@ -341,31 +341,22 @@ def reports_to_remind(today: datetime.date) -> list[Report]:
     return due
 
 
+@transaction.atomic
 def reports_remind(*, today: datetime.date) -> int:
-    """E-mail the reminders that are due; returns how many reports were reminded."""
+    """Queue the reminders that are due and note the day on each report, in one transaction;
+    the e-mail leaves after the commit. Returns how many reports were reminded."""
     sent = 0
-    messages = []
-    reminded = []
     for report in reports_to_remind(today):
         recipients = _recipients(report)
         if not recipients:
             continue
-        late = today > report.due_on
-        subject = (
-            f"{'Försenad' if late else 'Påminnelse'}: {report.title} för {report.intervention}"
+        email_queue(
+            key=f"report-reminder:{report.pk}:{today:%Y-%m-%d}",
+            to=recipients,
+            template="interventions/email/report_reminder",
+            context={"report": report, "late": today > report.due_on},
+            association=report.association,
         )
-        body = (
-            f"{report.title} för {report.intervention} ska lämnas till "
-            f"{report.association.name} senast {format_date(report.due_on)}"
-            f"{' och har inte kommit in' if late else ''}. Du fyller i rapporten i Samordna "
-            "under Insatser.\n\nRapporten beskriver insatsens resultat. Skriv inget om "
-            "enskilda deltagare.\n"
-        )
-        messages.append(EmailMessage(subject, body, to=recipients))
-        reminded.append(report)
-    with get_connection() as connection:
-        connection.send_messages(messages)
-    for report in reminded:
         report.reminded_on = today
         save_with_history(report, by=None, update_fields=["reminded_on"])
         sent += 1

@@ -11,7 +11,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
-from django.core.mail import send_mail
 from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -19,7 +18,12 @@ from django.utils import timezone
 from samordna.accounts.models import User
 from samordna.associations.models import Association, Member, MemberKind
 from samordna.core.concurrency import lock_version
-from samordna.core.services import apply_changes, delete_with_history, save_with_history
+from samordna.core.services import (
+    apply_changes,
+    delete_with_history,
+    email_queue,
+    save_with_history,
+)
 from samordna.core.text import format_date
 from samordna.core.validators import normalise_organisation_number
 from samordna.interventions.models import (
@@ -302,13 +306,12 @@ def _tell_office(application: Application) -> None:
     association = application.association
     if not association.email:
         return
-    send_mail(
-        f"Ny ansökan: {application.name}",
-        f"{application.organisation_name} har skickat in en ansökan om medel till "
-        f"{application.name} ({application.get_kind_display().lower()}). Den finns under "
-        "Ansökningar i Samordna.\n",
-        None,
-        [association.email],
+    email_queue(
+        key=f"application-submitted:{application.pk}:{application.version}",
+        to=[association.email],
+        template="interventions/email/application_submitted",
+        context={"application": application},
+        association=association,
     )
 
 
@@ -524,14 +527,12 @@ def agenda_place(
         current, by=by, update_fields=["agenda_item", "presenter", "status", "version"]
     )
     if presenter and current.contact_email:
-        send_mail(
-            f"Inbjudan att presentera ansökan: {current.name}",
-            f"Styrelsen för {current.association.name} behandlar ansökan om {current.name} vid "
-            f"sammanträdet {format_date(meeting.date)} kl. {meeting.starts_at:%H.%M}, "
-            f"{meeting.place}. {presenter} är välkommen att presentera ansökan muntligt. "
-            "Kansliet hör av sig om tiden.\n",
-            None,
-            [current.contact_email],
+        email_queue(
+            key=f"presentation-invite:{current.pk}:{item.pk}",
+            to=[current.contact_email],
+            template="interventions/email/presentation_invite",
+            context={"application": current, "meeting": meeting, "presenter": presenter},
+            association=current.association,
         )
     application.__dict__.update(current.__dict__)
     return current

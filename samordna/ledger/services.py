@@ -8,14 +8,16 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association
-from samordna.core.services import save_with_history
+from samordna.core.models import TaskProgress
+from samordna.core.services import progress_start, save_with_history
 from samordna.core.uploads import UploadRefused, read_upload
 from samordna.finance.models import BudgetLine
-from samordna.finance.selectors import budget_for
+from samordna.finance.selectors import budget_for, budget_lines
 from samordna.ledger import files, selectors
 from samordna.ledger.models import (
     AccountMapping,
@@ -156,6 +158,30 @@ def mappings_save(
     return selectors.preview(ledger_import, found.ledger)
 
 
+def _refuse_unless_ready(found: selectors.Preview) -> None:
+    """Refuse a file with problems or with a result account that is not mapped."""
+    if found.problems or found.more_problems:
+        raise ValidationError(
+            "Filen har fel och importeras inte. Rätta felen i bokföringen eller filen och "
+            "ladda upp den igen."
+        )
+    if found.unmapped:
+        raise ValidationError(
+            {
+                row.field_name: (
+                    f"Konto {row.account} {row.name} saknar koppling: välj en rad i budgeten "
+                    f'för {found.ledger_import.year} eller "räknas inte".'
+                    + (
+                        f' (Förra kopplingen, "{row.missing_line}", finns inte i årets budget.)'
+                        if row.missing_line
+                        else ""
+                    )
+                ).replace("  ", " ")
+                for row in found.unmapped
+            }
+        )
+
+
 @transaction.atomic
 def import_confirm(
     *,
@@ -178,26 +204,7 @@ def import_confirm(
     if choices:
         mappings_save(ledger_import=ledger_import, by=by, choices=choices, ledger=ledger)
     found = selectors.preview(ledger_import, ledger)
-    if found.problems or found.more_problems:
-        raise ValidationError(
-            "Filen har fel och importeras inte. Rätta felen i bokföringen eller filen och "
-            "ladda upp den igen."
-        )
-    if found.unmapped:
-        raise ValidationError(
-            {
-                row.field_name: (
-                    f"Konto {row.account} {row.name} saknar koppling: välj en rad i budgeten "
-                    f'för {ledger_import.year} eller "räknas inte".'
-                    + (
-                        f' (Förra kopplingen, "{row.missing_line}", finns inte i årets budget.)'
-                        if row.missing_line
-                        else ""
-                    )
-                ).replace("  ", " ")
-                for row in found.unmapped
-            }
-        )
+    _refuse_unless_ready(found)
     if found.must_confirm and not confirmed:
         raise ValidationError(
             {
@@ -277,3 +284,44 @@ def followup_attach(
         f"budgetuppfoljning-{date:%Y-%m-%d}.pdf", pdf, content_type="application/pdf"
     )
     return attachment_add(meeting=item.meeting, by=by, title=title, file=upload, item=item)
+
+
+@transaction.atomic
+def import_start(
+    *,
+    ledger_import: LedgerImport,
+    by: User,
+    choices: Mapping[int, str] | None = None,
+    confirmed: bool = False,
+) -> TaskProgress:
+    """Start the import in the background and answer at once: nothing here reads the file
+    (nor the parsed file kept on the import). The task saves the chosen mappings, then
+    imports the file all or nothing (`import_confirm`), and its page shows how far it has
+    come or why it was refused."""
+    current = (
+        LedgerImport.objects.select_for_update()
+        .select_related("association")
+        .defer("parsed")
+        .get(pk=ledger_import.pk)
+    )
+    if current.status != ImportStatus.PENDING:
+        raise ValidationError(
+            "Filen är redan hanterad; ladda upp en ny fil för att importera igen."
+        )
+    association = current.association
+    budget = budget_for(association, current.year)
+    lines = {line.pk: line for line in budget_lines(budget)} if budget else {}
+    _choices_for(choices or {}, lines)  # a choice the budget does not have, refused here
+    return progress_start(
+        title=f"Import av bokföringen för {current.year}: {current.filename}",
+        task_path="samordna.ledger.tasks.ledger_import_task",
+        arguments={
+            "ledger_import_id": current.pk,
+            "by_id": by.pk,
+            "choices": {str(account): choice for account, choice in (choices or {}).items()},
+            "confirmed": confirmed,
+        },
+        by=by,
+        association=association,
+        done_url=reverse("ledger:import_detail", args=[association.slug, current.pk]),
+    )

@@ -7,6 +7,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import CheckboxInput
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -260,7 +261,10 @@ def _import(request: AuthedRequest, slug: str, pk: int) -> tuple[Association, Le
     association = _reader(request, slug)
     require(can_import(request.user))
     found = get_object_or_404(
-        LedgerImport.objects.select_related("association", "uploaded_by", "imported_by"),
+        # The parsed file is loaded only where it is read (a large ledger's is megabytes).
+        LedgerImport.objects.select_related("association", "uploaded_by", "imported_by").defer(
+            "parsed"
+        ),
         pk=pk,
         association=association,
     )
@@ -273,6 +277,8 @@ def import_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """A file's problems with their line numbers and its result accounts to map; the
     import itself only when there are no problems and every account is mapped."""
     association, ledger_import = _import(request, slug, pk)
+    if request.method == "POST" and "importera" in request.POST:
+        return _import_start(request, ledger_import)
     ledger = services.import_ledger(ledger_import=ledger_import)
     preview = selectors.preview(ledger_import, ledger)
     pending = ledger_import.status == ImportStatus.PENDING
@@ -283,21 +289,6 @@ def import_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             return redirect("ledger:import_detail", slug, pk)
         if form.is_valid():
             try:
-                if "importera" in request.POST:
-                    services.import_confirm(
-                        ledger_import=ledger_import,
-                        by=request.user,
-                        choices=form.choices(),
-                        ledger=ledger,
-                        confirmed=form.confirmed(),
-                    )
-                    messages.success(
-                        request,
-                        f"Bokföringen för {ledger_import.year} är importerad "
-                        f"({len(ledger.transactions)} transaktioner).",
-                    )
-                    url = reverse("ledger:followup", args=[slug])
-                    return redirect(f"{url}?datum={preview.last_date:%Y-%m-%d}")
                 services.mappings_save(
                     ledger_import=ledger_import,
                     by=request.user,
@@ -323,6 +314,27 @@ def import_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         context,
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _import_start(request: AuthedRequest, ledger_import: LedgerImport) -> HttpResponse:
+    """Queue the import with the mappings as chosen and answer at once (a large file takes
+    seconds to read): the task checks the file, and its page shows the progress or why the
+    file was refused."""
+    slug = ledger_import.association.slug
+    choices = {
+        int(name.removeprefix("konto_")): request.POST.get(name, "")
+        for name in request.POST
+        if name.startswith("konto_") and name.removeprefix("konto_").isdigit()
+    }
+    confirmed = CheckboxInput().value_from_datadict(request.POST, request.FILES, "bekrafta")
+    try:
+        progress = services.import_start(
+            ledger_import=ledger_import, by=request.user, choices=choices, confirmed=confirmed
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("ledger:import_detail", slug, ledger_import.pk)
+    return redirect("core:progress", slug=slug, pk=progress.pk)
 
 
 @require_POST

@@ -9,11 +9,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import filetype
-from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -26,7 +24,14 @@ from samordna.associations.models import (
     Person,
 )
 from samordna.core import richtext
-from samordna.core.services import apply_changes, delete_with_history, save_with_history
+from samordna.core.models import TaskProgress
+from samordna.core.services import (
+    apply_changes,
+    delete_with_history,
+    email_queue,
+    progress_start,
+    save_with_history,
+)
 from samordna.core.text import format_date
 from samordna.meetings.documents import kallelse_pdf, minutes_docx, minutes_pdf
 from samordna.meetings.locking import LOCKED_MESSAGE, MinutesLocked
@@ -843,35 +848,48 @@ def task_done(*, task: Task, by: User, done_on: datetime.date, note: str = "") -
     return task
 
 
+NO_ADDRESSES_MESSAGE = "Ingen i styrelsen har en e-postadress. Lägg in adresserna under Personer."
+
+
 def kallelse_recipients(meeting: Meeting) -> list[Person]:
     """Ledamöter and ersättare on the meeting's day, with an e-mail address."""
     return [seat.person for seat in board_seats_at(meeting) if seat.person.email]
 
 
 @transaction.atomic
-def kallelse_send(*, meeting: Meeting, by: User) -> int:
-    """E-mail the kallelse with the agenda as PDF to the board; returns how many got it."""
+def kallelse_send(*, meeting: Meeting, by: User, key: str = "") -> int:
+    """Queue the kallelse with the agenda as PDF to each of the board and record it as sent,
+    in one transaction: the e-mail leaves after the commit. Returns how many get it."""
     recipients = kallelse_recipients(meeting)
     if not recipients:
-        raise ValidationError(
-            "Ingen i styrelsen har en e-postadress. Lägg in adresserna under Personer."
-        )
-    association = meeting.association
+        raise ValidationError(NO_ADDRESSES_MESSAGE)
     pdf = kallelse_pdf(meeting)
-    subject = f"Kallelse till styrelsemöte {format_date(meeting.date)} – {association.name}"
-    body = (
-        f"Styrelsen för {association.name} kallas till sammanträde "
-        f"{format_date(meeting.date)} kl. {meeting.starts_at:%H.%M}–{meeting.ends_at:%H.%M}, "
-        f"{meeting.place}.\n\nDagordningen finns i den bifogade kallelsen. Handlingarna läser "
-        "du i Samordna. Kan du inte delta, meddela kansliet så att en ersättare kan kallas.\n"
-    )
-    messages = []
-    for person in recipients:
-        message = EmailMessage(subject, body, to=[person.email])
-        message.attach(f"kallelse-{meeting.date:%Y-%m-%d}.pdf", pdf, "application/pdf")
-        messages.append(message)
-    with mail.get_connection() as connection:
-        connection.send_messages(messages)
     meeting.notice_sent_at = timezone.now()
     save_with_history(meeting, by=by, update_fields=["notice_sent_at"])
-    return len(messages)
+    key = key or f"{meeting.notice_sent_at:%Y%m%d%H%M%S%f}"
+    context = {"meeting": meeting, "association": meeting.association}
+    for person in recipients:
+        email_queue(
+            key=f"kallelse:{meeting.pk}:{person.pk}:{key}",
+            to=[person.email],
+            template="meetings/email/kallelse",
+            context=context,
+            association=meeting.association,
+            attachments=[(f"kallelse-{meeting.date:%Y-%m-%d}.pdf", pdf, "application/pdf")],
+        )
+    return len(recipients)
+
+
+@transaction.atomic
+def kallelse_send_start(*, meeting: Meeting, by: User, done_url: str = "") -> TaskProgress:
+    """Start sending the kallelse in the background; its page shows how far it has come."""
+    if not kallelse_recipients(meeting):
+        raise ValidationError(NO_ADDRESSES_MESSAGE)
+    return progress_start(
+        title=f"Kallelse till sammanträdet {format_date(meeting.date)}",
+        task_path="samordna.meetings.tasks.kallelse_send_task",
+        arguments={"meeting_id": meeting.pk, "by_id": by.pk},
+        by=by,
+        association=meeting.association,
+        done_url=done_url,
+    )

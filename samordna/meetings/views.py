@@ -522,12 +522,15 @@ def kallelse_send(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             {"association": association, "meeting": meeting},
         )
     try:
-        sent = services.kallelse_send(meeting=meeting, by=request.user)
+        progress = services.kallelse_send_start(
+            meeting=meeting,
+            by=request.user,
+            done_url=reverse("meetings:detail", kwargs={"slug": slug, "pk": pk}),
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"Kallelsen är skickad till {sent} ledamöter och ersättare.")
-    return redirect("meetings:detail", slug=slug, pk=pk)
+        return redirect("meetings:detail", slug=slug, pk=pk)
+    return redirect("core:progress", slug=slug, pk=progress.pk)
 
 
 @require_GET

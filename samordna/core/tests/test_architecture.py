@@ -70,6 +70,12 @@ KNOWN_UPWARD = {
     ("samordna.associations.views", "samordna.interventions.selectors"),
     ("samordna.associations.views", "samordna.meetings.selectors"),
     ("samordna.meetings.views", "samordna.interventions.selectors"),
+    # The progress page of background tasks (issue 14 item 4) is one page for every app's
+    # tasks: it asks the förbund's access rule and the user's role who may follow a task.
+    # To go: the page moves to associations beside the other förbund pages.
+    ("samordna.core.permissions", "samordna.accounts.models"),
+    ("samordna.core.views", "samordna.associations.models"),
+    ("samordna.core.views", "samordna.associations.permissions"),
     # The minutes list the decisions taken under delegation since the last meeting
     # ("Anmälan av delegationsbeslut", issue 16): one selector of the control year.
     ("samordna.meetings.selectors", "samordna.control.selectors"),

@@ -7,15 +7,20 @@ the roles' page lists must cover every page in the URL configuration, so a new p
 
 import datetime
 import re
+import threading
 from urllib.parse import urlsplit
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connections
+from django.test import override_settings
 from django.urls import resolve, reverse
+from django_tasks_db.management.commands.db_worker import Worker
 from playwright.sync_api import Page, expect
 
 from samordna.attest.tests.browser_data import AttestPages
 from samordna.control.tests.browser_data import ControlPages
 from samordna.core.tests import browser
+from samordna.core.tests.browser_data import TaskPages
 from samordna.core.tests.browser_pages import AppPages
 from samordna.fees.tests.browser_data import FeePages
 from samordna.finance.models import ContributionInstalment
@@ -33,6 +38,7 @@ APP_PAGES: list[type[AppPages]] = [
     FeePages,
     AttestPages,
     ImportPages,
+    TaskPages,
     ControlPages,
 ]
 
@@ -562,3 +568,83 @@ class BrowserTests(browser.BrowserTestCase):
         self.assertEqual(response.status, status, path)
         expect(page.get_by_role("heading", level=1)).to_have_text(heading)
         self.check_page(page)
+
+
+class BackgroundWorker:
+    """The database worker (`manage.py db_worker`) in a thread of the test, sharing the live
+    server's in-memory SQLite connection the way the server thread does."""
+
+    def __init__(self) -> None:
+        self.shared = {
+            conn.alias: conn
+            for conn in connections.all()
+            if conn.vendor == "sqlite" and conn.is_in_memory_db()  # type: ignore[attr-defined]
+        }
+        self.worker = Worker(
+            queue_names=["*"],
+            interval=0.2,
+            batch=False,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="browser-test",
+            excluded_queue_names=[],
+        )
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        for alias, conn in self.shared.items():
+            connections[alias] = conn
+        try:
+            self.worker.run()
+        except BaseException as error:
+            self.error = error
+            raise
+        finally:
+            if not self.shared:
+                connections.close_all()
+
+    def __enter__(self) -> "BackgroundWorker":
+        for conn in self.shared.values():
+            conn.inc_thread_sharing()
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.worker.running = False
+        self.thread.join(timeout=30)
+        for conn in self.shared.values():
+            conn.dec_thread_sharing()
+        if self.error is not None:
+            raise AssertionError("Bakgrundsarbetaren föll") from self.error
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+class ImportProgressBrowserTests(browser.BrowserTestCase):
+    def test_an_import_is_queued_run_by_the_worker_and_its_page_reaches_100_percent(self):
+        ledger = LedgerPages(self.association)
+        pending = ledger.pending_import
+        page = self.log_in("ekonomi.sundsvall")
+        self.visit(page, reverse("ledger:import_detail", args=[self.association.slug, pending.pk]))
+        page.get_by_role("button", name="Importera bokföringen").click()
+
+        # The request only queued the import: the page shows it waiting, at 0 %.
+        bar = page.get_by_role("progressbar", name=re.compile("Import av bokföringen för 2023"))
+        expect(bar).to_have_attribute("value", "0")
+        expect(page.locator(".task-progress")).to_contain_text("i kö")
+        self.assertEqual(resolve(urlsplit(page.url).path).view_name, "core:progress")
+        self.check_page(page)
+        url = page.url
+
+        # The worker runs it; htmx asks every second and the bar fills without a reload.
+        with BackgroundWorker():
+            expect(bar).to_have_attribute("value", "100", timeout=30_000)
+        expect(page.get_by_role("status")).to_contain_text("Bokföringen för 2023 är importerad")
+        self.assertEqual(page.url, url)
+        pending.refresh_from_db()
+        self.assertEqual(pending.status, "imported")
+        self.check_page(page)
+        page.get_by_role("link", name="Gå vidare").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Budgetuppföljning")
+        self.assert_no_problems()

@@ -396,12 +396,13 @@ class PreparationTests(SamordnaTestCase):
                 officer_opinion="Beredningen tillstyrker ansökan.",
                 recommendation="granted",
             )
-            services.agenda_place(
-                application=self.application,
-                by=self.office,
-                meeting=meeting,
-                presenter="Denise Wallén",
-            )
+            with self.captureOnCommitCallbacks(execute=True):
+                services.agenda_place(
+                    application=self.application,
+                    by=self.office,
+                    meeting=meeting,
+                    presenter="Denise Wallén",
+                )
         item = self.application.agenda_item
         assert item is not None
         self.assertEqual(item.title, "Ansökan – Arbetsträning i samverkan")

@@ -257,7 +257,10 @@ class ReturnPageTests(ReportCase):
     def test_the_kansli_sends_it_back_with_what_is_missing(self):
         self.login(self.office)
         self.assertContains(self.client.get(self.address), "Vad behöver kompletteras?")
-        response = self.client.post(self.address, {"reason": "Prognosen för mål 2 saknar skäl."})
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                self.address, {"reason": "Prognosen för mål 2 saknar skäl."}
+            )
         self.assertRedirects(response, self.report_url)
         self.assertEqual(Report.objects.get(pk=self.interim.pk).status, ReportStatus.DRAFT)
         self.assertIn("Prognosen för mål 2 saknar skäl.", mail.outbox[-1].body)

@@ -171,14 +171,15 @@ class WritingTests(ReportCase):
     def test_handing_in_saves_and_submits_and_tells_the_kansli(self):
         self.association.email = "kansliet@samordnasundsvall.se"
         self.association.save()
-        reports.report_hand_in(
-            report=self.interim,
-            by=self.applicant,
-            version=self.interim.version,
-            results="Insatsen har kommit i gång.",
-            analysis="Det går bra.",
-            goals=self.forecasts(),
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            reports.report_hand_in(
+                report=self.interim,
+                by=self.applicant,
+                version=self.interim.version,
+                results="Insatsen har kommit i gång.",
+                analysis="Det går bra.",
+                goals=self.forecasts(),
+            )
         stored = Report.objects.get(pk=self.interim.pk)
         self.assertEqual(stored.status, ReportStatus.SUBMITTED)
         self.assertEqual((stored.submitted_by, stored.submitted_at), (self.applicant, TODAY))
@@ -240,9 +241,10 @@ class WritingTests(ReportCase):
 class ReturnTests(ReportCase):
     def test_returning_makes_it_a_draft_again_and_mails_the_insatsägare(self):
         self.hand_in(self.interim)
-        reports.report_return(
-            report=self.interim, by=self.office, reason="Nulägesanalysen saknar siffror."
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            reports.report_return(
+                report=self.interim, by=self.office, reason="Nulägesanalysen saknar siffror."
+            )
         stored = Report.objects.get(pk=self.interim.pk)
         self.assertEqual(stored.status, ReportStatus.DRAFT)
         self.assertEqual(

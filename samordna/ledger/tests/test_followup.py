@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from samordna.core.models import TaskProgress
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.demo import ledger_money
 from samordna.finance.models import Forecast
@@ -192,18 +193,35 @@ class FollowupTests(SamordnaTestCase):
         detail = self.url(f"ekonomi/uppfoljning/import/{pending.pk}/")
         page = self.client.get(detail)
         self.assertContains(page, "6550 Konsultarvoden")
-        response = self.client.post(detail, {"importera": "1", "konto_6550": ""})
-        self.assertContains(response, "saknar koppling", status_code=400)
         # The file replaces the year's import of January and February: it says so, and
-        # imports only when that is confirmed.
+        # imports only when that is confirmed. The request only queues the import; the
+        # task refuses it, with the reason on its page.
         self.assertContains(page, "Ersättningen tar bort 8 transaktioner")
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(detail, {"importera": "1", "konto_6550": ""})
+        self.assertContains(
+            self.client.get(response["Location"]), "Konto 6550 Konsultarvoden saknar koppling"
+        )
         chosen = {"importera": "1", "konto_6550": f"line:{self.lines['Konsulter'].pk}"}
-        response = self.client.post(detail, chosen)
-        self.assertContains(response, "kryssa i att du vill importera", status_code=400)
-        response = self.client.post(detail, {**chosen, "bekrafta": "on"})
-        self.assertEqual(response.status_code, 302)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(detail, chosen)
+        self.assertContains(self.client.get(response["Location"]), "kryssa i att du vill importera")
+        self.assertEqual(
+            list(TaskProgress.objects.values_list("status", flat=True)), ["failed", "failed"]
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(detail, {**chosen, "bekrafta": "on"})
+        progress = TaskProgress.objects.filter(association=self.association).latest("pk")
+        self.assertRedirects(
+            response,
+            self.url(f"uppgifter/{progress.pk}/"),
+            fetch_redirect_response=False,
+        )
         pending.refresh_from_db()
         self.assertEqual(pending.status, "imported")
+        page = self.client.get(self.url(f"uppgifter/{progress.pk}/"))
+        self.assertContains(page, "Bokföringen för 2023 är importerad (2 transaktioner).")
+        self.assertContains(page, 'value="100"')
         self.login(self.board)
         self.assertEqual(self.client.get(detail).status_code, 403)
 

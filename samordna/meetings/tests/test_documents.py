@@ -258,7 +258,10 @@ class KallelseTests(SamordnaTestCase):
         other.save(update_fields=["email"])
 
         sent_at = datetime.datetime(2023, 1, 13, 9, 30, tzinfo=STOCKHOLM)
-        with time_machine.travel(sent_at, tick=False):
+        with (
+            time_machine.travel(sent_at, tick=False),
+            self.captureOnCommitCallbacks(execute=True),
+        ):
             sent = services.kallelse_send(meeting=self.meeting, by=self.office)
 
         self.assertEqual(sent, 7)

@@ -4,6 +4,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from samordna.core.models import TaskProgress
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.meetings import services
 from samordna.meetings.models import Attendance, Paragraph, RecusalKind
@@ -327,8 +328,13 @@ class PapersAndDocumentsPagesTests(SamordnaTestCase):
         self.association.people.filter(last_name__in=["Nordenö", "Burman"]).update(
             email="styrelsen@example.se"
         )
-        response = self.client.post(url, {"tidigare": "ja"}, follow=True)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(url, {"tidigare": "ja"})
+        progress = TaskProgress.objects.get(association=self.association)
+        self.assertRedirects(response, reverse("core:progress", args=["sundsvall", progress.pk]))
+        response = self.client.get(response["Location"])
         self.assertContains(response, "Kallelsen är skickad till 2 ledamöter och ersättare.")
+        self.assertContains(response, '<progress id="progress-bar-')
         self.assertEqual(len(mail.outbox), 2)
         self.assertEqual(mail.outbox[0].attachments[0][2], "application/pdf")
 
