@@ -114,7 +114,7 @@ class CycleTests(ControlCase):
         self.assertTrue(any("Delårsrapport" in str(e["summary"]) for e in events))
 
     def test_the_calendar_subscription_answers_to_the_feed_token_only(self):
-        feed = meeting_services.calendar_feed_for(association=self.association)
+        feed = meeting_services.calendar_feed_renew(association=self.association, by=self.office)
         response = self.client.get(f"/kalender/{feed.token}/arshjul.ics")
         self.assertEqual(response.status_code, 200)
         self.assertIn(b"BEGIN:VCALENDAR", response.content)
