@@ -45,8 +45,10 @@ def line_choices(lines: list[BudgetLine]) -> list:
     ]
 
 
-class MappingForm(StyledFormMixin, forms.Form):
-    """A select per result account: a line of the year's budget, or not counted."""
+class MappingForm(VersionedFormMixin, StyledFormMixin, forms.Form):
+    """A select per result account: a line of the year's budget, or not counted; versioned by
+    the förbund's remembered mappings, so that two people mapping at once cannot overwrite
+    each other unseen."""
 
     def __init__(self, *args, preview: Preview, **kwargs):
         super().__init__(*args, **kwargs)

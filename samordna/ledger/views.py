@@ -7,6 +7,8 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
 from django.forms import CheckboxInput
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from samordna.associations.models import Association
 from samordna.associations.permissions import association_for, require
+from samordna.core.concurrency import lock_version, versioned_save
 from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest
 from samordna.core.views import form_page
@@ -24,7 +27,7 @@ from samordna.finance.selectors import budget_for
 from samordna.finance.services import forecast_set
 from samordna.ledger import exports, selectors, services
 from samordna.ledger.forms import AttachForm, ForecastForm, MappingForm, UploadForm
-from samordna.ledger.models import ImportStatus, LedgerImport
+from samordna.ledger.models import AccountMapping, ImportStatus, LedgerImport
 from samordna.ledger.permissions import (
     can_attach,
     can_forecast,
@@ -282,19 +285,22 @@ def import_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     ledger = services.import_ledger(ledger_import=ledger_import)
     preview = selectors.preview(ledger_import, ledger)
     pending = ledger_import.status == ImportStatus.PENDING
-    form = MappingForm(request.POST or None, preview=preview)
+    form = MappingForm(
+        request.POST or None, preview=preview, versioned=_mappings(ledger_import.association)
+    )
     if request.method == "POST":
         if not pending:
             messages.error(request, "Filen är redan hanterad.")
             return redirect("ledger:import_detail", slug, pk)
         if form.is_valid():
             try:
-                services.mappings_save(
-                    ledger_import=ledger_import,
-                    by=request.user,
-                    choices=form.choices(),
-                    ledger=ledger,
-                )
+                with versioned_save(form):
+                    services.mappings_save(
+                        ledger_import=ledger_import,
+                        by=request.user,
+                        choices=form.choices(),
+                        ledger=ledger,
+                    )
                 messages.success(request, "Kopplingarna är sparade. Inget är importerat ännu.")
                 return redirect("ledger:import_detail", slug, pk)
             except ValidationError as error:
@@ -316,6 +322,11 @@ def import_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+def _mappings(association: Association) -> QuerySet[AccountMapping]:
+    """The rows the mapping form edits: the förbund's remembered account mappings."""
+    return AccountMapping.objects.filter(association=association)
+
+
 def _import_start(request: AuthedRequest, ledger_import: LedgerImport) -> HttpResponse:
     """Queue the import with the mappings as chosen and answer at once (a large file takes
     seconds to read): the task checks the file, and its page shows the progress or why the
@@ -327,10 +338,14 @@ def _import_start(request: AuthedRequest, ledger_import: LedgerImport) -> HttpRe
         if name.startswith("konto_") and name.removeprefix("konto_").isdigit()
     }
     confirmed = CheckboxInput().value_from_datadict(request.POST, request.FILES, "bekrafta")
+    version = request.POST.get("version", "")
     try:
-        progress = services.import_start(
-            ledger_import=ledger_import, by=request.user, choices=choices, confirmed=confirmed
-        )
+        with transaction.atomic():
+            if version.isdigit():
+                lock_version(_mappings(ledger_import.association), int(version))
+            progress = services.import_start(
+                ledger_import=ledger_import, by=request.user, choices=choices, confirmed=confirmed
+            )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("ledger:import_detail", slug, ledger_import.pk)
