@@ -23,6 +23,10 @@ from samordna.meetings.models import Paragraph
 
 def open_paragraph(association: Association) -> Paragraph:
     office = User.objects.filter(association=association, role=Role.OFFICE).order_by("pk")[0]
+    # Several models hang on a § (jäv, stand-ins, tasks …): one open meeting serves them all.
+    meeting = association.meetings.filter(date=datetime.date(2031, 5, 16)).first()
+    if meeting is not None:
+        return meeting_services.paragraph_create(meeting=meeting, by=office, title="Rapport")
     meeting = meeting_services.meeting_create(
         association=association,
         by=office,
@@ -53,6 +57,8 @@ def make(model: type[models.Model], association: Association) -> models.Model:
                 rows = records_of(related, association) if owner_path(related) else None
                 row = (rows if rows is not None else related._default_manager).order_by("pk")
                 values[field.name] = row.first() or make(related, association)
+        elif isinstance(field, models.JSONField):
+            values[field.name] = {}
         elif field.choices:
             values[field.name] = field.choices[0][0]
         elif isinstance(field, models.DateTimeField):
