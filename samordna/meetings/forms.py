@@ -28,8 +28,23 @@ class TimeInput(forms.TimeInput):
 class MeetingForm(ServiceModelForm):
     class Meta:
         model = Meeting
-        fields = ["date", "starts_at", "ends_at", "place", "secretary", "note", "planned_in"]
-        widgets = {"date": DateInput(), "starts_at": TimeInput(), "ends_at": TimeInput()}
+        fields = [
+            "date",
+            "starts_at",
+            "ends_at",
+            "place",
+            "secretary",
+            "adjustment_on",
+            "adjustment_place",
+            "note",
+            "planned_in",
+        ]
+        widgets = {
+            "date": DateInput(),
+            "starts_at": TimeInput(),
+            "ends_at": TimeInput(),
+            "adjustment_on": DateInput(),
+        }
         help_texts = {
             "secretary": "Den som för protokollet, oftast förbundschefen. Sekreteraren "
             "bestyrker protokollets text innan ordförande och justerare justerar."

@@ -72,6 +72,9 @@ class Meeting(models.Model):
         related_name="+",
         verbose_name="sekreterare",
     )
+    # The day and place of justering, decided with the justerare at the meeting.
+    adjustment_on = models.DateField("justeringsdag", null=True, blank=True)
+    adjustment_place = models.CharField("plats för justering", max_length=200, blank=True)
     notice_sent_at = models.DateTimeField("kallelsen skickad", null=True, blank=True)
     # The sekreterare confirms the text before the signers justera; the fingerprint is of the
     # text confirmed, so that a later change asks for a new confirmation.

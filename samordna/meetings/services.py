@@ -664,6 +664,8 @@ def minutes_fingerprint(meeting: Meeting) -> str:
         ],
         "signers": sorted([s.person_id, s.role] for s in minutes.signers),
     }
+    if meeting.adjustment_on or meeting.adjustment_place:  # only when given: older stay valid
+        content["adjustment"] = [str(meeting.adjustment_on), meeting.adjustment_place]
     encoded = json.dumps(content, ensure_ascii=False, sort_keys=True).encode()
     return hashlib.sha256(encoded).hexdigest()
 
