@@ -202,6 +202,7 @@ FILES = {
     "meetings:extract",
     "meetings:attachment",
     "public:minutes_pdf",
+    "public:feed",
     "interventions:application_pdf",
     "interventions:application_attachment",
     "interventions:agreement_pdf",
