@@ -76,14 +76,18 @@ def cycle(request: AuthedRequest, slug: str) -> HttpResponse:
     association = _reader(request, slug)
     today = timezone.localdate()
     years = selectors.cycle_years(association)
+    asked_year = True
     try:
         year = int(request.GET.get("ar", ""))
     except ValueError:
+        # This year without events yet: the latest year that has, and the page says so.
+        asked_year = False
         year = today.year if today.year in years else (years[0] if years else today.year)
     context = {
         "association": association,
         "year": year,
         "years": years,
+        "asked_year": asked_year,
         "today": today,
         "occurrences": list(selectors.occurrences_of(association).filter(year=year)),
         "items": list(association.cycle_items.select_related("member")),

@@ -34,6 +34,7 @@ from samordna.fees.permissions import (
     meeting_for,
 )
 from samordna.meetings.models import Meeting
+from samordna.meetings.selectors import latest_meeting_year
 
 # The kind of claim as written in the address.
 KIND_SLUGS = {"forlorad-arbetsfortjanst": ClaimKind.LOSS, "resa": ClaimKind.TRAVEL}
@@ -87,6 +88,8 @@ def index(request: AuthedRequest, slug: str) -> HttpResponse:
             "travel_total": sum(f.travel_total for f in lists),
             "total": sum(f.total for f in lists),
             "can_manage": can_manage_fees(request.user),
+            # This year without meetings yet: the page says so and links the latest year.
+            "latest_year": None if lists else latest_meeting_year(association),
         },
     )
 

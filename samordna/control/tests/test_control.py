@@ -5,8 +5,10 @@ adoption and follow-up to the report on a meeting's agenda."""
 import datetime
 import zoneinfo
 
+import time_machine
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
+from django.urls import reverse
 from icalendar import Calendar
 
 from samordna.accounts.models import User
@@ -426,3 +428,26 @@ class AccessTests(ControlCase):
         for page, count in pages.items():
             with self.subTest(page=page, more=True), self.assertNumQueries(count):
                 self.client.get(self.url(page))
+
+
+class CycleYearPageTests(SamordnaTestCase):
+    def test_this_year_without_events_shows_the_latest_year_and_says_so(self):
+        years = selectors.cycle_years(self.association)
+        assert years, "the demo has an årshjul"
+        today = D(years[0] + 2, 6, 1)
+        url = reverse("control:cycle", args=[self.association.slug])
+        with time_machine.travel(datetime.datetime(today.year, 6, 1, 12), tick=False):
+            self.login(self.office)
+            response = self.client.get(url)
+            asked = self.client.get(url, {"ar": today.year})
+        self.assertContains(
+            response,
+            f"Årshjulet har inga händelser för {today.year} ännu. Här visas {years[0]}, "
+            "det senaste året med händelser.",
+        )
+        self.assertContains(
+            asked,
+            f"Årshjulet har inga händelser för {today.year}. Senaste år med händelser är "
+            f'<a class="anchor" href="?ar={years[0]}">{years[0]}</a>.',
+            html=False,
+        )

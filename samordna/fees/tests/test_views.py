@@ -1,9 +1,11 @@
 """The fees pages: who may open and change what, the forms with their errors, the pages'
 fixed cost in queries, and the payroll XLSX."""
 
+import datetime
 import io
 from decimal import Decimal
 
+import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -336,3 +338,25 @@ class ExportTests(FeeViewCase):
         response = self.client.get(self.u("year") + "?ar=2022")
         self.assertContains(response, "Ingår inte")
         self.assertEqual(response.context["year_list"].total, 681 * 3 + 260)
+
+
+class EmptyYearTests(SamordnaTestCase):
+    """The demo's meetings end years before today: this year's page says so and links the
+    latest year that has meetings."""
+
+    def test_this_year_without_meetings_links_the_latest_year(self):
+        latest = self.association.meetings.latest("date").date.year
+        with time_machine.travel(datetime.datetime(latest + 2, 6, 1, 12), tick=False):
+            self.login(self.office)
+            response = self.client.get(reverse("fees:index", args=[self.association.slug]))
+        self.assertContains(
+            response,
+            f"Förbundet har inga sammanträden {latest + 2} ännu. Senaste år med sammanträden "
+            f'är <a class="anchor" href="?ar={latest}">{latest}</a>.',
+            html=False,
+        )
+        self.login(self.office)
+        response = self.client.get(
+            reverse("fees:index", args=[self.association.slug]), {"ar": latest}
+        )
+        self.assertNotContains(response, "Senaste år med sammanträden")
