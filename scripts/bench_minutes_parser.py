@@ -19,6 +19,7 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 MATTER = (
@@ -215,7 +216,11 @@ def background(data: bytes) -> None:
         office = User.objects.create(
             username="kansli.provdalen", association=association, role="office"
         )
-        start = time.perf_counter()
+        # A running server has its URLs loaded already (the first reverse imports every view).
+        from django.urls import reverse
+
+        reverse("imports:upload", args=[association.slug])
+        start, start_cpu = time.perf_counter(), time.process_time()
         result = services.upload_protocols(
             association=association,
             by=office,
@@ -223,11 +228,12 @@ def background(data: bytes) -> None:
         )
         # What the request did: the zip kept, the task queued (on commit, in autocommit).
         answered = time.perf_counter() - start
+        answered_cpu = time.process_time() - start_cpu
         assert result.progress is not None
         seen: list[tuple[int, int]] = []
         real_report = services.batch_read
 
-        def watching(**kwargs):  # type: ignore[no-untyped-def]
+        def watching(**kwargs: Any) -> Any:
             report = kwargs.pop("report")
 
             def counted(done: int, total: int, message: str) -> None:
@@ -248,7 +254,8 @@ def background(data: bytes) -> None:
         count = PendingImport.objects.filter(association=association).count()
         print(
             f"Zip med 100 protokoll som bakgrundsarbete: uppladdningen svarar på {answered:.2f} s "
-            f"(sparar zip-filen och köar uppgiften); arbetaren läser in {count} protokoll till "
+            f"(CPU {answered_cpu:.2f} s; sparar zip-filen och köar uppgiften); "
+            f"arbetaren läser in {count} protokoll till "
             f"väntande importer på {wall:.2f} s (CPU {cpu:.2f} s); förloppet rapporterades "
             f"{len(seen)} gånger ({seen[0][0]}/{seen[0][1]} … {seen[-1][0]}/{seen[-1][1]}), "
             f"slutstatus {progress.get_status_display().lower()}: {progress.message}"

@@ -214,9 +214,9 @@ class ImportPageTests(SamordnaTestCase):
             self.upload("protokoll.zip", self.zip_of_protocols())
         progress = TaskProgress.objects.get(association=self.association)
         real_parse = services.parse
-        calls = []
+        calls: list[int] = []
 
-        def fail_on_the_second(extracted):  # type: ignore[no-untyped-def]
+        def fail_on_the_second(extracted: Any) -> Any:
             calls.append(1)
             if len(calls) == 2:
                 raise RuntimeError("disken tog slut")
@@ -443,7 +443,7 @@ class ImportedGrantTests(SamordnaTestCase):
             {"file": SimpleUploadedFile("sjobygden.txt", fixture(SJOBYGDEN))},
         )
         self.pending = PendingImport.objects.get()
-        self.url = reverse("imports:preview", args=[self.association.slug, self.pending.pk])
+        self.preview_url = reverse("imports:preview", args=[self.association.slug, self.pending.pk])
 
     def row(self, response: Any, number: int) -> int:
         return next(
@@ -453,14 +453,14 @@ class ImportedGrantTests(SamordnaTestCase):
         )
 
     def test_a_grant_to_an_open_application_becomes_its_decision_in_the_paragraph(self):
-        response = self.client.get(self.url)
+        response = self.client.get(self.preview_url)
         data = form_data(response)
         row = self.row(response, 26)
         # The § names the application: it is chosen already, the grant read from the text.
         self.assertEqual(data[f"p-{row}-application"], str(self.application.pk))
         self.assertEqual(data[f"p-{row}-grants"], "150000 2024-05-01 2024-12-31")
         self.assertEqual(data.get(f"p-{self.row(response, 25)}-application", ""), "")
-        response = self.client.post(self.url, data)
+        response = self.client.post(self.preview_url, data)
         self.pending.refresh_from_db()
         meeting = self.pending.meeting
         assert meeting is not None
@@ -484,23 +484,23 @@ class ImportedGrantTests(SamordnaTestCase):
         )
 
     def test_a_grant_over_two_years_must_be_split_and_nothing_is_saved_until_it_is(self):
-        response = self.client.get(self.url)
+        response = self.client.get(self.preview_url)
         data = form_data(response)
         data[f"p-{self.row(response, 26)}-application"] = ""
         data[f"p-{self.row(response, 25)}-application"] = str(self.application.pk)
         meetings = Meeting.objects.count()
-        response = self.client.post(self.url, data)
+        response = self.client.post(self.preview_url, data)
         self.assertEqual(response.status_code, 400)
         self.assertContains(response, "gäller flera år", status_code=400)
         self.assertEqual(Meeting.objects.count(), meetings)
         self.assertFalse(GrantDecision.objects.filter(application=self.application).exists())
 
     def test_a_grant_the_application_did_not_seek_is_refused_with_the_paragraph_named(self):
-        response = self.client.get(self.url)
+        response = self.client.get(self.preview_url)
         data = form_data(response)
         data[f"p-{self.row(response, 26)}-grants"] = "900000 2024-05-01 2024-12-31"
         people = Person.objects.count()
-        response = self.client.post(self.url, data)
+        response = self.client.post(self.preview_url, data)
         self.assertEqual(response.status_code, 400)
         self.assertContains(
             response, "§ 26, beslutet om Förstudie om unga utanför", status_code=400
