@@ -265,9 +265,9 @@ def minutes_docx(minutes: Minutes) -> bytes:
     if minutes.opening:
         document.add_heading("Inledning", level=2)
         for item in minutes.opening:
-            line = document.add_paragraph()
-            line.add_run(f"{item.title}.").bold = True
-            line.add_run(f" {item.text}")
+            written = document.add_paragraph()
+            written.add_run(f"{item.title}.").bold = True
+            written.add_run(f" {item.text}")
 
     for row in minutes.rows:
         paragraph = row.paragraph

@@ -36,7 +36,7 @@ def feed_notices(association: Association, today: datetime.date) -> QuerySet[Not
 class NoticeFeed(Feed):
     feed_type = Atom1Feed
 
-    def get_object(self, request: HttpRequest, slug: str) -> Association:  # type: ignore[override]
+    def get_object(self, request: HttpRequest, slug: str) -> Association:
         return get_object_or_404(Association, slug=slug)
 
     def title(self, obj: Association) -> str:

@@ -238,7 +238,7 @@ class NoticeFeedTests(SamordnaTestCase):
             {
                 "title": entry.findtext(f"{ATOM}title") or "",
                 "summary": entry.findtext(f"{ATOM}summary") or "",
-                "link": entry.find(f"{ATOM}link").get("href"),  # type: ignore[union-attr]
+                "link": entry.find(f"{ATOM}link").get("href") or "",  # type: ignore[union-attr]
             }
             for entry in root.findall(f"{ATOM}entry")
         ]
