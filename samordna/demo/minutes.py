@@ -24,7 +24,7 @@ from samordna.demo.protocols import (
     sundsvall_2022_10_21,
     sundsvall_2022_11_25,
 )
-from samordna.meetings import services
+from samordna.meetings import agenda, services
 from samordna.meetings.models import ApprovedMinutes, Meeting, RecusalKind
 from samordna.meetings.selectors import notice_dates
 from samordna.meetings.services import RollCallEntry
@@ -55,6 +55,18 @@ def load_protocols(
             if before_justering is not None:
                 before_justering(protocol, meeting)
             _justera(protocol, association, meeting)
+    _save_template(associations["sundsvall"])
+
+
+def _save_template(association: Association) -> None:
+    """Sundsvall keeps its ordinary agenda as a template a new meeting can start from."""
+    if association.agenda_templates.exists():
+        return
+    meeting = association.meetings.get(date=sundsvall_2022_11_25.PROTOCOL.date)
+    office = User.objects.get(username=ENTERED_BY[association.slug])
+    agenda.agenda_template_save(
+        meeting=meeting, by=office, name="Ordinarie styrelsemöte", association=association
+    )
 
 
 def _people(association: Association) -> dict[str, Person]:
