@@ -106,20 +106,33 @@ def _edit(
 
 
 @dataclass(frozen=True)
-class RowPages:
-    """The pages that add a row to a plan not yet adopted and change one: the delegation
-    order's points, the internkontrollplan's controls and the risk analysis's risks. Each
-    kind says its form, its two services, where its plan's page is and its words."""
+class PlanPages:
+    """The pages that add a row to a plan not yet adopted, change one and record the board's
+    adoption: the delegation order's points, the internkontrollplan's controls and the risk
+    analysis's risks. Each kind says its form, its services, where its plan's page is and
+    its words."""
 
     form: Callable[..., BaseForm]  # (data, instance, association)
     add: Callable[..., object]  # (plan, by, data)
     change: Callable[..., object]  # (row, by, data)
     plan_of: Callable[[Any], Any]  # a row's plan
     plan_url: Callable[[str, Any], str]  # (slug, plan)
+    adopt_plan: Callable[..., object]  # (plan, by, data): the board adopted it in a §
     added: str
     saved: str
+    adopted: str  # with {plan}
     new_title: str  # with {plan}
     edit_title: str  # with {row}
+
+    def adopt(self, request: AuthedRequest, association: Association, plan: Any) -> HttpResponse:
+        return _edit(
+            request,
+            association,
+            AdoptForm(request.POST or None, association=association),
+            lambda data: self.adopt_plan(plan, request.user, data),
+            done=(self.adopted.format(plan=plan), self.plan_url(association.slug, plan)),
+            title=f"Anta {plan}",
+        )
 
     def create(self, request: AuthedRequest, association: Association, plan: Any) -> HttpResponse:
         return _edit(
@@ -142,10 +155,12 @@ class RowPages:
         )
 
 
-POINTS = RowPages(
+POINTS = PlanPages(
     form=lambda data, row, association: PointForm(data, instance=row, association=association),
     add=lambda plan, by, data: services.delegation_point_add(order=plan, by=by, **data),
     change=lambda row, by, data: services.delegation_point_update(point=row, by=by, **data),
+    adopt_plan=lambda plan, by, data: services.delegation_order_adopt(order=plan, by=by, **data),
+    adopted="Delegationsordningen för {plan.year} är antagen och låst.",
     plan_of=lambda row: row.order,
     plan_url=lambda slug, plan: reverse("control:order", args=[slug, plan.year]),
     added="Punkten är tillagd.",
@@ -153,10 +168,12 @@ POINTS = RowPages(
     new_title="Ny punkt: {plan}",
     edit_title="Ändra punkt {row.number}",
 )
-RISKS = RowPages(
+RISKS = PlanPages(
     form=lambda data, row, association: RiskRowForm(data, instance=row),
     add=lambda plan, by, data: services.risk_row_add(analysis=plan, by=by, **data),
     change=lambda row, by, data: services.risk_row_update(row=row, by=by, **data),
+    adopt_plan=lambda plan, by, data: services.risk_analysis_adopt(analysis=plan, by=by, **data),
+    adopted="Analysen är antagen och låst.",
     plan_of=lambda row: row.analysis,
     plan_url=lambda slug, plan: reverse("control:risk", args=[slug, plan.year]),
     added="Risken är tillagd.",
@@ -164,10 +181,12 @@ RISKS = RowPages(
     new_title="Ny risk: {plan}",
     edit_title="Ändra risk: {row}",
 )
-CONTROLS = RowPages(
+CONTROLS = PlanPages(
     form=lambda data, row, association: ControlRowForm(data, instance=row),
     add=lambda plan, by, data: services.control_row_add(plan=plan, by=by, **data),
     change=lambda row, by, data: services.control_row_update(row=row, by=by, **data),
+    adopt_plan=lambda plan, by, data: services.control_plan_adopt(plan=plan, by=by, **data),
+    adopted="Planen är antagen och låst.",
     plan_of=lambda row: row.plan,
     plan_url=lambda slug, plan: reverse("control:plan", args=[slug, plan.pk]),
     added="Kontrollmomentet är tillagt.",
@@ -383,18 +402,7 @@ def order(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
 @login_required
 def order_adopt(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
     association = _office(request, slug)
-    found = order_for(request.user, association, year)
-    return _edit(
-        request,
-        association,
-        AdoptForm(request.POST or None, association=association),
-        lambda data: services.delegation_order_adopt(order=found, by=request.user, **data),
-        done=(
-            f"Delegationsordningen för {year} är antagen och låst.",
-            reverse("control:order", args=[slug, year]),
-        ),
-        title=f"Anta {found}",
-    )
+    return POINTS.adopt(request, association, order_for(request.user, association, year))
 
 
 @require_http_methods(["GET", "POST"])
@@ -510,15 +518,7 @@ def risk_update(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
 @login_required
 def risk_adopt(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
     association = _office(request, slug)
-    analysis = analysis_for(request.user, association, year)
-    return _edit(
-        request,
-        association,
-        AdoptForm(request.POST or None, association=association),
-        lambda data: services.risk_analysis_adopt(analysis=analysis, by=request.user, **data),
-        done=("Analysen är antagen och låst.", reverse("control:risk", args=[slug, year])),
-        title=f"Anta {analysis}",
-    )
+    return RISKS.adopt(request, association, analysis_for(request.user, association, year))
 
 
 @require_http_methods(["GET", "POST"])
@@ -612,15 +612,7 @@ def plan(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def plan_adopt(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     association = _office(request, slug)
-    found = plan_for(request.user, association, pk)
-    return _edit(
-        request,
-        association,
-        AdoptForm(request.POST or None, association=association),
-        lambda data: services.control_plan_adopt(plan=found, by=request.user, **data),
-        done=("Planen är antagen och låst.", reverse("control:plan", args=[slug, pk])),
-        title=f"Anta {found}",
-    )
+    return CONTROLS.adopt(request, association, plan_for(request.user, association, pk))
 
 
 @require_POST
