@@ -20,6 +20,8 @@ from samordna.core.forms import DateInput, KronorField, ServiceModelForm, Styled
 from samordna.ledger.forms import open_items
 from samordna.meetings.models import Meeting, Paragraph
 
+FILE_HELP = "PDF eller Word (.pdf, .docx), högst 20 MB."
+
 
 class CycleItemForm(ServiceModelForm):
     class Meta:
@@ -213,6 +215,8 @@ class ThresholdForm(StyledFormMixin, forms.Form):
 
 
 class DischargeForm(ServiceModelForm):
+    file = forms.FileField(label="Beslutet (fil)", required=False, help_text=FILE_HELP)
+
     class Meta:
         model = MemberDischarge
         fields = [
@@ -224,6 +228,7 @@ class DischargeForm(ServiceModelForm):
             "discharge_granted",
             "reference",
             "reported_in",
+            "file",
         ]
         widgets = {"decided_on": DateInput()}
 
@@ -248,9 +253,6 @@ def _paragraphs(field: forms.Field, association: Association) -> None:
 def _members(field: forms.Field, association: Association) -> None:
     assert isinstance(field, forms.ModelChoiceField)
     field.queryset = association.members.order_by("name")
-
-
-FILE_HELP = "PDF eller Word (.pdf, .docx), högst 20 MB."
 
 
 class AuditorForm(ServiceModelForm):

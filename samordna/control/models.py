@@ -491,6 +491,8 @@ class MemberDischarge(models.Model):
         related_name="+",
         verbose_name="anmält för styrelsen i paragraf",
     )
+    file = models.FileField("beslutet (fil)", upload_to="styrning/ansvarsfrihet/%Y/", blank=True)
+    content_type = models.CharField("filtyp", max_length=100, blank=True)
 
     history = HistoricalRecords()
 
@@ -504,6 +506,10 @@ class MemberDischarge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member}: ansvarsfrihet {self.year}"
+
+    @property
+    def extension(self) -> str:
+        return ".pdf" if self.content_type == "application/pdf" else ".docx"
 
 
 # Revision

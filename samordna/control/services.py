@@ -741,9 +741,12 @@ def discharge_record(
     discharge_granted: bool | None = None,
     reference: str = "",
     reported_in: Paragraph | None = None,
+    file: UploadedFile | None = None,
 ) -> MemberDischarge:
-    """A member's decision on the year's årsredovisning and ansvarsfrihet; recorded again, it
-    replaces the earlier. The member's ansvarsfrihet in the årshjul is then done."""
+    """A member's decision on the year's årsredovisning and ansvarsfrihet, with the decision
+    as a PDF or Word file if there is one; recorded again, it replaces the earlier (a file
+    recorded before stays unless a new one comes). The member's ansvarsfrihet in the årshjul
+    is then done."""
     if member.association_id != association.pk:
         raise ValidationError({"member": "Medlemmen hör till ett annat förbund."})
     if reported_in is not None and reported_in.meeting.association_id != association.pk:
@@ -759,6 +762,7 @@ def discharge_record(
                 "när årsredovisningen finns."
             }
         )
+    content_type, data = _read_file(file) if file else ("", b"")
     discharge = MemberDischarge.objects.filter(member=member, year=year).first() or (
         MemberDischarge(association=association, member=member, year=year)
     )
@@ -771,7 +775,11 @@ def discharge_record(
         "reported_in": reported_in,
     }.items():
         setattr(discharge, name, value)
-    save_with_history(discharge, by=by)
+    if data:
+        discharge.content_type = content_type
+        _save_with_file(discharge, data, by=by)
+    else:  # recorded again without a file: the earlier file stays
+        save_with_history(discharge, by=by)
     if discharge_granted is not None:
         occurrence = Occurrence.objects.filter(
             item__association=association,
@@ -799,23 +807,32 @@ DOCUMENT_LIMITS = Limits(
 )
 
 
-def _store(document: StoredDocument, file: UploadedFile, *, by: User) -> None:
-    """Check the file (PDF or Word by its content, within the limits), store it and save the
-    document with history; the file does not stay behind if the save is refused."""
+def _read_file(file: UploadedFile) -> tuple[str, bytes]:
+    """The file's type (PDF or Word by its content) and bytes, read within the limits."""
     try:
         content_type = meeting_services.attachment_type(file)
         data = read_upload(file, DOCUMENT_LIMITS)
     except ValidationError as error:
         raise ValidationError({"file": error.messages}) from error
-    document.content_type = content_type
+    return content_type, data
+
+
+def _save_with_file(record: Any, data: bytes, *, by: User) -> None:
+    """Store the file and save the record with history; the file does not stay behind if
+    the save is refused."""
+    record.file.save(f"handling{record.extension}", ContentFile(data), save=False)
+    try:
+        save_with_history(record, by=by)
+    except ValidationError:
+        record.file.delete(save=False)
+        raise
+
+
+def _store(document: StoredDocument, file: UploadedFile, *, by: User) -> None:
+    document.content_type, data = _read_file(file)
     document.size = len(data)
     document.uploaded_by = by
-    document.file.save(f"handling{document.extension}", ContentFile(data), save=False)
-    try:
-        save_with_history(document, by=by)
-    except ValidationError:
-        document.file.delete(save=False)
-        raise
+    _save_with_file(document, data, by=by)
 
 
 # Revision

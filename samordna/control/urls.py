@@ -34,6 +34,7 @@ urlpatterns = [
     path("delegation/<int:year>/punkter/<int:pk>/", views.point_update, name="point_update"),
     path("ansvarsfrihet/", views.discharges, name="discharges"),
     path("ansvarsfrihet/ny/", views.discharge_create, name="discharge_create"),
+    path("ansvarsfrihet/<int:pk>/fil/", views.discharge_file, name="discharge_file"),
     path("risker/", views.risks, name="risks"),
     path("risker/ny/", views.risk_create, name="risk_create"),
     path("risker/<int:year>/", views.risk, name="risk"),

@@ -40,7 +40,12 @@ from samordna.control.forms import (
     ThresholdForm,
     YearForm,
 )
-from samordna.control.models import ControlPlan, MemberConsultation, StoredDocument
+from samordna.control.models import (
+    ControlPlan,
+    MemberConsultation,
+    MemberDischarge,
+    StoredDocument,
+)
 from samordna.control.permissions import (
     analysis_for,
     audit_document_for,
@@ -736,7 +741,7 @@ def discharge_create(request: AuthedRequest, slug: str) -> HttpResponse:
     association = _office(request, slug)
     return form_page(
         request,
-        form=DischargeForm(request.POST or None, association=association),
+        form=DischargeForm(request.POST or None, request.FILES or None, association=association),
         save=lambda data: services.discharge_record(
             association=association, by=request.user, **data
         ),
@@ -750,6 +755,14 @@ def discharge_create(request: AuthedRequest, slug: str) -> HttpResponse:
     )
 
 
+@require_GET
+@login_required
+def discharge_file(request: AuthedRequest, slug: str, pk: int) -> FileResponse:
+    association = _reader(request, slug)
+    found = get_object_or_404(association.member_discharges.exclude(file=""), pk=pk)
+    return _document_file(found, f"ansvarsfrihet-{found.year}-{found.pk}")
+
+
 # Revision
 
 
@@ -760,7 +773,7 @@ def _year(request: AuthedRequest, years: list[int]) -> int:
         return years[0]
 
 
-def _document_file(document: StoredDocument, name: str) -> FileResponse:
+def _document_file(document: StoredDocument | MemberDischarge, name: str) -> FileResponse:
     return FileResponse(
         document.file.open("rb"),
         as_attachment=True,

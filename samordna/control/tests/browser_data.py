@@ -74,6 +74,7 @@ class ControlPages(AppPages):
         "control:risk_pdf",
         "control:audit_file",
         "control:consultation_document_file",
+        "control:discharge_file",
     }
     not_pages = {
         "control:statutory_create",
