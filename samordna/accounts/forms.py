@@ -137,6 +137,11 @@ class MemberRowForm(OrganisationNumberMixin, StyledFormMixin, forms.Form):
 
 
 class BaseMemberRowFormSet(forms.BaseFormSet):
+    def get_form_kwargs(self, index):
+        # Every row is cleaned, also one left as it was offered (Försäkringskassan's 50 %):
+        # an empty row is recognised by the form itself.
+        return {**super().get_form_kwargs(index), "empty_permitted": False}
+
     def members(self) -> list[NewMember]:
         return [
             NewMember(

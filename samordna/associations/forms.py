@@ -249,6 +249,10 @@ class SeatRowForm(StyledFormMixin, forms.Form):
 
 
 class BaseSeatRowFormSet(forms.BaseFormSet):
+    def get_form_kwargs(self, index):
+        # Every row is cleaned; an empty row is recognised by the form itself.
+        return {**super().get_form_kwargs(index), "empty_permitted": False}
+
     def seat_rows(self) -> list[SeatRow]:
         """The filled rows; the row numbers the kansli sees are those of the form, so a
         reference to "rad 3" is renumbered when empty rows before it are left out."""
