@@ -1,4 +1,5 @@
 from decimal import Decimal
+from typing import cast
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
@@ -155,4 +156,7 @@ class BaseMemberRowFormSet(forms.BaseFormSet):
         ]
 
 
-MemberRowFormSet = forms.formset_factory(MemberRowForm, formset=BaseMemberRowFormSet, extra=0)
+MemberRowFormSet = cast(
+    type[BaseMemberRowFormSet],
+    forms.formset_factory(MemberRowForm, formset=BaseMemberRowFormSet, extra=0),
+)

@@ -30,7 +30,7 @@ from samordna.core.views import form_page
 # gives more rows for a förbund of many kommuner.
 DEFAULT_MEMBER_ROWS = 8
 MAX_MEMBER_ROWS = 40
-STARTING_MEMBERS = [
+STARTING_MEMBERS: list[dict[str, object]] = [
     {"kind": MemberKind.FK, "name": "Försäkringskassan", "share_percent": 50},
     {"kind": MemberKind.AF, "name": "Arbetsförmedlingen", "share_percent": 0},
     {"kind": MemberKind.REGION},
@@ -71,7 +71,7 @@ def association_create(request: AuthedRequest) -> HttpResponse:
     members = MemberRowFormSet(
         data,
         prefix="medlem",
-        initial=STARTING_MEMBERS + [{}] * (rows - len(STARTING_MEMBERS)),
+        initial=[*STARTING_MEMBERS, *({} for _ in range(rows - len(STARTING_MEMBERS)))],
     )
     if data is not None and all([form.is_valid(), office_form.is_valid(), members.is_valid()]):
         try:

@@ -113,7 +113,7 @@ def association_in_use(association: Association) -> bool:
     """Has the förbund begun to be used? Then its address (kortnamn) may be in bookmarks,
     calendars and links, and stays: someone of it has logged in, or it has a meeting."""
     return (
-        association.users.filter(last_login__isnull=False).exists() or association.meetings.exists()  # type: ignore[attr-defined]
+        association.users.filter(last_login__isnull=False).exists() or association.meetings.exists()
     )
 
 

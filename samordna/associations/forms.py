@@ -1,5 +1,6 @@
 from dataclasses import replace
 from decimal import Decimal
+from typing import cast
 
 from django import forms
 
@@ -268,7 +269,10 @@ class BaseSeatRowFormSet(forms.BaseFormSet):
         return rows
 
 
-SeatRowFormSet = forms.formset_factory(SeatRowForm, formset=BaseSeatRowFormSet, extra=0)
+SeatRowFormSet = cast(
+    type[BaseSeatRowFormSet],
+    forms.formset_factory(SeatRowForm, formset=BaseSeatRowFormSet, extra=0),
+)
 
 
 class BoardEntryForm(StyledFormMixin, forms.Form):

@@ -42,11 +42,6 @@ PASSWORD = "ett-långt-lösenord-2027"
 
 
 class AssociationSetupTests(SamordnaTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        cls.operator = User.objects.get(username="drift")
-
     def setup(self, **overrides):
         arguments = {
             "by": self.operator,
@@ -145,11 +140,6 @@ class AssociationSetupTests(SamordnaTestCase):
 
 
 class OperatorPageTests(SamordnaTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        cls.operator = User.objects.get(username="drift")
-
     def post_data(self, **overrides):
         data = {
             **SETUP,

@@ -12,7 +12,7 @@ from samordna.associations.services import SeatRow
 from samordna.core.tests.base import SamordnaTestCase
 
 D = datetime.date
-PERIOD = {"starts_on": D(2027, 4, 1), "ends_on": D(2031, 3, 31), "appointed_by": "Valärenden"}
+STARTS, ENDS = D(2027, 4, 1), D(2031, 3, 31)
 
 
 class BoardEntryServiceTests(SamordnaTestCase):
@@ -21,7 +21,12 @@ class BoardEntryServiceTests(SamordnaTestCase):
 
     def enter(self, rows, association=None):
         return services.board_enter(
-            association=association or self.association, by=self.office, rows=rows, **PERIOD
+            association=association or self.association,
+            by=self.office,
+            rows=rows,
+            starts_on=STARTS,
+            ends_on=ENDS,
+            appointed_by="Valärenden",
         )
 
     def test_a_board_with_a_personal_substitute_is_entered_at_once(self):
@@ -71,7 +76,8 @@ class BoardEntryServiceTests(SamordnaTestCase):
                 member=self.member(MemberKind.REGION),
                 kind=SeatKind.SUBSTITUTE,
                 substitute_for=theirs,
-                **PERIOD,
+                starts_on=STARTS,
+                ends_on=ENDS,
             )
         self.assertIn("substitute_for", caught.exception.message_dict)
 
