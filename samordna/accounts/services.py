@@ -93,6 +93,8 @@ ASSOCIATION_SETUP_FIELDS = (
     "paragraph_numbering",
     "notice_board",
     "minutes_kept_at",
+    "opening_style",
+    "show_party",
 )
 
 

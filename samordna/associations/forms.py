@@ -47,6 +47,8 @@ class AssociationSettingsForm(OrganisationNumberMixin, ServiceModelForm):
             "paragraph_numbering",
             "notice_board",
             "minutes_kept_at",
+            "opening_style",
+            "show_party",
             "fee_short_meeting_percent",
             "fee_long_meeting_percent",
             "fee_long_meeting_after_hours",
@@ -111,7 +113,7 @@ class MemberSharesForm(VersionedFormMixin, StyledFormMixin, forms.Form):
 class PersonForm(ServiceModelForm):
     class Meta:
         model = Person
-        fields = ["first_name", "last_name", "email", "phone", "note"]
+        fields = ["first_name", "last_name", "party", "email", "phone", "note"]
 
 
 class BoardSeatForm(ServiceModelForm):

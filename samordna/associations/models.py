@@ -39,6 +39,11 @@ def cross_association_errors(association_id: int | None, **links: Any) -> dict[s
     }
 
 
+class OpeningStyle(models.TextChoices):
+    PARAGRAPHS = "paragraphs", "Som paragrafer (§ Mötets öppnande, § Val av justerare …)"
+    UNNUMBERED = "unnumbered", "Som onumrerade punkter i protokollets inledning och avslutning"
+
+
 class Association(models.Model):
     name = models.CharField("namn", max_length=200, unique=True)
     slug = models.SlugField(
@@ -85,6 +90,19 @@ class Association(models.Model):
         default="Förbundets anslagstavla på webbplatsen",
     )
     minutes_kept_at = models.CharField("förvaringsplats för protokoll", max_length=300, blank=True)
+    opening_style = models.CharField(
+        "inledande punkter i protokollet",
+        max_length=20,
+        choices=OpeningStyle.choices,
+        default=OpeningStyle.PARAGRAPHS,
+        help_text="Mötets öppnande, val av justerare, dagordningen, föregående protokoll och "
+        "nästa sammanträde: som egna paragrafer eller onumrerade.",
+    )
+    show_party = models.BooleanField(
+        "visa partibeteckning",
+        default=False,
+        help_text="Skriv ledamöternas och ersättarnas parti, t.ex. (C), efter namnet.",
+    )
 
     fee_short_meeting_percent = models.DecimalField(
         "arvode för sammanträde upp till gränsen, % av grundbeloppet",
@@ -222,6 +240,9 @@ class Person(models.Model):
     email = models.EmailField("e-post", blank=True)
     phone = models.CharField("telefon", max_length=40, blank=True)
     note = models.CharField("anteckning", max_length=300, blank=True)
+    party = models.CharField(
+        "partibeteckning", max_length=10, blank=True, help_text="T.ex. C eller S."
+    )
 
     history = HistoricalRecords()
 

@@ -21,6 +21,7 @@ from samordna.meetings.selectors import (
     FrozenRow,
     Minutes,
     ParagraphRow,
+    adjustment_line,
     frozen_row,
     open_tasks_for,
 )
@@ -33,6 +34,7 @@ def _minutes_context(minutes: Minutes, notice_override=None) -> dict:
         "meeting": meeting,
         "association": minutes.association,
         "notice": notice_override or minutes.notice,
+        "adjustment": adjustment_line(meeting),
         **page_context(
             minutes.association.name,
             f"Sammanträdesprotokoll {meeting.date:%Y-%m-%d}",
@@ -101,9 +103,16 @@ def _remote(attendance) -> str:
     return ", på distans" if attendance.presence == Presence.REMOTE else ""
 
 
-def _ordinary_line(a) -> str:
+def _name(minutes: Minutes, person) -> str:
+    """A name as the minutes print it, with the party where the förbund shows it: "Anna Ek (C)"."""
+    if minutes.show_party and person.party:
+        return f"{person} ({person.party})"
+    return str(person)
+
+
+def _ordinary_line(minutes: Minutes, a) -> str:
     """As the PDF's _header.html prints a ledamot: remote, §-bounds and the upprop note."""
-    line = f"{a.seat.person}, {a.seat.member}{_remote(a)}"
+    line = f"{_name(minutes, a.seat.person)}, {a.seat.member}{_remote(a)}"
     bounds = [
         f"från § {a.from_number}" if a.from_number else "",
         f"till och med § {a.until_number}" if a.until_number else "",
@@ -166,14 +175,18 @@ def minutes_docx(minutes: Minutes) -> bytes:
             f"{meeting.date:%Y-%m-%d}, kl. {meeting.starts_at:%H.%M}–{meeting.ends_at:%H.%M}",
         ),
         ("Plats", meeting.place),
-        ("Närvarande ordinarie ledamöter", "\n".join(map(_ordinary_line, minutes.ordinary)) or "–"),
+        (
+            "Närvarande ordinarie ledamöter",
+            "\n".join(_ordinary_line(minutes, a) for a in minutes.ordinary) or "–",
+        ),
     ]
     if minutes.serving:
         rows.append(
             (
                 "Tjänstgörande ersättare",
                 "\n".join(
-                    f"{a.seat.person}, {a.seat.member}, för {a.serves_for.person}{_remote(a)}"
+                    f"{_name(minutes, a.seat.person)}, {a.seat.member}, "
+                    f"för {a.serves_for.person}{_remote(a)}"
                     for a in minutes.serving
                     if a.serves_for is not None
                 ),
@@ -184,7 +197,8 @@ def minutes_docx(minutes: Minutes) -> bytes:
             (
                 "Närvarande ersättare",
                 "\n".join(
-                    f"{a.seat.person}, {a.seat.member}{_remote(a)}" for a in minutes.substitutes
+                    f"{_name(minutes, a.seat.person)}, {a.seat.member}{_remote(a)}"
+                    for a in minutes.substitutes
                 ),
             )
         )
@@ -204,6 +218,8 @@ def minutes_docx(minutes: Minutes) -> bytes:
         ("Protokollet omfattar", _numbers(minutes)),
         ("Justerare", ", ".join(str(s.person) for s in minutes.adjusters) or "Inte utsedd"),
     ]
+    if adjustment := adjustment_line(meeting):
+        rows.append(("Justering", adjustment))
     docx_rows(document, rows)
 
     document.add_heading("Underskrifter", level=2)
@@ -246,6 +262,13 @@ def minutes_docx(minutes: Minutes) -> bytes:
     )
     document.add_paragraph(APPEAL_NOTE)
 
+    if minutes.opening:
+        document.add_heading("Inledning", level=2)
+        for item in minutes.opening:
+            line = document.add_paragraph()
+            line.add_run(f"{item.title}.").bold = True
+            line.add_run(f" {item.text}")
+
     for row in minutes.rows:
         paragraph = row.paragraph
         title = f"§ {paragraph.number} {paragraph.title}"
@@ -285,6 +308,9 @@ def minutes_docx(minutes: Minutes) -> bytes:
     if minutes.delegation_decisions and minutes.delegation_paragraph_id is None:
         document.add_heading("Anmälan av delegationsbeslut", level=2)
         _delegation_docx(document, minutes)
+    for item in minutes.closing:
+        document.add_heading(item.title, level=2)
+        document.add_paragraph(item.text)
     if minutes.approved:
         last = document.add_paragraph(
             f"SHA-256 för det justerade protokollet: {minutes.approved.sha256}"

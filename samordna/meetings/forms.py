@@ -28,8 +28,23 @@ class TimeInput(forms.TimeInput):
 class MeetingForm(ServiceModelForm):
     class Meta:
         model = Meeting
-        fields = ["date", "starts_at", "ends_at", "place", "secretary", "note", "planned_in"]
-        widgets = {"date": DateInput(), "starts_at": TimeInput(), "ends_at": TimeInput()}
+        fields = [
+            "date",
+            "starts_at",
+            "ends_at",
+            "place",
+            "secretary",
+            "adjustment_on",
+            "adjustment_place",
+            "note",
+            "planned_in",
+        ]
+        widgets = {
+            "date": DateInput(),
+            "starts_at": TimeInput(),
+            "ends_at": TimeInput(),
+            "adjustment_on": DateInput(),
+        }
         help_texts = {
             "secretary": "Den som för protokollet, oftast förbundschefen. Sekreteraren "
             "bestyrker protokollets text innan ordförande och justerare justerar."
@@ -57,8 +72,30 @@ class MeetingForm(ServiceModelForm):
 class AgendaItemForm(ServiceModelForm):
     class Meta:
         model = AgendaItem
-        fields = ["title", "kind", "presenter", "case_number"]
-        help_texts = {"case_number": "T.ex. Dnr 22:13. Lämna tomt om ärendet saknar diarienummer."}
+        fields = ["title", "kind", "presenter", "case_number", "description", "proposal"]
+        help_texts = {
+            "case_number": "T.ex. Dnr 22:13. Lämna tomt om ärendet saknar diarienummer.",
+            "description": "Blir paragrafens text när dagordningen görs till paragrafer.",
+            "proposal": "Kansliets förslag; styrelsen fattar beslutet i paragrafen.",
+        }
+
+
+class AgendaStartForm(StyledFormMixin, forms.Form):
+    """Start the agenda from the previous meeting's or from a saved template."""
+
+    source = forms.ChoiceField(label="Börja från")
+
+    def __init__(self, *args, choices: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].choices = choices  # type: ignore[attr-defined]
+
+
+class AgendaTemplateForm(StyledFormMixin, forms.Form):
+    name = forms.CharField(
+        label="Mallens namn",
+        max_length=200,
+        help_text="En mall med samma namn ersätts.",
+    )
 
 
 class ParagraphForm(ServiceModelForm):

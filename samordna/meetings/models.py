@@ -72,6 +72,9 @@ class Meeting(models.Model):
         related_name="+",
         verbose_name="sekreterare",
     )
+    # The day and place of justering, decided with the justerare at the meeting.
+    adjustment_on = models.DateField("justeringsdag", null=True, blank=True)
+    adjustment_place = models.CharField("plats för justering", max_length=200, blank=True)
     notice_sent_at = models.DateTimeField("kallelsen skickad", null=True, blank=True)
     # The sekreterare confirms the text before the signers justera; the fingerprint is of the
     # text confirmed, so that a later change asks for a new confirmation.
@@ -134,6 +137,17 @@ class AgendaItem(models.Model):
     presenter = models.CharField("föredragande", max_length=200, blank=True)
     case_number = models.CharField("diarienummer", max_length=40, blank=True)
     standing = models.BooleanField("stående punkt", default=False)
+    description = models.TextField("beskrivning av ärendet", blank=True)
+    proposal = models.TextField("förslag till beslut", blank=True)
+    # The § drafted from this item; the meeting completes it there.
+    paragraph = models.OneToOneField(
+        "Paragraph",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_item",
+        verbose_name="paragraf",
+    )
 
     history = HistoricalRecords()
     objects = GuardedManager()
@@ -142,6 +156,50 @@ class AgendaItem(models.Model):
     class Meta:
         verbose_name = "punkt på dagordningen"
         verbose_name_plural = "dagordning"
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AgendaTemplate(models.Model):
+    """A saved agenda a new meeting can start from (e.g. "Budgetmöte", "Årsredovisning")."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="agenda_templates"
+    )
+    name = models.CharField("namn", max_length=200)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "mall för dagordning"
+        verbose_name_plural = "mallar för dagordning"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["association", "name"], name="one_template_per_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgendaTemplateItem(models.Model):
+    """One point of a saved agenda, copied to a meeting's agenda when it starts from it."""
+
+    template = models.ForeignKey(AgendaTemplate, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveSmallIntegerField("ordning")
+    title = models.CharField("rubrik", max_length=300)
+    kind = models.CharField("slag", max_length=12, choices=ItemKind.choices)
+    presenter = models.CharField("föredragande", max_length=200, blank=True)
+    description = models.TextField("beskrivning av ärendet", blank=True)
+    standing = models.BooleanField("stående punkt", default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "punkt i mall för dagordning"
+        verbose_name_plural = "punkter i mall för dagordning"
         ordering = ["position"]
 
     def __str__(self) -> str:

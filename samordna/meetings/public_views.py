@@ -19,10 +19,13 @@ ARCHIVE_PAGE_SIZE = 50
 def notices(request: HttpRequest) -> HttpResponse:
     """The anslag that are up today, per förbund."""
     today = timezone.localdate()
+    notices = selectors.current_notices(today)
+    # Each förbund on the board today offers its Atom feed of anslag.
+    feeds = list({n.association_id: n.association for n in notices}.values())
     return render(
         request,
         "meetings/public/notices.html",
-        {"today": today, "notices": selectors.current_notices(today)},
+        {"today": today, "notices": notices, "feeds": feeds},
     )
 
 

@@ -5,7 +5,7 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 
-from samordna.associations.models import Association, BoardSeat, Person, SeatKind
+from samordna.associations.models import Association, BoardSeat, OpeningStyle, Person, SeatKind
 from samordna.associations.selectors import board_on, seat_order
 from samordna.control.selectors import decisions_reported_to
 from samordna.core.text import swedish_key
@@ -129,6 +129,14 @@ def notice_dates(approved_on: datetime.date) -> NoticeDates:
 
 
 @dataclass(frozen=True)
+class FrameItem:
+    """An unnumbered part of the protocol's frame (Mötets öppnande, Nästa sammanträde)."""
+
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Minutes:
     """Everything the minutes document shows, read in a fixed number of queries."""
 
@@ -145,6 +153,13 @@ class Minutes:
     notice: Notice | None
     # Decisions taken under delegation, reported under "Anmälan av delegationsbeslut".
     delegation_decisions: list = field(default_factory=list)
+    # The opening formalities and "Nästa sammanträde" of a förbund that does not number them.
+    opening: list[FrameItem] = field(default_factory=list)
+    closing: list[FrameItem] = field(default_factory=list)
+
+    @property
+    def show_party(self) -> bool:
+        return self.association.show_party
 
     @property
     def delegation_paragraph_id(self) -> int | None:
@@ -178,10 +193,86 @@ class Minutes:
         return self.approved is not None
 
 
+def adjustment_line(meeting: Meeting) -> str:
+    """The planned day and place of justering, "2022-12-05, Kommunhuset rum 612"."""
+    day = f"{meeting.adjustment_on:%Y-%m-%d}" if meeting.adjustment_on else ""
+    return ", ".join(part for part in (day, meeting.adjustment_place) if part)
+
+
+def neighbour_meetings(meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
+    """The förbund's meeting before this one and the next in the plan."""
+    others = Meeting.objects.filter(association_id=meeting.association_id).exclude(pk=meeting.pk)
+    before = (
+        others.filter(
+            Q(date__lt=meeting.date) | Q(date=meeting.date, starts_at__lt=meeting.starts_at)
+        )
+        .order_by("-date", "-starts_at")
+        .first()
+    )
+    after = (
+        others.filter(
+            Q(date__gt=meeting.date) | Q(date=meeting.date, starts_at__gt=meeting.starts_at)
+        )
+        .order_by("date", "starts_at")
+        .first()
+    )
+    return before, after
+
+
+def minutes_frame(
+    meeting: Meeting, signers: list[MinutesSigner]
+) -> tuple[list[FrameItem], list[FrameItem]]:
+    """The opening formalities and "Nästa sammanträde" as unnumbered items, written from
+    the meeting's record: the chair and justerare chosen, the plan before and after."""
+    chair = next((s.person for s in signers if s.role == SignerRole.CHAIR), None)
+    adjusters = [str(s.person) for s in signers if s.role == SignerRole.ADJUSTER]
+    previous, following = neighbour_meetings(meeting)
+    opening = [
+        FrameItem(
+            "Mötets öppnande",
+            f"Ordföranden {chair} förklarade sammanträdet öppnat."
+            if chair
+            else "Ordföranden förklarade sammanträdet öppnat.",
+        )
+    ]
+    if adjusters:
+        names = " och ".join(
+            [", ".join(adjusters[:-1]), adjusters[-1]] if len(adjusters) > 1 else adjusters
+        )
+        chosen = f"{names} utsågs att jämte ordföranden justera protokollet."
+    else:
+        chosen = "Ingen justerare är utsedd ännu."
+    if where := adjustment_line(meeting):
+        chosen += f" Justering {where}."
+    opening.append(FrameItem("Val av justerare", chosen))
+    opening.append(FrameItem("Godkännande av dagordningen", "Dagordningen godkändes."))
+    if previous is not None:
+        opening.append(
+            FrameItem(
+                "Föregående protokoll",
+                f"Protokollet från sammanträdet {previous.date:%Y-%m-%d} lades till handlingarna.",
+            )
+        )
+    closing = [
+        FrameItem(
+            "Nästa sammanträde",
+            f"{following.date:%Y-%m-%d} kl. {following.starts_at:%H.%M}, {following.place}."
+            if following
+            else "Nästa sammanträde är inte planerat ännu.",
+        )
+    ]
+    return opening, closing
+
+
 def minutes_of(meeting: Meeting) -> Minutes:
     attendances = roll_call_of(meeting)
     present = [a for a in attendances if a.is_present]
     approved = ApprovedMinutes.objects.filter(meeting=meeting).first()
+    signers = list(meeting.signers.select_related("person", "approved_by"))
+    opening: list[FrameItem] = []
+    closing: list[FrameItem] = []
+    if meeting.association.opening_style == OpeningStyle.UNNUMBERED:
+        opening, closing = minutes_frame(meeting, signers)
     return Minutes(
         association=meeting.association,
         meeting=meeting,
@@ -193,10 +284,12 @@ def minutes_of(meeting: Meeting) -> Minutes:
         absent=[a for a in attendances if not a.is_present],
         guests=list(meeting.guests.all()),
         rows=minutes_rows(meeting, attendances),
-        signers=list(meeting.signers.select_related("person", "approved_by")),
+        signers=signers,
         approved=approved,
         notice=Notice.objects.filter(meeting=meeting).first() if approved else None,
         delegation_decisions=decisions_reported_to(meeting, approved=approved is not None),
+        opening=opening,
+        closing=closing,
     )
 
 

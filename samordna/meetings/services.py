@@ -163,15 +163,15 @@ def agenda_item_add(*, meeting: Meeting, by: User, **fields: Any) -> AgendaItem:
     for each in items[index:]:
         each.position += 1
         save_with_history(each, by=by, update_fields=["position"])
-    item = AgendaItem(meeting=meeting, position=index + 1, **fields)
+    item = AgendaItem(meeting=meeting, position=index + 1, **_sanitised(fields))
     save_with_history(item, by=by)
     return item
 
 
 @transaction.atomic
 def agenda_item_update(*, item: AgendaItem, by: User, **fields: Any) -> AgendaItem:
-    """Change a matter's title, kind, föredragande or Dnr."""
-    changed = apply_changes(item, fields)
+    """Change a matter's title, kind, föredragande, Dnr, description or förslag."""
+    changed = apply_changes(item, _sanitised(fields))
     if changed:
         save_with_history(item, by=by, update_fields=changed)
     return item
@@ -191,9 +191,7 @@ def agenda_item_move(*, item: AgendaItem, by: User, up: bool) -> None:
 
 @transaction.atomic
 def agenda_item_delete(*, item: AgendaItem, by: User) -> None:
-    """Take a matter off the agenda; the standing items stay."""
-    if item.standing:
-        raise ValidationError("Stående punkter kan inte tas bort från dagordningen.")
+    """Take a matter (a standing one too) off the agenda; the positions follow."""
     meeting = item.meeting
     delete_with_history(item, by=by)
     _renumber(list(meeting.items.all()), by=by)
@@ -306,7 +304,7 @@ def roll_call_record(*, meeting: Meeting, by: User, entries: list[RollCallEntry]
         )
 
 
-RICH_TEXT_FIELDS = ("matter", "proposal")
+RICH_TEXT_FIELDS = ("matter", "proposal", "description")
 
 
 def _sanitised(fields: dict[str, Any]) -> dict[str, Any]:
@@ -664,6 +662,8 @@ def minutes_fingerprint(meeting: Meeting) -> str:
         ],
         "signers": sorted([s.person_id, s.role] for s in minutes.signers),
     }
+    if meeting.adjustment_on or meeting.adjustment_place:  # only when given: older stay valid
+        content["adjustment"] = [str(meeting.adjustment_on), meeting.adjustment_place]
     encoded = json.dumps(content, ensure_ascii=False, sort_keys=True).encode()
     return hashlib.sha256(encoded).hexdigest()
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samordna.meetings import views
+from samordna.meetings import agenda_views, views
 
 app_name = "meetings"
 
@@ -25,6 +25,14 @@ urlpatterns = [
     path("<int:pk>/dagordning/ny/", views.item_create, name="item_create"),
     path("<int:pk>/dagordning/<int:item_pk>/andra/", views.item_update, name="item_update"),
     path("<int:pk>/dagordning/<int:item_pk>/", views.item_action, name="item_action"),
+    path("<int:pk>/dagordning/paragrafer/", agenda_views.draft, name="agenda_draft"),
+    path("<int:pk>/dagordning/borja-fran/", agenda_views.start, name="agenda_start"),
+    path("<int:pk>/dagordning/spara-mall/", agenda_views.template_save, name="agenda_template"),
+    path(
+        "<int:pk>/paragrafer/<int:par_pk>/",
+        agenda_views.paragraph_action,
+        name="paragraph_action",
+    ),
     path("<int:pk>/protokoll.pdf", views.minutes_pdf, name="minutes_pdf"),
     path("<int:pk>/protokoll.docx", views.minutes_docx, name="minutes_docx"),
     path("<int:pk>/paragrafer/<int:par_pk>/utdrag.pdf", views.extract_pdf, name="extract"),

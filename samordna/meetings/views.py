@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from samordna.associations.models import Association, SeatKind
+from samordna.associations.models import OpeningStyle, SeatKind
 from samordna.associations.permissions import (
     association_for,
     can_manage,
@@ -36,30 +36,16 @@ from samordna.meetings.forms import (
     TaskDoneForm,
     TaskForm,
 )
-from samordna.meetings.locking import LOCKED_MESSAGE
-from samordna.meetings.models import ApprovedMinutes, CalendarFeed, Meeting, SignerRole, Task
+from samordna.meetings.models import ApprovedMinutes, CalendarFeed, SignerRole, Task
+from samordna.meetings.permissions import meeting_for, unless_locked
 
 ICS = "text/calendar; charset=utf-8"
 MIN_YEAR = 2004  # the Finsam law (2003:1210) took effect in 2004; earlier is a typing error
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _unless_locked(request: AuthedRequest, slug: str, meeting: Meeting) -> HttpResponse | None:
-    """Justerade minutes are not offered for editing (the store refuses it anyway)."""
-    if ApprovedMinutes.objects.filter(meeting=meeting).exists():
-        messages.error(request, LOCKED_MESSAGE)
-        return redirect("meetings:detail", slug=slug, pk=meeting.pk)
-    return None
-
-
-def _meeting(
-    request: AuthedRequest, slug: str, pk: int, *, manage: bool = False
-) -> tuple[Association, Meeting]:
-    """The förbund's meeting `pk` for a reader, or with `manage` for the kansli only."""
-    association = association_for(request.user, slug)
-    require(can_manage(request.user) if manage else can_read_registers(request.user))
-    meetings = association.meetings.select_related("association", "secretary")
-    return association, get_object_or_404(meetings, pk=pk)
+_unless_locked = unless_locked
+_meeting = meeting_for
 
 
 def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
@@ -226,6 +212,7 @@ def meeting_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     minutes = selectors.minutes_of(meeting)
     manage = can_manage(request.user)
     matters = paragraph_matters(row.paragraph.pk for row in minutes.rows)
+    items = list(meeting.items.select_related("paragraph"))
     can_edit = manage and not minutes.is_approved
     # Only the actions that fit a § are offered on it (for the kansli, while it may edit).
     subjects = (
@@ -243,7 +230,12 @@ def meeting_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             # What the §§ decided about insatser (applications, reports), shown with them.
             "grant_matters": matters,
             "subjects": subjects,
-            "items": list(meeting.items.all()),
+            "items": items,
+            "items_to_draft": any(
+                i.paragraph_id is None
+                and (not i.standing or association.opening_style == OpeningStyle.PARAGRAPHS)
+                for i in items
+            ),
             "attachments": list(meeting.attachments.select_related("item")),
             "tasks_given": list(meeting.tasks_given.select_related("paragraph", "due_meeting")),
             "tasks_due": selectors.open_tasks_for(meeting),

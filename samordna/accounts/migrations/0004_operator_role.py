@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0003_user_manager'),
-        ('associations', '0003_optional_orgnr_three_decimal_shares'),
+        ('associations', '0004_optional_orgnr_three_decimal_shares'),
         ('auth', '0012_alter_user_first_name_max_length'),
     ]
 

@@ -1,8 +1,9 @@
 """Done-when of issue 13: a new installation with no demo. The operator signs in, creates a
 förbund that is not in the demo with four members; its kansli enters the board of ledamöter
 and ersättare in one form, gives the signers their logins and takes a meeting of seven §§
-through kallelse, upprop, jäv with a stand-in, sekreterare, justering with the signers' own
-logins and anslag; the PDF and Word minutes then say what happened.
+through kallelse, upprop, §§ drafted from the agenda, an opening section, jäv with a
+stand-in, sekreterare, justering with the signers' own logins and anslag; the PDF and
+Word minutes then say what happened.
 
 Every page met is checked with axe and the phone's width, and the forms sent are counted:
 the number says how much work a new förbund's first meeting is."""
@@ -34,16 +35,60 @@ BOARD = [
     ("Leena", "Niemi", "Region Norrbotten", "substitute", "", "3"),
     ("Pekka", "Rova", "Haparanda kommun", "substitute", "", "4"),
 ]
-PARAGRAPHS = [
-    ("Val av justerare", "Att utse Olle Pekkari att jämte ordföranden justera protokollet."),
-    ("Godkännande av dagordningen", "Att godkänna dagordningen."),
-    ("Verksamhetsplan och budget 2027", "Att fastställa verksamhetsplan och budget för 2027."),
-    ("Sammanträdesplan 2027", "Att fastställa sammanträdesplanen för 2027."),
-    ("Ansökan från Haparanda kommun: Steget vidare", "Att bevilja 450 000 kr för 2027."),
-    ("Förbundschefens rapport", "Att lägga rapporten till handlingarna."),
-    ("Mötets avslutande", "Ordföranden avslutar sammanträdet."),
+# The matters of the meeting: (title, kind, description, förslag, beslut). The opening
+# formalities are the förbund's unnumbered Inledning, so these are §§ 1–7.
+MATTERS = [
+    (
+        "Verksamhetsplan och budget 2027",
+        "decision",
+        "Förbundschefen presenterar förslaget till verksamhetsplan och budget.",
+        "Att fastställa verksamhetsplan och budget för 2027.",
+        "Att fastställa verksamhetsplan och budget för 2027 enligt förslaget.",
+    ),
+    (
+        "Sammanträdesplan 2027",
+        "decision",
+        "Fyra sammanträden föreslås.",
+        "Att fastställa sammanträdesplanen.",
+        "Att fastställa sammanträdesplanen för 2027.",
+    ),
+    (
+        "Ansökan från Haparanda kommun: Steget vidare",
+        "decision",
+        "Haparanda kommun söker medel för en förrehabiliterande insats.",
+        "Att bevilja 450 000 kr för 2027.",
+        "Att bevilja 450 000 kr för 2027.",
+    ),
+    (
+        "Förbundschefens rapport",
+        "report",
+        "Rapport om verksamheten sedan förra sammanträdet.",
+        "Att lägga rapporten till handlingarna.",
+        "Att lägga rapporten till handlingarna.",
+    ),
+    (
+        "Ekonomisk uppföljning per oktober",
+        "report",
+        "Utfallet mot budget per den 31 oktober.",
+        "Att godkänna uppföljningen.",
+        "Att godkänna uppföljningen.",
+    ),
+    (
+        "Internkontrollplan 2027",
+        "decision",
+        "Kontrollpunkter efter riskanalysen.",
+        "Att fastställa internkontrollplanen.",
+        "Att fastställa internkontrollplanen för 2027.",
+    ),
+    (
+        "Information från medlemmarna",
+        "information",
+        "Medlemmarna berättar om aktuella frågor.",
+        "",
+        "Att notera informationen.",
+    ),
 ]
-JAV_PARAGRAPH = 5  # Haparanda kommun's application: its ledamot is jävig
+JAV_PARAGRAPH = 3  # Haparanda kommun's application: its ledamot is jävig
 
 
 class NewAssociationJourneyTests(browser.BrowserTestCase):
@@ -74,6 +119,7 @@ class NewAssociationJourneyTests(browser.BrowserTestCase):
         page.select_option("#id_county", label="Norrbottens län")
         page.select_option("#id_substitute_rule", "personal")
         page.select_option("#id_paragraph_numbering", "per_meeting")
+        page.select_option("#id_opening_style", "unnumbered")
         page.fill("#id_notice_board", "Förbundets, kommunernas och regionens anslagstavlor")
         page.fill("#id_minutes_kept_at", "Förbundets kansli, Haparanda stadshus")
         page.fill("#id_medlem-2-name", "Region Norrbotten")
@@ -148,6 +194,17 @@ class NewAssociationJourneyTests(browser.BrowserTestCase):
         meeting = Meeting.objects.get(association=association)
         detail = reverse("meetings:detail", args=[slug, meeting.pk])
         self.assertEqual(kansli.url, f"{self.live_server_url}{detail}")
+        # The agenda, typed once: seven matters with description and förslag become the §§
+        # (the opening formalities stay in the unnumbered opening section); the meeting then
+        # writes each decision.
+        for title, kind, description, proposal, _ in MATTERS:
+            self.visit(kansli, reverse("meetings:item_create", args=[slug, meeting.pk]))
+            kansli.fill("#id_title", title)
+            kansli.select_option("#id_kind", kind)
+            kansli.fill("#id_description", description)
+            kansli.fill("#id_proposal", proposal)
+            self.submit(kansli, "Spara")
+        self.visit(kansli, detail)
         self.submit(kansli, "Skicka kallelsen")
         expect(kansli.locator("progress")).to_have_attribute("value", "100")
         expect(kansli.get_by_role("status")).to_be_visible()
@@ -160,16 +217,23 @@ class NewAssociationJourneyTests(browser.BrowserTestCase):
         kansli.select_option(f"#id_presence_{seats['Lind'].pk}", "absent")
         self.submit(kansli, "Spara uppropet")
 
-        # Seven §§, numbered from 1 at this meeting (the förbund's setting).
-        for title, decision in PARAGRAPHS:
-            self.visit(kansli, reverse("meetings:paragraph_create", args=[slug, meeting.pk]))
-            kansli.fill("#id_title", title)
+        # After the upprop the agenda becomes the §§ the meeting completes.
+        self.visit(kansli, detail)
+        self.submit(kansli, "Gör dagordningen till paragrafer")
+        expect(kansli.get_by_role("status")).to_contain_text(
+            "Dagordningen är gjord till paragrafer: § 1–7"
+        )
+        paragraphs = list(meeting.paragraphs.order_by("number"))
+        self.assertEqual([p.number for p in paragraphs], [1, 2, 3, 4, 5, 6, 7])
+        self.assertEqual([p.title for p in paragraphs], [m[0] for m in MATTERS])
+        for paragraph, (*_, decision) in zip(paragraphs, MATTERS, strict=True):
+            self.visit(
+                kansli, reverse("meetings:paragraph_update", args=[slug, meeting.pk, paragraph.pk])
+            )
             kansli.fill("#id_decision", decision)
             self.submit(kansli, "Spara")
-        numbers = list(meeting.paragraphs.order_by("number").values_list("number", flat=True))
-        self.assertEqual(numbers, [1, 2, 3, 4, 5, 6, 7])
 
-        # Jäv in § 5: Tomas Vaara leaves the decision, his personal ersättare serves.
+        # Jäv in § 3: Tomas Vaara leaves the decision, his personal ersättare serves.
         jav = meeting.paragraphs.get(number=JAV_PARAGRAPH)
         self.visit(kansli, reverse("meetings:recusals", args=[slug, meeting.pk, jav.pk]))
         kansli.select_option(f"#id_seat_{seats['Vaara'].pk}", "decision")
@@ -221,9 +285,11 @@ class NewAssociationJourneyTests(browser.BrowserTestCase):
                 "Aino Kallio",
                 "Maria Lind",
                 "Pekka Rova",
-                "§ 5",
+                "Inledning",
+                "Sammanträdet öppnas",
+                "§ 3",
                 "§ 7",
-                *(title for title, _ in PARAGRAPHS),
+                *(matter[0] for matter in MATTERS),
             ]:
                 self.assertIn(expected, flat)
         self.assert_no_problems()
@@ -235,5 +301,6 @@ class NewAssociationJourneyTests(browser.BrowserTestCase):
 
 # 4 logins (operator, kansli, the two signers); 1 förbund with members and login; 2 for the
 # kansli's own place in the register; 1 board; 2 signers' logins; 1 meeting; 1 kallelse;
-# 1 upprop; 7 §§; 1 jäv; 1 justerare; 1 bestyrkande; 2 justeringar.
-EXPECTED_FORMS = 4 + 1 + 2 + 1 + 2 + 1 + 1 + 1 + 7 + 1 + 1 + 1 + 2
+# 1 upprop; 7 agenda items, 1 to make them §§, 7 decisions; 1 jäv; 1 justerare;
+# 1 bestyrkande; 2 justeringar.
+EXPECTED_FORMS = 4 + 1 + 2 + 1 + 2 + 1 + 1 + 1 + 7 + 1 + 7 + 1 + 1 + 1 + 2

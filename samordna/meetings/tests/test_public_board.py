@@ -2,20 +2,24 @@ import datetime
 import hashlib
 import re
 from unittest import mock
+from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.http import FileResponse
 from django.urls import reverse
 
+from samordna.associations.models import Association
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.meetings import public_views
+from samordna.meetings import past, public_views
 from samordna.meetings.models import Meeting, Notice
 
 D = datetime.date
 BOARD = reverse("public:notices")
 ARCHIVE = reverse("public:archive")
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def on(day: datetime.date) -> time_machine.travel:
@@ -217,3 +221,86 @@ class PublicBoardTests(SamordnaTestCase):
     def test_the_public_start_page_links_to_the_board(self):
         response = self.client.get(reverse("home"))
         self.assertContains(response, f'<a class="anchor" href="{BOARD}">Anslagstavla</a>')
+
+
+class NoticeFeedTests(SamordnaTestCase):
+    """Each förbund's anslag as Atom, for a member's anslagstavla or website to follow."""
+
+    def feed(self, slug: str, day: datetime.date) -> ElementTree.Element:
+        with on(day):
+            response = self.client.get(reverse("public:feed", args=[slug]))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Content-Type"], "application/atom+xml; charset=utf-8")
+        return ElementTree.fromstring(response.content)
+
+    def entries(self, root: ElementTree.Element) -> list[dict[str, str]]:
+        return [
+            {
+                "title": entry.findtext(f"{ATOM}title") or "",
+                "summary": entry.findtext(f"{ATOM}summary") or "",
+                "link": entry.find(f"{ATOM}link").get("href"),  # type: ignore[union-attr]
+            }
+            for entry in root.findall(f"{ATOM}entry")
+        ]
+
+    def test_the_feed_holds_the_forbunds_own_notices_as_posted(self):
+        root = self.feed("sundsvall", D(2022, 12, 10))
+        self.assertEqual(root.findtext(f"{ATOM}title"), "Anslag – Samordningsförbundet i Sundsvall")
+        entries = self.entries(root)
+        self.assertEqual(
+            [e["title"] for e in entries],
+            [
+                "Protokoll från styrelsens sammanträde 25 november 2022",
+                "Protokoll från styrelsens sammanträde 21 oktober 2022",
+            ],
+        )
+        november = Notice.objects.get(association=self.association, meeting__date=D(2022, 11, 25))
+        self.assertIn("Paragrafer: § 120–146.", entries[0]["summary"])
+        self.assertIn(f"på {november.posted_at_place}", entries[0]["summary"])
+        self.assertIn("Sista dag att överklaga: 27 december 2022.", entries[0]["summary"])
+        self.assertTrue(
+            entries[0]["link"].endswith(reverse("public:minutes_pdf", args=[november.pk]))
+        )
+
+    def test_a_notice_not_yet_posted_is_not_in_the_feed(self):
+        entries = self.entries(self.feed("sundsvall", D(2022, 11, 1)))
+        self.assertEqual(len(entries), 1)  # October's, posted before 1 November
+
+    def test_a_meeting_registered_afterwards_is_no_notice(self):
+        past.register_past_meeting(
+            association=self.association,
+            by=self.office,
+            date=D(2019, 6, 14),
+            starts_at=datetime.time(9),
+            ends_at=datetime.time(12),
+            place="Kommunhuset",
+            approved_on=D(2019, 6, 24),
+            posted_on=D(2019, 6, 25),
+            taken_down_on=D(2019, 7, 16),
+            original=SimpleUploadedFile("original.pdf", b"%PDF-1.4\n%%EOF\n"),
+            paragraphs=[past.PastParagraph(number=1, title="Sammanträdet öppnas")],
+        )
+        entries = self.entries(self.feed("sundsvall", D(2024, 6, 1)))
+        self.assertEqual(len(entries), 2)
+
+    def test_an_unknown_forbund_is_404_and_the_board_links_each_feed(self):
+        self.assertEqual(
+            self.client.get(reverse("public:feed", args=["finns-inte"])).status_code, 404
+        )
+        PublicBoardTests.put_all_three_up(self)  # type: ignore[arg-type]
+        with on(D(2024, 6, 1)):
+            response = self.client.get(BOARD)
+        for slug in ("sundsvall", "harnosand-timra"):
+            self.assertContains(
+                response,
+                f'<link rel="alternate" type="application/atom+xml" '
+                f'title="Anslag – {Association.objects.get(slug=slug).name}" '
+                f'href="{reverse("public:feed", args=[slug])}">',
+            )
+        self.assertContains(response, "Protokollen anslås på")
+
+    def test_feed_cost_is_fixed(self):
+        with on(D(2022, 11, 1)), self.assertNumQueries(2):
+            self.client.get(reverse("public:feed", args=["sundsvall"]))
+        with on(D(2024, 6, 1)), self.assertNumQueries(2):
+            self.client.get(reverse("public:feed", args=["sundsvall"]))

@@ -11,9 +11,11 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
 from pypdf import PdfReader
 
+from samordna.associations.models import OpeningStyle
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.meetings import documents
+from samordna.meetings import documents, services
 from samordna.meetings.selectors import Minutes, minutes_of
+from samordna.meetings.tests.helpers import unapproved_copy
 
 D = datetime.date
 SEEDS = [
@@ -58,10 +60,14 @@ def docx_text(minutes: Minutes) -> str:
     return without_furniture("\n".join(parts), minutes)
 
 
-def sections(text: str, minutes: Minutes) -> dict[str, str]:
-    """The text cut at the headings both documents share, in order."""
+def sections(text: str, minutes: Minutes, frame: list[str] | None = None) -> dict[str, str]:
+    """The text cut at the headings both documents share, in order (`frame`: "Inledning"
+    before the §§ and "Nästa sammanträde" after them, where the förbund prints them)."""
+    frame = frame or []
     headings = ["Sammanträdesprotokoll – styrelsen", "Underskrifter", "ANSLAG/BEVIS"]
+    headings += frame[:1]
     headings += [f"§ {row.paragraph.number} {row.paragraph.title}" for row in minutes.rows]
+    headings += frame[1:]
     found: dict[str, str] = {}
     start = 0
     positions = []
@@ -94,3 +100,71 @@ class WordEqualsPdfTests(SamordnaTestCase):
             for heading, pdf_part in pdf_sections.items():
                 with self.subTest(meeting=f"{slug} {day}", section=heading):
                     self.assertEqual(word_sections[heading], pdf_part)
+
+
+class FrameTests(SamordnaTestCase):
+    """A förbund that writes the opening formalities unnumbered and shows party labels: the
+    frame (Inledning, the day and place of justering, Nästa sammanträde) prints alike."""
+
+    maxDiff = None
+
+    def setUp(self):
+        november = self.association.meetings.get(date=D(2022, 11, 25))
+        self.meeting = unapproved_copy(november, D(2022, 12, 16), by=self.office)
+        people = self.association.people
+        services.signers_set(
+            meeting=self.meeting,
+            by=self.office,
+            chair=people.get(last_name="Nordenö"),
+            adjusters=[people.get(last_name="Pettersson")],
+        )
+        services.meeting_update(
+            meeting=self.meeting,
+            by=self.office,
+            adjustment_on=D(2022, 12, 19),
+            adjustment_place="Kommunhuset rum 612",
+        )
+        self.association.opening_style = OpeningStyle.UNNUMBERED
+        self.association.show_party = True
+        self.association.save()
+        people.filter(last_name="Nordenö").update(party="C")
+        people.filter(last_name="Burman").update(party="S")
+        self.meeting.refresh_from_db()
+
+    def test_the_frame_prints_the_same_in_word_and_pdf(self):
+        minutes = minutes_of(self.meeting)
+        following = self.association.meetings.filter(date__gt=self.meeting.date).first()
+        assert following is not None
+        pdf, word = pdf_text(minutes), docx_text(minutes)
+        for text in (pdf, word):
+            with self.subTest(document=text[:40]):
+                for line in (
+                    "Christina Nordenö (C), Region Västernorrland",
+                    "Thomas Burman (S), Sundsvalls kommun",
+                    "Justering 2022-12-19, Kommunhuset rum 612",
+                    "Mötets öppnande. Ordföranden Christina Nordenö förklarade sammanträdet "
+                    "öppnat.",
+                    "Val av justerare. Peter Pettersson utsågs att jämte ordföranden justera "
+                    "protokollet. Justering 2022-12-19, Kommunhuset rum 612.",
+                    "Föregående protokoll. Protokollet från sammanträdet 2022-11-25 lades till "
+                    "handlingarna.",
+                    f"Nästa sammanträde {following.date:%Y-%m-%d} kl. "
+                    f"{following.starts_at:%H.%M}, {following.place}.",
+                ):
+                    self.assertIn(line, text)
+        extra = ["Inledning", "Nästa sammanträde"]
+        pdf_sections = sections(pdf, minutes, extra)
+        word_sections = sections(word, minutes, extra)
+        self.assertEqual(list(pdf_sections), list(word_sections))
+        for heading, pdf_part in pdf_sections.items():
+            with self.subTest(section=heading):
+                self.assertEqual(word_sections[heading], pdf_part)
+
+    def test_a_forbund_that_numbers_its_formalities_prints_no_frame(self):
+        self.association.opening_style = OpeningStyle.PARAGRAPHS
+        self.association.show_party = False
+        self.association.save()
+        pdf = pdf_text(minutes_of(self.meeting))
+        self.assertNotIn("Inledning", pdf)
+        self.assertNotIn("(C)", pdf)
+        self.assertIn("Justering 2022-12-19, Kommunhuset rum 612", pdf)

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('associations', '0002_substitute_rule'),
+        ('associations', '0003_protocol_frame'),
     ]
 
     operations = [
