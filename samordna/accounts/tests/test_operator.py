@@ -143,6 +143,7 @@ class OperatorPageTests(SamordnaTestCase):
     def post_data(self, **overrides):
         data = {
             **SETUP,
+            "opening_style": "paragraphs",
             "organisation_number": "",
             "email": "",
             "office_username": "kansli.malmfalten",
