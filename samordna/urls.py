@@ -10,6 +10,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("logga-in/", LoginView.as_view(), name="login"),
     path("logga-ut/", LogoutView.as_view(), name="logout"),
+    path("drift/forbund/", include("samordna.accounts.operator_urls")),
     path("f/<slug:slug>/", include("samordna.associations.urls")),
     path("f/<slug:slug>/anvandare/", include("samordna.accounts.urls")),
     path("f/<slug:slug>/sammantraden/", include("samordna.meetings.urls")),

@@ -1,11 +1,15 @@
-"""Users and their roles. A user belongs to one förbund, except national readers."""
+"""Users and their roles. A user belongs to one förbund, except national readers and the
+operators of the installation, who set up new förbund."""
 
 from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
+
+from samordna.associations.models import cross_association_errors
 
 
 class Role(models.TextChoices):
@@ -16,9 +20,12 @@ class Role(models.TextChoices):
     FINANCE = "finance", "Ekonomi"
     APPLICANT = "applicant", "Sökande / insatsägare"
     NATIONAL = "national", "Nationell läsare"
+    OPERATOR = "operator", "Drift (lägger upp förbund)"
 
 
 BOARD_ROLES = frozenset({Role.CHAIR, Role.BOARD})
+# Roles of the whole installation, tied to no förbund.
+UNTIED_ROLES = frozenset({Role.NATIONAL, Role.OPERATOR})
 
 
 class SamordnaUserManager(UserManager):
@@ -64,8 +71,8 @@ class User(AbstractUser):
         verbose_name_plural = "användare"
         constraints = [
             models.CheckConstraint(
-                condition=Q(role="national", association__isnull=True)
-                | (~Q(role="national") & Q(association__isnull=False))
+                condition=Q(role__in=["national", "operator"], association__isnull=True)
+                | (~Q(role__in=["national", "operator"]) & Q(association__isnull=False))
                 | Q(is_superuser=True),
                 name="user_association_matches_role",
             )
@@ -74,6 +81,22 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
+    def clean(self) -> None:
+        super().clean()
+        # Also what the admin's form checks: a login of one förbund is never linked to a
+        # person or member of another.
+        errors = cross_association_errors(
+            self.association_id,
+            person=self.person if self.person_id else None,
+            member=self.member if self.member_id else None,
+        )
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def is_office(self) -> bool:
         return self.role == Role.OFFICE
+
+    @property
+    def is_operator(self) -> bool:
+        return self.role == Role.OPERATOR

@@ -1,14 +1,18 @@
-"""Creating and changing users of a förbund."""
+"""Creating and changing users of a förbund, and the operator's setting up of a new förbund
+with its members and its first kansli login."""
 
 import logging
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from axes.utils import reset as axes_reset
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from samordna.accounts.models import BOARD_ROLES, Role, User
+from samordna.accounts.models import BOARD_ROLES, UNTIED_ROLES, Role, User
+from samordna.associations import services as association_services
 from samordna.associations.models import Association
 from samordna.core.services import apply_changes, save_with_history
 
@@ -18,8 +22,11 @@ UNLOCK_REASON = "Inloggningsspärren hävdes"
 
 def _check_links(user: User) -> None:
     errors: dict[str, str] = {}
-    if user.role == Role.NATIONAL:
-        errors["role"] = "Nationella läsare hör inte till något förbund och läggs upp centralt."
+    if user.role in UNTIED_ROLES:
+        errors["role"] = (
+            f"Rollen {Role(user.role).label.lower()} hör inte till något förbund "
+            "och läggs upp centralt."
+        )
     if user.role == Role.APPLICANT and user.member is None:
         errors["member"] = "Ange hos vilken medlem den sökande arbetar."
     if user.role in BOARD_ROLES and user.person is None:
@@ -70,3 +77,113 @@ def user_unlock(*, user: User, by: User) -> int:
     save_with_history(user, by=by)
     log.info("Login lockout of %s lifted by %s (%d records)", user.username, by.username, removed)
     return removed
+
+
+# The operator: a new förbund without the admin.
+
+ASSOCIATION_SETUP_FIELDS = (
+    "name",
+    "slug",
+    "organisation_number",
+    "seat",
+    "county",
+    "email",
+    "quorum_rule",
+    "substitute_rule",
+    "paragraph_numbering",
+    "notice_board",
+    "minutes_kept_at",
+    "opening_style",
+    "show_party",
+)
+
+
+@dataclass(frozen=True)
+class NewMember:
+    kind: str
+    name: str
+    share_percent: Decimal
+    organisation_number: str = ""
+
+
+def _require_operator(by: User) -> None:
+    if by.role != Role.OPERATOR:
+        raise PermissionDenied("Bara driften lägger upp och ändrar förbund.")
+
+
+def association_in_use(association: Association) -> bool:
+    """Has the förbund begun to be used? Then its address (kortnamn) may be in bookmarks,
+    calendars and links, and stays: someone of it has logged in, or it has a meeting."""
+    return (
+        association.users.filter(last_login__isnull=False).exists() or association.meetings.exists()
+    )
+
+
+@transaction.atomic
+def association_setup(
+    *,
+    by: User,
+    members: list[NewMember],
+    office: dict[str, Any],
+    password: str,
+    **fields: Any,
+) -> Association:
+    """The operator creates a förbund, its members with their shares of the contributions
+    (checked against 50/25/25) and the first kansli login, all at once or nothing."""
+    _require_operator(by)
+    unknown = set(fields) - set(ASSOCIATION_SETUP_FIELDS)
+    if unknown:
+        raise ValueError(f"Okända fält: {sorted(unknown)}")
+    association = Association(**fields)
+    save_with_history(association, by=by)
+    if not members:
+        raise ValidationError("Ange förbundets medlemmar.")
+    names = [member.name for member in members]
+    duplicate = next((name for name in names if names.count(name) > 1), None)
+    if duplicate is not None:
+        raise ValidationError(f"{duplicate} står två gånger bland medlemmarna.")
+    created = [
+        association_services.member_create(
+            association=association,
+            by=by,
+            kind=member.kind,
+            name=member.name,
+            organisation_number=member.organisation_number,
+        )
+        for member in members
+    ]
+    association_services.member_shares_set(
+        association=association,
+        by=by,
+        shares={m.pk: new.share_percent for m, new in zip(created, members, strict=True)},
+    )
+    try:
+        user_create(association=association, by=by, password=password, role=Role.OFFICE, **office)
+    except ValidationError as error:
+        # The login's fields sit under "office_" in the operator's form.
+        if hasattr(error, "error_dict"):
+            raise ValidationError(
+                {f"office_{name}": messages for name, messages in error.message_dict.items()}
+            ) from error
+        raise
+    return association
+
+
+@transaction.atomic
+def association_setup_update(*, association: Association, by: User, **fields: Any) -> Association:
+    """The operator corrects a förbund's details; its address only until it is in use."""
+    _require_operator(by)
+    unknown = set(fields) - set(ASSOCIATION_SETUP_FIELDS)
+    if unknown:
+        raise ValueError(f"Okända fält: {sorted(unknown)}")
+    if "slug" in fields and fields["slug"] != association.slug and association_in_use(association):
+        raise ValidationError(
+            {
+                "slug": f"{association.name} används redan under /f/{association.slug}/: "
+                "kortnamnet kan inte längre ändras."
+            }
+        )
+    changed = apply_changes(association, fields)
+    if changed:
+        save_with_history(association, by=by, update_fields=changed)
+    return association

@@ -1,5 +1,6 @@
-"""The admin is for the operator of an installation: setting up a new förbund and its
-first kansli user. Day-to-day work happens in Samordna's own pages."""
+"""The admin is for the operator's rare repairs. A new förbund is set up in Samordna's own
+pages (/drift/forbund/), day-to-day work in the förbund's pages. Every link the admin's
+forms offer is checked by the models' clean(): nothing points into another förbund."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin

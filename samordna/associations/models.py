@@ -2,7 +2,9 @@
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -26,6 +28,17 @@ class SubstituteRule(models.TextChoices):
     PERSONAL = "personal", "Personliga ersättare: en ersättare tjänstgör bara för sin ledamot"
 
 
+def cross_association_errors(association_id: int | None, **links: Any) -> dict[str, str]:
+    """The links (field name: record or None) that point into another förbund."""
+    return {
+        name: "Hör till ett annat förbund."
+        for name, record in links.items()
+        if record is not None
+        and association_id is not None
+        and record.association_id != association_id
+    }
+
+
 class OpeningStyle(models.TextChoices):
     PARAGRAPHS = "paragraphs", "Som paragrafer (§ Mötets öppnande, § Val av justerare …)"
     UNNUMBERED = "unnumbered", "Som onumrerade punkter i protokollets inledning och avslutning"
@@ -33,7 +46,13 @@ class OpeningStyle(models.TextChoices):
 
 class Association(models.Model):
     name = models.CharField("namn", max_length=200, unique=True)
-    slug = models.SlugField("kortnamn i adresser", max_length=60, unique=True)
+    slug = models.SlugField(
+        "kortnamn i adresser",
+        max_length=60,
+        unique=True,
+        help_text="Förbundets adress i Samordna, t.ex. /f/kortnamn/. "
+        "Kan ändras tills förbundet har börjat användas.",
+    )
     organisation_number = models.CharField(
         "organisationsnummer",
         max_length=11,
@@ -125,7 +144,10 @@ class FeeBaseAmount(models.Model):
     """The grundbelopp board fees are computed from, indexed each 1 April."""
 
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="fee_base_amounts"
+        Association,
+        on_delete=models.CASCADE,
+        related_name="fee_base_amounts",
+        verbose_name="förbund",
     )
     valid_from = models.DateField("gäller från")
     amount = models.PositiveIntegerField("grundbelopp (kr)")
@@ -162,14 +184,21 @@ KOMMUN_SHARE = Decimal("25")
 
 
 class Member(models.Model):
-    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="members")
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="members", verbose_name="förbund"
+    )
     kind = models.CharField("slag", max_length=10, choices=MemberKind.choices)
     name = models.CharField("namn", max_length=200)
     organisation_number = models.CharField(
-        "organisationsnummer", max_length=11, validators=[validate_organisation_number]
+        "organisationsnummer",
+        max_length=11,
+        blank=True,
+        validators=[validate_organisation_number],
+        help_text="Kan fyllas i senare; till dess står det som en uppgift att göra.",
     )
+    # Three decimals: a kommun's key is often a share of the kommuner's 25 %, e.g. 3,125 %.
     share_percent = models.DecimalField(
-        "andel av bidragen (%)", max_digits=5, decimal_places=2, default=Decimal("0")
+        "andel av bidragen (%)", max_digits=6, decimal_places=3, default=Decimal("0")
     )
 
     history = HistoricalRecords()
@@ -203,7 +232,9 @@ class Person(models.Model):
     Only people who act for the förbund are kept here; never participants in insatser.
     """
 
-    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="people")
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="people", verbose_name="förbund"
+    )
     first_name = models.CharField("förnamn", max_length=100)
     last_name = models.CharField("efternamn", max_length=100)
     email = models.EmailField("e-post", blank=True)
@@ -246,7 +277,7 @@ class BoardSeat(models.Model):
     """One person's appointment to the board by one member for a mandate period."""
 
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="board_seats"
+        Association, on_delete=models.CASCADE, related_name="board_seats", verbose_name="förbund"
     )
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="seats", verbose_name="person"
@@ -298,6 +329,17 @@ class BoardSeat(models.Model):
     def __str__(self) -> str:
         return f"{self.person} – {self.get_kind_display()} för {self.member}"
 
+    def clean(self) -> None:
+        # Also what the admin's form checks: no link to another förbund's records.
+        errors = cross_association_errors(
+            self.association_id,
+            person=self.person if self.person_id else None,
+            member=self.member if self.member_id else None,
+            substitute_for=self.substitute_for,
+        )
+        if errors:
+            raise ValidationError(errors)
+
     def is_active_on(self, day: datetime.date) -> bool:
         return self.starts_on <= day <= self.ends_on
 
@@ -319,7 +361,9 @@ class StaffRole(models.TextChoices):
 class StaffAssignment(models.Model):
     """Someone working in the förbund's office (kansli), often employed by a member."""
 
-    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="staff")
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="staff", verbose_name="förbund"
+    )
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="staff_assignments", verbose_name="person"
     )
@@ -357,6 +401,15 @@ class StaffAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}, {self.display_title}"
+
+    def clean(self) -> None:
+        errors = cross_association_errors(
+            self.association_id,
+            person=self.person if self.person_id else None,
+            employed_by=self.employed_by,
+        )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def display_title(self) -> str:

@@ -115,16 +115,21 @@ def office_todos(association: Association, today: datetime.date) -> list[Todo]:
         todos.extend(Todo(p, "associations:member_shares") for p in share_problems(members))
     if not association.organisation_number:
         todos.append(Todo("Förbundets organisationsnummer saknas.", "associations:settings"))
+    todos.extend(
+        Todo(f"Organisationsnummer saknas för {m.name}.", "associations:members")
+        for m in members
+        if not m.organisation_number
+    )
 
     board = board_on(association, today)
     seated = {s.member_id for s in board.ordinary}
     todos.extend(
-        Todo(f"{m.name} har ingen ordinarie ledamot i styrelsen i dag.", "associations:seat_create")
+        Todo(f"{m.name} har ingen ordinarie ledamot i styrelsen i dag.", "associations:board_enter")
         for m in members
         if m.pk not in seated
     )
     if members and board.chair is None:
-        todos.append(Todo("Styrelsen har ingen ordförande i dag.", "associations:seat_create"))
+        todos.append(Todo("Styrelsen har ingen ordförande i dag.", "associations:board_enter"))
 
     horizon = today + datetime.timedelta(days=SEAT_ENDING_WARNING_DAYS)
     ending = [s for s in board.ordinary + board.substitutes if s.ends_on <= horizon]

@@ -4,6 +4,8 @@ Each service validates across records, writes inside one transaction and leaves
 its trace in the record's history with the acting user.
 """
 
+import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -23,6 +25,7 @@ from samordna.associations.models import (
     SeatKind,
     SeatPosition,
     StaffAssignment,
+    SubstituteRule,
 )
 from samordna.core.services import apply_changes, save_with_history
 from samordna.core.text import format_date, format_percent
@@ -52,7 +55,7 @@ def _check_member_kind(*, association: Association, kind: str, exclude_pk: int |
 
 @transaction.atomic
 def member_create(
-    *, association: Association, by: User, kind: str, name: str, organisation_number: str
+    *, association: Association, by: User, kind: str, name: str, organisation_number: str = ""
 ) -> Member:
     """Add a member (huvudman). Its share starts at 0 % until the key is set."""
     _check_member_kind(association=association, kind=kind, exclude_pk=None)
@@ -230,3 +233,122 @@ def staff_assignment_update(
         _check_staff(assignment)
         save_with_history(assignment, by=by, update_fields=changed)
     return assignment
+
+
+# The whole board in one form: a row per seat.
+
+
+@dataclass(frozen=True)
+class SeatRow:
+    """One seat of the board form. The person is someone of the förbund already, or a new
+    one by name; a personal ersättare names the row of its ledamot (counted from 1)."""
+
+    member: Member
+    kind: str
+    person: Person | None = None
+    first_name: str = ""
+    last_name: str = ""
+    email: str = ""
+    position: str = ""
+    substitute_for_row: int | None = None
+
+    def name(self) -> str:
+        if self.person is not None:
+            return self.person.full_name
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+def _row_problems(association: Association, rows: list[SeatRow]) -> list[str]:
+    problems = []
+    for number, row in enumerate(rows, start=1):
+        where = f"Rad {number} ({row.name() or 'utan namn'})"
+        if row.person is not None and row.person.association_id != association.pk:
+            problems.append(f"{where}: personen hör inte till {association.name}.")
+        if row.person is None and not (row.first_name and row.last_name):
+            problems.append(f"{where}: välj en person eller skriv för- och efternamn.")
+        if row.member.association_id != association.pk:
+            problems.append(f"{where}: {row.member.name} är inte medlem i {association.name}.")
+        target = row.substitute_for_row
+        if target is None:
+            if row.kind == SeatKind.SUBSTITUTE and association.substitute_rule == (
+                SubstituteRule.PERSONAL
+            ):
+                problems.append(
+                    f"{where}: förbundet har personliga ersättare; ange vilken ledamot "
+                    "ersättaren ersätter."
+                )
+            continue
+        if row.kind != SeatKind.SUBSTITUTE:
+            problems.append(f"{where}: bara en ersättare kan vara ersättare för en ledamot.")
+        elif not 1 <= target <= len(rows) or rows[target - 1].kind != SeatKind.ORDINARY:
+            problems.append(f"{where}: rad {target} är ingen ordinarie ledamot.")
+        elif rows[target - 1].member != row.member:
+            ledamot = rows[target - 1]
+            problems.append(
+                f"{where}: {ledamot.name()} är utsedd av {ledamot.member.name}, "
+                f"ersättaren av {row.member.name}; en ersättare ersätter en ledamot "
+                "från samma medlem."
+            )
+    taken = [row.person.pk for row in rows if row.person is not None]
+    twice = {pk for pk in taken if taken.count(pk) > 1}
+    problems.extend(
+        f"{row.name()} står på flera rader."
+        for row in rows
+        if row.person and row.person.pk in twice
+    )
+    return list(dict.fromkeys(problems))
+
+
+@transaction.atomic
+def board_enter(
+    *,
+    association: Association,
+    by: User,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    appointed_by: str,
+    rows: list[SeatRow],
+) -> list[BoardSeat]:
+    """The kansli enters a board for a mandate period at once: every ledamot and ersättare,
+    new people created, each personal ersättare tied to its ledamot. All or nothing.
+
+    Members of the FK and AF usually take no fee from the förbund (their employer pays),
+    so their seats start without one; the seat's own form changes that."""
+    if not rows:
+        raise ValidationError("Fyll i minst en rad.")
+    if ends_on < starts_on:
+        raise ValidationError({"ends_on": "Mandatperioden kan inte sluta innan den börjar."})
+    problems = _row_problems(association, rows)
+    if problems:
+        raise ValidationError(problems)
+    seats: dict[int, BoardSeat] = {}
+    order = sorted(range(len(rows)), key=lambda i: rows[i].kind != SeatKind.ORDINARY)
+    for index in order:
+        row = rows[index]
+        person = row.person or person_create(
+            association=association,
+            by=by,
+            first_name=row.first_name,
+            last_name=row.last_name,
+            email=row.email,
+        )
+        ledamot = None if row.substitute_for_row is None else seats[row.substitute_for_row - 1]
+        try:
+            seats[index] = board_seat_create(
+                association=association,
+                by=by,
+                person=person,
+                member=row.member,
+                kind=row.kind,
+                position=row.position,
+                substitute_for=ledamot,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                appointed_by=appointed_by,
+                receives_fee=row.member.kind not in (MemberKind.FK, MemberKind.AF),
+            )
+        except ValidationError as error:
+            raise ValidationError(
+                [f"Rad {index + 1} ({person.full_name}): {message}" for message in error.messages]
+            ) from error
+    return [seats[index] for index in range(len(rows))]

@@ -18,6 +18,7 @@ urlpatterns = [
     path("personer/<int:pk>/andra/", views.person_update, name="person_update"),
     path("styrelsen/", views.board, name="board"),
     path("styrelsen/uppdrag/", views.seat_list, name="seats"),
+    path("styrelsen/ny/", views.board_enter, name="board_enter"),
     path("styrelsen/uppdrag/nytt/", views.seat_create, name="seat_create"),
     path("styrelsen/uppdrag/<int:pk>/andra/", views.seat_update, name="seat_update"),
     path("kansliet/", views.staff_list, name="staff"),

@@ -1,8 +1,10 @@
 import datetime
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -11,10 +13,12 @@ from samordna.associations import selectors, services
 from samordna.associations.forms import (
     AssociationSettingsForm,
     BoardDateForm,
+    BoardEntryForm,
     BoardSeatForm,
     MemberForm,
     MemberSharesForm,
     PersonForm,
+    SeatRowFormSet,
     StaffAssignmentForm,
 )
 from samordna.associations.permissions import (
@@ -24,6 +28,7 @@ from samordna.associations.permissions import (
     can_see_history,
     require,
 )
+from samordna.core.forms import attach_errors
 from samordna.core.history import history_model, history_of, records_of
 from samordna.core.http import AuthedRequest
 from samordna.core.views import form_page
@@ -287,6 +292,55 @@ def seat_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         done_url=reverse("associations:seats", args=[slug]),
         template="associations/generic_form.html",
         context={"association": association, "title": f"Ändra uppdrag: {seat}", "object": seat},
+    )
+
+
+BOARD_ROWS = 12
+MAX_BOARD_ROWS = 40
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def board_enter(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The whole board for a mandate period in one form, a row per seat."""
+    association = association_for(request.user, slug)
+    require(can_manage(request.user))
+    try:
+        rows = max(2, min(int(request.GET.get("rader", BOARD_ROWS)), MAX_BOARD_ROWS))
+    except ValueError:
+        rows = BOARD_ROWS
+    data = request.POST if request.method == "POST" else None
+    form = BoardEntryForm(data)
+    seats = SeatRowFormSet(
+        data,
+        prefix="plats",
+        initial=[{}] * rows,
+        form_kwargs={"association": association, "rows": rows},
+    )
+    if data is not None and form.is_valid() and seats.is_valid():
+        try:
+            created = services.board_enter(
+                association=association,
+                by=request.user,
+                rows=seats.seat_rows(),
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, f"Styrelsen är registrerad: {len(created)} uppdrag.")
+            return redirect(reverse("associations:seats", args=[slug]))
+    return render(
+        request,
+        "associations/board_enter.html",
+        {
+            "association": association,
+            "form": form,
+            "seats": seats,
+            "more_rows": rows + 6 if rows + 6 <= MAX_BOARD_ROWS else None,
+            "has_errors": bool(form.errors or seats.total_error_count()),
+        },
+        status=400 if data is not None else 200,
     )
 
 

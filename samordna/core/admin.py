@@ -8,6 +8,11 @@ from django.http import HttpRequest
 from samordna.core.models import EmailStatus, OutgoingEmail, TaskProgress
 from samordna.core.services import email_retry
 
+# The admin is for the operator's rare repairs; new förbund are set up at /drift/forbund/.
+admin.site.site_header = "Samordna – drift och reparationer"
+admin.site.site_title = "Samordna drift"
+admin.site.index_title = "Sällsynta reparationer (nya förbund läggs upp under Drift)"
+
 
 @admin.register(OutgoingEmail)
 class OutgoingEmailAdmin(admin.ModelAdmin):

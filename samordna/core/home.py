@@ -18,6 +18,8 @@ def home(request: HttpRequest) -> HttpResponse:
             return redirect("associations:start", slug=user.association.slug)
         if user.role == Role.NATIONAL:
             return redirect("finance:national")
+        if user.role == Role.OPERATOR:
+            return redirect("operator:associations")
     associations = sorted(Association.objects.all(), key=lambda a: swedish_key(a.name))
     return render(
         request,

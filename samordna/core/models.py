@@ -25,6 +25,7 @@ class OutgoingEmail(models.Model):
         null=True,
         blank=True,
         related_name="outgoing_emails",
+        verbose_name="förbund",
     )
     # Queuing the same key again does nothing: a retried request cannot send twice.
     key = models.CharField("nyckel", max_length=200, unique=True)
@@ -81,6 +82,7 @@ class TaskProgress(models.Model):
         null=True,
         blank=True,
         related_name="task_progress",
+        verbose_name="förbund",
     )
     title = models.CharField("uppgift", max_length=200)
     task_path = models.CharField("uppgiftens funktion", max_length=200)
@@ -102,6 +104,7 @@ class TaskProgress(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name="startad av",
     )
     created_at = models.DateTimeField("skapad", auto_now_add=True)
     finished_at = models.DateTimeField("klar", null=True, blank=True)

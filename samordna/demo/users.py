@@ -78,6 +78,8 @@ DEMO_USERS = [
     ),
     DemoUser("niklas.eden", Role.BOARD, "harnosand-timra", "Niklas Edén", person="Niklas Edén"),
     DemoUser("nationell", Role.NATIONAL, None, "Nationell läsare", unit="NNS"),
+    # The operator of the installation: sets up new förbund, belongs to none.
+    DemoUser("drift", Role.OPERATOR, None, "Drift Samordna"),
 ]
 
 

@@ -18,6 +18,7 @@ class SamordnaTestCase(TestCase):
     finance: User
     applicant: User
     national: User
+    operator: User
     outsider: User
 
     @classmethod
@@ -34,6 +35,7 @@ class SamordnaTestCase(TestCase):
         cls.finance = users["ekonomi.sundsvall"]
         cls.applicant = users["denise.wallen"]
         cls.national = users["nationell"]
+        cls.operator = users["drift"]
         cls.outsider = users["ulrika.sahlin"]
 
     def url(self, path: str) -> str:

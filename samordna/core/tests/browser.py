@@ -136,13 +136,19 @@ class BrowserTestCase(StaticLiveServerTestCase):
     browser: Browser
 
     association: Association
+    # False: the class starts from an empty database (a new installation), not the demo.
+    with_demo = True
 
     @classmethod
     def setUpClass(cls) -> None:
         super().setUpClass()
-        # The live server's data is committed: conftest.py's demo is still there unless an
-        # earlier TransactionTestCase flushed it, when this loads it again.
-        cls.association = demo_associations()["sundsvall"]
+        if cls.with_demo:
+            # The live server's data is committed: conftest.py's demo is still there unless
+            # an earlier TransactionTestCase flushed it, when this loads it again.
+            cls.association = demo_associations()["sundsvall"]
+        else:
+            for database in cls.databases:
+                call_command("flush", verbosity=0, interactive=False, database=database)
         cls.playwright = sync_playwright().start()
         try:
             cls.browser = cls.playwright.chromium.launch(
@@ -168,6 +174,7 @@ class BrowserTestCase(StaticLiveServerTestCase):
     def setUp(self) -> None:
         self.problems: list[str] = []
         self.links_seen: set[str] = set()  # URL names of the links on the pages opened
+        self.form_posts: list[str] = []  # every form sent (a page's POST), by path
 
     # Pages and sessions
 
@@ -181,12 +188,12 @@ class BrowserTestCase(StaticLiveServerTestCase):
         self.watch_content_security_policy(context)
         return context.new_page()
 
-    def log_in(self, username: str) -> Page:
+    def log_in(self, username: str, password: str = DEMO_PASSWORD) -> Page:
         """Log in through the form at /logga-in/, as a person would."""
         page = self.new_page()
         page.goto("/logga-in/")  # checked once, in the tests of the public pages
         page.get_by_label("Användarnamn").fill(username)
-        page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
+        page.get_by_label("Lösenord").fill(password)
         page.get_by_role("button", name="Logga in").click()
         expect(page.get_by_role("button", name="Logga ut")).to_be_visible()
         user = User.objects.get(username=username)
@@ -252,6 +259,10 @@ class BrowserTestCase(StaticLiveServerTestCase):
                 request.resource_type != "document" and urlsplit(request.url).path != "/favicon.ico"
             )
 
+        def on_request(request: Request) -> None:
+            if request.method == "POST" and request.resource_type == "document":
+                self.form_posts.append(urlsplit(request.url).path)
+
         def on_response(response: Response) -> None:
             if response.status >= 400 and watched(response.request):
                 self.problems.append(f"{response.url} svarade {response.status}")
@@ -260,6 +271,7 @@ class BrowserTestCase(StaticLiveServerTestCase):
             if watched(request):
                 self.problems.append(f"{request.url} kunde inte hämtas: {request.failure}")
 
+        context.on("request", on_request)
         context.on("response", on_response)
         context.on("requestfailed", on_request_failed)
 

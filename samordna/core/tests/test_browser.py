@@ -19,6 +19,7 @@ from django.urls import resolve, reverse
 from django_tasks_db.management.commands.db_worker import Worker
 from playwright.sync_api import Page, expect
 
+from samordna.accounts.tests.browser_data import OperatorPages
 from samordna.attest.tests.browser_data import AttestPages
 from samordna.control.tests.browser_data import ControlPages
 from samordna.core.tests import browser
@@ -43,6 +44,7 @@ APP_PAGES: list[type[AppPages]] = [
     ImportPages,
     TaskPages,
     ControlPages,
+    OperatorPages,
 ]
 
 # What each role may open (URL names), beyond what is public. Arguments come from
@@ -89,6 +91,7 @@ OFFICE_PAGES = [
     "associations:person_update",
     "associations:seat_create",
     "associations:seat_update",
+    "associations:board_enter",
     "associations:staff_create",
     "associations:staff_update",
     "associations:history",
@@ -178,6 +181,7 @@ ROLE_PAGES = {
     "ekonomi.sundsvall": [*REGISTER_PAGES, "interventions:payment_create"],  # ekonomi
     "denise.wallen": APPLICANT_PAGES,  # sökande
     "nationell": ["finance:national", "finance:allocation_table", "national:overview"],
+    "drift": [],  # the operator's pages: OperatorPages
 }
 for _app in APP_PAGES:
     for _username, _names in _app.role_pages.items():
@@ -469,6 +473,9 @@ class BrowserTests(browser.BrowserTestCase):
 
     def test_national_reader(self) -> None:
         self.open_role_pages("nationell")
+
+    def test_operator(self) -> None:
+        self.open_role_pages("drift")
 
     def test_public_pages_and_errors(self) -> None:
         page = self.new_page()
