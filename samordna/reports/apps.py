@@ -12,4 +12,3 @@ class ReportsConfig(AppConfig):
         register_history("rapportavsnitt", "reports.ReportSection")
         register_history("rapportsiffra", "reports.Figure")
         register_history("balanskoppling", "reports.BalanceMapping")
-        register_history("rapportutskick", "reports.ReportDispatch")

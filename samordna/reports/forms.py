@@ -3,7 +3,7 @@ from django import forms
 from samordna.associations.models import Association
 from samordna.core.forms import DateInput, StyledFormMixin
 from samordna.ledger.forms import open_items
-from samordna.reports.models import ReportKind
+from samordna.reports.models import BalanceLine, ReportKind
 
 
 class ReportForm(StyledFormMixin, forms.Form):
@@ -68,8 +68,8 @@ class SendForm(StyledFormMixin, forms.Form):
             )
         self.apply_styles()
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict:
+        cleaned = super().clean() or {}
         validator = forms.EmailField()
         for member in self.members:
             name = f"member_{member.pk}"
@@ -84,3 +84,26 @@ class SendForm(StyledFormMixin, forms.Form):
 
     def recipients(self) -> dict:
         return {m: self.cleaned_data[f"member_{m.pk}"] for m in self.members}
+
+
+class BalanceMappingForm(StyledFormMixin, forms.Form):
+    """A select per balance account: its line in the balance sheet."""
+
+    def __init__(self, *args, accounts: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = accounts
+        for row in accounts:
+            self.fields[row.field_name] = forms.ChoiceField(
+                label=f"{row.account} {row.name}".strip(),
+                choices=BalanceLine.choices,
+                initial=row.line,
+                error_messages={"invalid_choice": "Välj en rad i balansräkningen."},
+            )
+        self.apply_styles()
+
+    def lines(self) -> dict[int, str]:
+        return {
+            int(name.removeprefix("konto_")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("konto_")
+        }

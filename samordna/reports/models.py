@@ -191,7 +191,8 @@ class BalanceMapping(models.Model):
 
 
 class ReportDispatch(models.Model):
-    """The locked report sent to one member: to whom and when."""
+    """The locked report sent to one member: to whom, when and by whom. Written once, when
+    it is sent, and never changed (so it keeps no history of its own)."""
 
     report = models.ForeignKey(
         AssociationReport, on_delete=models.CASCADE, related_name="dispatches"
@@ -204,8 +205,6 @@ class ReportDispatch(models.Model):
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "utskick av rapport"

@@ -11,17 +11,29 @@ from samordna.associations.models import Association, BoardSeat, SeatKind
 from samordna.control.models import MemberDischarge
 from samordna.followup.selectors import settings_for as followup_settings
 from samordna.followup.suppression import is_small
+from samordna.ledger.models import LedgerBalance, LedgerImport, LedgerTransaction
+from samordna.ledger.selectors import current_import
 from samordna.meetings.models import ApprovedMinutes
 from samordna.reports import figures
-from samordna.reports.models import AssociationReport, Figure, FigureUnit, ReportKind
-from samordna.reports.statements import Refused
+from samordna.reports.models import (
+    AssociationReport,
+    BalanceMapping,
+    Figure,
+    FigureUnit,
+    ReportKind,
+)
+from samordna.reports.statements import Refused, default_line
 
 PAGE_SIZE = 25
 SUPPRESSED_TABLES = {"deltagare"}
 
 
 def reports_of(association: Association) -> QuerySet[AssociationReport]:
-    return AssociationReport.objects.filter(association=association).order_by("-year", "kind", "pk")
+    return (
+        AssociationReport.objects.filter(association=association)
+        .select_related("attachment__meeting")
+        .order_by("-year", "kind", "pk")
+    )
 
 
 def reports_page(association: Association, number: str | None) -> Page:
@@ -41,7 +53,7 @@ def previous_report(report: AssociationReport) -> AssociationReport | None:
 
 @dataclass
 class Cell:
-    figure: Figure | None
+    figure: Figure
     text: str
     stale: bool = False
     now: str = ""  # the value the data give now, when stale
@@ -167,3 +179,49 @@ def decided_minutes(report: AssociationReport) -> ApprovedMinutes | None:
     if report.attachment_id is None:
         return None
     return ApprovedMinutes.objects.filter(meeting__attachments=report.attachment_id).first()
+
+
+@dataclass
+class BalanceAccount:
+    account: int
+    name: str
+    line: str  # the remembered line, or the BAS class's
+    remembered: bool
+
+    @property
+    def field_name(self) -> str:
+        return f"konto_{self.account}"
+
+
+def balance_accounts(association: Association, year: int) -> list[BalanceAccount]:
+    """The balance accounts of the year's imported ledger with their balance-sheet line."""
+    ledger_import = current_import(association, year)
+    if ledger_import is None:
+        return []
+    accounts = set(
+        LedgerBalance.objects.filter(ledger_import=ledger_import, account__lt=3000).values_list(
+            "account", flat=True
+        )
+    ) | set(
+        LedgerTransaction.objects.filter(ledger_import=ledger_import, account__lt=3000)
+        .values_list("account", flat=True)
+        .distinct()
+    )
+    names = (
+        LedgerImport.objects.filter(pk=ledger_import.pk)
+        .values_list("parsed__accounts", flat=True)
+        .first()
+        or {}
+    )
+    remembered = dict(
+        BalanceMapping.objects.filter(association=association).values_list("account", "line")
+    )
+    return [
+        BalanceAccount(
+            account,
+            names.get(str(account), ""),
+            remembered.get(account) or default_line(account),
+            account in remembered,
+        )
+        for account in sorted(accounts)
+    ]

@@ -160,6 +160,24 @@ def figures_refresh(*, report: AssociationReport, by: User) -> int:
 
 
 @transaction.atomic
+def figures_mark_seed(
+    *, report: AssociationReport, by: User, keys: Sequence[str], source: str
+) -> int:
+    """Mark figures as the ones a document states (the demo's seeds): the page names the
+    document beside them. The data still give their value; a refresh clears the mark."""
+    report = AssociationReport.objects.select_for_update().get(pk=report.pk)
+    _refuse_locked(report)
+    marked = 0
+    for figure in report.figures.filter(key__in=keys):
+        figure.seed = source[:200]
+        save_with_history(figure, by=by)
+        marked += 1
+    if marked != len(set(keys)):
+        raise ValidationError("Någon av siffrorna finns inte i rapporten.")
+    return marked
+
+
+@transaction.atomic
 def balance_mappings_save(*, association: Association, by: User, lines: Mapping[int, str]) -> None:
     """Remember the balance-sheet line of each balance account (kept for later years)."""
     existing = {m.account: m for m in BalanceMapping.objects.filter(association=association)}

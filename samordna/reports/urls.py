@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/uppdatera/", views.refresh, name="refresh"),
     path("<int:pk>/bilaga/", views.attach, name="attach"),
     path("<int:pk>/las/", views.lock, name="lock"),
+    path("<int:pk>/balanskonton/", views.balance_lines, name="balance_lines"),
     path("<int:pk>/skicka/", views.send, name="send"),
     path("<int:pk>/rapport.pdf", views.report_pdf, name="pdf"),
     path("<int:pk>/rapport.docx", views.report_docx, name="docx"),

@@ -15,7 +15,13 @@ from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest
 from samordna.core.views import form_page
 from samordna.reports import documents, selectors, services
-from samordna.reports.forms import AttachForm, ReportForm, SectionForm, SendForm
+from samordna.reports.forms import (
+    AttachForm,
+    BalanceMappingForm,
+    ReportForm,
+    SectionForm,
+    SendForm,
+)
 from samordna.reports.models import AssociationReport, ReportSection
 from samordna.reports.permissions import can_read_reports, can_write_reports
 
@@ -240,3 +246,25 @@ def report_docx(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     else:
         content = documents.report_docx(report)
     return _file(content, f"{report.kind}-{report.year}.docx", DOCX)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def balance_lines(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """Which line of the balance sheet each balance account of the year's ledger goes to,
+    remembered for the förbund's later years."""
+    association = _writer(request, slug)
+    report = _report(association, pk)
+    accounts = selectors.balance_accounts(association, report.year)
+    form = BalanceMappingForm(request.POST or None, accounts=accounts)
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: services.balance_mappings_save(
+            association=association, by=request.user, lines=form.lines()
+        ),
+        done_message="Balanskontonas rader i balansräkningen är sparade.",
+        done_url=f"/f/{slug}/rapporter/{report.pk}/",
+        template="reports/balance_lines.html",
+        context={"association": association, "report": report, "accounts": accounts},
+    )

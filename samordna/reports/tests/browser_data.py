@@ -6,7 +6,7 @@ from functools import cached_property
 from django.urls import reverse
 
 from samordna.core.tests.browser_pages import AppPages
-from samordna.reports.models import AssociationReport, ReportKind
+from samordna.reports.models import AssociationReport, BalanceMapping, ReportKind
 
 READER_PAGES = ["reports:list", "reports:detail"]
 
@@ -19,6 +19,7 @@ class ReportPages(AppPages):
             "reports:create",
             "reports:section",
             "reports:attach",
+            "reports:balance_lines",
         ],
         "christina.nordeno": READER_PAGES,
         "peter.pettersson": READER_PAGES,
@@ -26,7 +27,7 @@ class ReportPages(AppPages):
     }
     files = {"reports:pdf", "reports:docx"}
     not_pages = {"reports:refresh", "reports:lock", "reports:send"}
-    history_kinds = {"rapport", "rapportavsnitt", "rapportsiffra"}
+    history_kinds = {"rapport", "rapportavsnitt", "rapportsiffra", "balanskoppling"}
 
     @cached_property
     def annual(self) -> AssociationReport:
@@ -48,7 +49,7 @@ class ReportPages(AppPages):
             return [self._url(name)]
         if name == "reports:detail":
             return [self._url(name, self.annual.pk), self._url(name, self.plan.pk)]
-        if name == "reports:attach":
+        if name in ("reports:attach", "reports:balance_lines"):
             return [self._url(name, self.annual.pk)]
         if name == "reports:section":
             section = self.annual.sections.get(key="forvaltningsberattelse")
@@ -60,4 +61,6 @@ class ReportPages(AppPages):
             return self.annual.pk
         if kind == "rapportavsnitt":
             return self.annual.sections.get(key="forvaltningsberattelse").pk
-        return self.annual.figures.order_by("pk").first().pk  # type: ignore[union-attr]
+        if kind == "balanskoppling":
+            return BalanceMapping.objects.filter(association=self.association)[0].pk
+        return self.annual.figures.order_by("pk")[0].pk

@@ -64,14 +64,17 @@ class DecidedReportTests(SamordnaTestCase):
             body="<h3>Året i korthet</h3><p>Förbundet finansierade <strong>sju</strong> "
             "insatser.</p><ul><li>Psykolog</li><li>Arbetsterapeut</li></ul>",
         )
-        self.meeting = (
+        meeting = (
             Meeting.objects.filter(association=self.association, approved_minutes__isnull=True)
             .exclude(items=None)
             .order_by("date")
             .first()
         )
-        assert self.meeting is not None
-        self.item = AgendaItem.objects.filter(meeting=self.meeting).first()
+        assert meeting is not None
+        item = AgendaItem.objects.filter(meeting=meeting).first()
+        assert item is not None
+        self.meeting: Meeting = meeting
+        self.item: AgendaItem = item
 
     def test_pdf_and_word_carry_the_same_text(self):
         pdf = documents.report_pdf(self.report, archival=True)
@@ -93,6 +96,7 @@ class DecidedReportTests(SamordnaTestCase):
     def test_locked_after_justering_with_pdfa_and_sha256_then_sent(self):
         services.report_attach(report=self.report, item=self.item, by=self.office)
         self.report.refresh_from_db()
+        assert self.report.attachment is not None
         self.assertEqual(self.report.attachment.meeting, self.meeting)
         with self.assertRaisesMessage(ValidationError, "justerat"):
             services.report_lock(report=self.report, by=self.office)
@@ -103,7 +107,7 @@ class DecidedReportTests(SamordnaTestCase):
             last_number=1,
             pdf="x.pdf",
         )
-        section = self.report.sections.first()
+        section = self.report.sections.get(key="forvaltningsberattelse")
         with self.assertRaisesMessage(ValidationError, "låst"):
             services.section_update(section=section, by=self.office, title="Ny", body="")
         report = services.report_lock(report=self.report, by=self.office)
@@ -120,7 +124,7 @@ class DecidedReportTests(SamordnaTestCase):
         with self.assertRaisesMessage(ValidationError, "låst"):
             services.figures_refresh(report=report, by=self.office)
 
-        member = self.association.members.order_by("name").first()
+        member = self.association.members.order_by("name")[0]
         with self.captureOnCommitCallbacks(execute=False):
             sent = services.report_send(
                 report=report, by=self.office, recipients={member: ["registrator@example.se"]}
