@@ -92,8 +92,8 @@ HT_INSATSER = [
     ),
     ("Hälsoprojektet", "Timrå kommun", (2020, 1, 1), (2020, 12, 31), 600_000),
     ("Att bryta mönster", "Härnösands kommun", (2020, 1, 1), (2020, 12, 31), 700_000),
-    # The seed's "Arbetsmarknadstorg Härnösand", in the demo already as the insats below.
-    ("Arbetsmarknadstorget Härnösand", "Härnösands kommun", (2020, 1, 1), (2020, 12, 31), 800_000),
+    # The seed's 2020 insats; "Arbetsmarknadstorget Härnösand" in the demo is its successor.
+    ("Arbetsmarknadstorg Härnösand", "Härnösands kommun", (2020, 1, 1), (2020, 12, 31), 800_000),
 ]
 HT_MEETING_DAYS = [(2020, 2, 14), (2020, 4, 17), (2020, 6, 5)]  # three; the dates invented
 HT_TEXTS = {

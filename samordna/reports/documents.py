@@ -97,8 +97,9 @@ def text_blocks(body: str) -> list[Block]:
 
 
 def report_blocks(report: AssociationReport) -> list[Block]:
-    """Everything the report says, in order."""
-    state = selectors.figure_state(report)
+    """Everything the report says, in order: the figures as stored (the document says what
+    the report says; the page is where stale figures are shown)."""
+    state = selectors.figure_state(report, compare=False)
     period = f"{format_date(report.starts_on)} – {format_date(report.ends_on)}"
     blocks = [
         Block("title", report.title),

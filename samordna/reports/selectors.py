@@ -121,16 +121,21 @@ def stored_figures(report: AssociationReport) -> list[Figure]:
     return list(report.figures.order_by("table", "position", "pk"))
 
 
-def figure_state(report: AssociationReport) -> FigureState:
-    """The stored figures in their tables, each compared with the data now: a fixed number of
-    queries whatever the number of insatser (each source reads in bulk)."""
+def figure_state(report: AssociationReport, *, compare: bool = True) -> FigureState:
+    """The stored figures in their tables, each compared with the data now (unless not
+    `compare`): a fixed number of queries whatever the number of insatser (each source reads
+    in bulk)."""
     stored = stored_figures(report)
     refused = ""
-    try:
-        values = figures.current_values(report)
-    except Refused as error:
-        values, refused = {}, str(error)
-    now = {key: value.value for key, value in values.items()}
+    values: dict[str, figures.Value] = {}
+    if compare:
+        try:
+            values = figures.current_values(report)
+        except Refused as error:
+            refused = str(error)
+        now = {key: value.value for key, value in values.items()}
+    else:
+        now = {figure.key: figure.value for figure in stored}
     threshold = followup_settings(report.association).suppression_threshold
     tables = _tables(stored, now, report.public, threshold)
     keys = {figure.key for figure in stored}
