@@ -242,7 +242,7 @@ def run(runs: int) -> None:
             association=association, kind=ReportKind.ANNUAL, year=YEAR, by=office
         )
         for section in report.sections.all():
-            body = "".join(f"<p>{TEXT * 3}</p>" for _ in range(6))
+            body = "".join(f"<p>{TEXT * 3}</p>" for _ in range(4))
             services.section_update(section=section, by=office, title=section.title, body=body)
         return report
 
