@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "samordna.fees",
     "samordna.attest",
     "samordna.control",
+    "samordna.reports",
     "samordna.imports",
 ]
 

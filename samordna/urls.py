@@ -17,6 +17,7 @@ urlpatterns = [
     path("f/<slug:slug>/", include("samordna.interventions.urls")),
     path("f/<slug:slug>/uppfoljning/", include("samordna.followup.urls")),
     path("f/<slug:slug>/ekonomi/uppfoljning/", include("samordna.ledger.urls")),
+    path("f/<slug:slug>/rapporter/", include("samordna.reports.urls")),
     path("f/<slug:slug>/arvoden/", include("samordna.fees.urls")),
     path("f/<slug:slug>/attest/", include("samordna.attest.urls")),
     path("f/<slug:slug>/protokoll/", include("samordna.imports.urls")),

@@ -13,6 +13,7 @@ NAVIGATION = [
     ("interventions:register", "Insatser", REGISTER_READERS | {Role.APPLICANT}),
     ("followup:overview", "Uppföljning", REGISTER_READERS | {Role.APPLICANT}),
     ("finance:overview", "Ekonomi", REGISTER_READERS),
+    ("reports:list", "Rapporter", {Role.OFFICE, Role.CHAIR, Role.BOARD, Role.AUDITOR}),
     ("associations:board", "Styrelsen", REGISTER_READERS),
     ("associations:members", "Medlemmar", REGISTER_READERS),
     ("associations:people", "Personer", REGISTER_READERS),

@@ -10,6 +10,7 @@ from samordna.demo import (
     finance_money,
     interventions,
     ledger_money,
+    reports,
 )
 from samordna.demo.associations import ASSOCIATIONS, load_associations, load_national_allocation
 from samordna.demo.followup import load_followup
@@ -33,6 +34,7 @@ def load_demo() -> tuple[dict[str, Association], int]:
     fees_money.load_fees(associations)
     ledger_money.load_ledger(associations)
     control.load_control(associations)
+    reports.load_reports(associations)
     return associations, rows
 
 

@@ -59,6 +59,10 @@ def to_json(ledger: Ledger) -> dict[str, Any]:
         "warnings": _problems(ledger.warnings),
         "doubts": _problems(ledger.doubts),
         "more_problems": ledger.more_problems,
+        "stated": {
+            key: {str(account): str(amount) for account, amount in values.items()}
+            for key, values in ledger.stated.items()
+        },
     }
 
 
@@ -85,4 +89,8 @@ def from_json(data: dict[str, Any]) -> Ledger:
         warnings=[Problem(line, message) for line, message in data["warnings"]],
         doubts=[Problem(line, message) for line, message in data.get("doubts", [])],
         more_problems=data["more_problems"],
+        stated={
+            key: {int(account): Decimal(amount) for account, amount in values.items()}
+            for key, values in data.get("stated", {}).items()
+        },
     )

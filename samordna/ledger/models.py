@@ -144,3 +144,37 @@ class AccountMapping(models.Model):
 
     def __str__(self) -> str:
         return f"{self.account} → {self.line_name or self.get_treatment_display()}"
+
+
+class BalanceKind(models.TextChoices):
+    OPENING = "#IB", "Ingående balans"
+    CLOSING = "#UB", "Utgående balans"
+    RESULT = "#RES", "Resultat"
+
+
+class LedgerBalance(models.Model):
+    """A balance the imported file states for an account (#IB, #UB, #RES) for its year (0)
+    or the year before (-1): what the balance sheet and the cash flow are made from. Written
+    once, with its import, and never changed."""
+
+    ledger_import = models.ForeignKey(
+        LedgerImport, on_delete=models.CASCADE, related_name="balances"
+    )
+    year_index = models.SmallIntegerField("år (0 = året, −1 = året före)")
+    kind = models.CharField("slag", max_length=4, choices=BalanceKind.choices)
+    account = models.PositiveIntegerField("konto")
+    amount = models.DecimalField("belopp (kr)", max_digits=15, decimal_places=2)
+
+    class Meta:
+        verbose_name = "saldo i bokföringen"
+        verbose_name_plural = "saldon i bokföringen"
+        ordering = ["year_index", "kind", "account"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ledger_import", "year_index", "kind", "account"],
+                name="one_balance_per_account_kind_year",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.year_index} {self.account} {self.amount}"

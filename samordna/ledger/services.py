@@ -21,8 +21,10 @@ from samordna.finance.selectors import budget_for, budget_lines
 from samordna.ledger import files, selectors
 from samordna.ledger.models import (
     AccountMapping,
+    BalanceKind,
     FileKind,
     ImportStatus,
+    LedgerBalance,
     LedgerImport,
     LedgerTransaction,
     Treatment,
@@ -237,6 +239,17 @@ def import_confirm(
             for row in rows
         ),
         batch_size=BATCH,
+    )
+    LedgerBalance.objects.bulk_create(
+        LedgerBalance(
+            ledger_import=ledger_import,
+            year_index=int(key.split()[1]),
+            kind=BalanceKind(key.split()[0]),
+            account=account,
+            amount=amount,
+        )
+        for key, values in found.ledger.stated.items()
+        for account, amount in values.items()
     )
     ledger_import.status = ImportStatus.IMPORTED
     ledger_import.imported_by = by

@@ -99,8 +99,12 @@ class Ledger:
     doubts: list[Problem] = field(default_factory=list)
     more_problems: int = 0
     # The file's own balances of the current year (#IB 0, #UB 0, #RES 0), read to check
-    # that its verifications are all there; not kept after parsing.
+    # that its verifications are all there.
     balances: dict[str, dict[int, Decimal]] = field(default_factory=dict)
+    # Every year's balances as the file states them, "#IB 0", "#UB -1", "#RES -1" → {account:
+    # amount}: the opening and closing balances and last year's result that the reports'
+    # balance sheet and cash flow need (the verifications hold only this year's movements).
+    stated: dict[str, dict[int, Decimal]] = field(default_factory=dict)
     checksum_opened: bool = False
     checksum_closed: bool = False
 
@@ -369,7 +373,6 @@ def parse_sie(data: bytes) -> Ledger:
         ledger.problem(None, "Filen innehåller inga verifikationsrader (#TRANS).")
     if ledger.ok:
         _check_balances(ledger)
-    ledger.balances = {}
     return ledger
 
 
@@ -534,6 +537,8 @@ def _header(ledger: Ledger, label: str, fields: list[str | ObjectList], number: 
         account, amount = parse_account(values[1]), parse_amount(values[2])
         if values[0] == "0":
             ledger.balances.setdefault(label, {})[account] = amount
+        if values[0] in {"0", "-1"}:
+            ledger.stated.setdefault(f"{label} {values[0]}", {})[account] = amount
     elif label == "#KSUMMA":
         if values:
             ledger.checksum_closed = True

@@ -28,6 +28,7 @@ LAYERS = [
     "ledger",  # the outcome against the budget
     "control",  # the control year: årshjul, delegation, internkontroll, risks, ansvarsfrihet
     "followup",  # counts and surveys of the insatser
+    "reports",  # verksamhetsplan, delårsrapport, årsredovisning from all of the above
     "imports",  # old protocols into the meetings
 ]
 # Modules that assemble the whole site from every app, and so may import any of them.

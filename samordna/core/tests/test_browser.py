@@ -34,6 +34,7 @@ from samordna.imports.tests.minutes_fixtures import FIXTURES
 from samordna.interventions.tests.browser_data import InterventionPaths
 from samordna.ledger.tests.browser_data import LedgerPages
 from samordna.meetings import past, services
+from samordna.reports.tests.browser_data import ReportPages
 
 # The money apps describe their own pages (`samordna.core.tests.browser_pages`).
 APP_PAGES: list[type[AppPages]] = [
@@ -45,6 +46,7 @@ APP_PAGES: list[type[AppPages]] = [
     TaskPages,
     ControlPages,
     OperatorPages,
+    ReportPages,
 ]
 
 # What each role may open (URL names), beyond what is public. Arguments come from

@@ -146,6 +146,55 @@ def entries() -> list[tuple[str, Entry]]:
     return rows
 
 
+# 2022 as the file states it (invented, antaget i demon): last year's result per account
+# (#RES -1), its opening balances (#IB -1) and its closing ones (#UB -1 = #IB 0), so that
+# the årsredovisning has the previous year beside. The year's result went to equity.
+RESULT_2022 = [
+    (3010, "-3689000.00"),
+    (3020, "-1844500.00"),
+    (3030, "-1844500.00"),
+    (4010, "4902000.00"),
+    (4020, "640000.00"),
+    (4030, "760000.00"),
+    (4040, "27500.00"),
+    (4060, "71000.00"),
+    (5010, "60000.00"),
+    (6530, "75000.00"),
+    (6540, "21000.00"),
+    (6550, "782000.00"),
+    (7240, "68000.00"),
+    (7510, "21366.00"),
+    (7610, "52000.00"),
+    (8310, "-180.00"),
+    (8490, "1020.00"),
+]
+OPENING = {1930: Decimal("1055000.00"), 2091: Decimal("-755000.00"), 2440: Decimal("-300000.00")}
+PAYABLES_2022 = Decimal("-250000.00")
+
+
+def stated_balances() -> list[str]:
+    """#IB/#UB for both years and #RES -1, consistent with the verifications."""
+    result_2022 = sum(Decimal(amount) for _, amount in RESULT_2022)
+    equity_2022 = OPENING[2091] - result_2022  # equity before last year's result
+    bank_2022 = -(equity_2022 + PAYABLES_2022)
+    closing = dict(OPENING)
+    for _series, (_day, _text, lines) in entries():
+        for account, amount in lines:
+            if account < 3000:
+                closing[account] = closing.get(account, Decimal(0)) + amount
+            closing[BANK] -= amount
+    rows = [f"#IB 0 {account} {amount:.2f}" for account, amount in OPENING.items()]
+    rows += [f"#UB 0 {account} {amount:.2f}" for account, amount in sorted(closing.items())]
+    rows += [
+        f"#IB -1 1930 {bank_2022:.2f}",
+        f"#IB -1 2091 {equity_2022:.2f}",
+        f"#IB -1 2440 {PAYABLES_2022:.2f}",
+    ]
+    rows += [f"#UB -1 {account} {amount:.2f}" for account, amount in OPENING.items()]
+    rows += [f"#RES -1 {account} {amount}" for account, amount in RESULT_2022]
+    return rows
+
+
 def quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -168,15 +217,7 @@ def sie_text() -> str:
         out.append(f"#KONTO {account} {quote(name)}")
     for account, kind in TYPES.items():
         out.append(f"#KTYP {account} {kind}")
-    out += [
-        "#IB 0 1930 1055000.00",
-        "#IB 0 2091 -755000.00",
-        "#IB 0 2440 -300000.00",
-        "#UB -1 1930 1055000.00",
-        "#UB -1 2091 -755000.00",
-        "#UB -1 2440 -300000.00",
-        "#RES -1 3010 -3689000.00",
-    ]
+    out += stated_balances()
     numbers = {"A": 0, "B": 0}
     for series, (day, text, lines) in entries():
         numbers[series] += 1
