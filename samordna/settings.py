@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "samordna.attest",
     "samordna.control",
     "samordna.imports",
+    "samordna.records",
 ]
 
 MIDDLEWARE = [

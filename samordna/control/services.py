@@ -31,6 +31,7 @@ from samordna.control.models import (
     RiskAnalysis,
     RiskRow,
 )
+from samordna.control.signals import control_plan_adopted, control_report_attached
 from samordna.core.services import apply_changes, delete_with_history, save_with_history
 from samordna.core.text import format_kronor
 from samordna.meetings import services as meeting_services
@@ -570,6 +571,7 @@ def control_plan_adopt(
         adopted_on=adopted_on,
     )
     plan.__dict__.update(locked.__dict__)
+    control_plan_adopted.send(sender=ControlPlan, plan=locked, by=by)
     return locked
 
 
@@ -631,9 +633,11 @@ def control_report_attach(
         content_type="application/pdf",
     )
     title = f"Uppföljning av {str(plan)[0].lower()}{str(plan)[1:]}, {period}"
-    return meeting_services.attachment_add(
+    attachment = meeting_services.attachment_add(
         meeting=item.meeting, by=by, title=title, file=upload, item=item
     )
+    control_report_attached.send(sender=ControlPlan, plan=plan, attachment=attachment, by=by)
+    return attachment
 
 
 # Risk- och väsentlighetsanalys

@@ -29,6 +29,7 @@ LAYERS = [
     "control",  # the control year: årshjul, delegation, internkontroll, risks, ansvarsfrihet
     "followup",  # counts and surveys of the insatser
     "imports",  # old protocols into the meetings
+    "records",  # the diarium and the archive: registers what every app below does
 ]
 # Modules that assemble the whole site from every app, and so may import any of them.
 ENTRY_POINTS = (

@@ -30,6 +30,7 @@ from samordna.imports.tests.browser_data import ImportPages
 from samordna.interventions.tests.browser_data import InterventionPaths
 from samordna.ledger.tests.browser_data import LedgerPages
 from samordna.meetings import past, services
+from samordna.records.tests.browser_data import RecordsPages
 
 # The money apps describe their own pages (`samordna.core.tests.browser_pages`).
 APP_PAGES: list[type[AppPages]] = [
@@ -40,6 +41,7 @@ APP_PAGES: list[type[AppPages]] = [
     ImportPages,
     TaskPages,
     ControlPages,
+    RecordsPages,
 ]
 
 # What each role may open (URL names), beyond what is public. Arguments come from
