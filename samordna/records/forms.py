@@ -22,7 +22,7 @@ class SearchForm(StyledFormMixin, forms.Form):
     date_to = forms.DateField(label="Till och med datum", required=False, widget=DateInput())
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", "Slutdatumet ligger före startdatumet.")
@@ -97,7 +97,7 @@ class HandlingForm(StyledFormMixin, SecrecyFields):
     document_type = forms.ModelChoiceField(
         label="Handlingstyp", queryset=DocumentType.objects.none()
     )
-    files = MultipleFileField(label="Filer", required=False)
+    files = MultipleFileField(label="Filer", required=False)  # type: ignore[assignment]
 
     field_order = [
         "direction",

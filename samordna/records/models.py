@@ -422,9 +422,10 @@ class WeedingList(models.Model):
 
     @property
     def decision(self) -> str:
-        if self.paragraph_id is not None:
-            return f"{self.paragraph.meeting.date:%Y-%m-%d} § {self.paragraph.number}"
-        if self.delegation_decision_id is not None:
+        paragraph = self.paragraph
+        if paragraph is not None:
+            return f"{paragraph.meeting.date:%Y-%m-%d} § {paragraph.number}"
+        if self.delegation_decision is not None:
             return f"Delegationsbeslut {self.delegation_decision}"
         return ""
 

@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import secrets
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from django.conf import settings as django_settings
@@ -832,7 +833,7 @@ def weeding_execute(*, weeding_list: WeedingList, by: User) -> int:
         paths = [(f.file.storage, f.file.name) for f in handling.files.all()]
         delete_with_history(handling, by=by)
         for storage, name in paths:
-            transaction.on_commit(lambda s=storage, n=name: s.delete(n))
+            transaction.on_commit(partial(storage.delete, name))
         # The handling's row is gone; the entry (its foreign key now empty) is the log.
         WeedingEntry.objects.filter(pk=entry.pk).update(weeded_at=now, weeded_by=by)
         weeded += 1

@@ -7,6 +7,7 @@ import datetime
 import hashlib
 import io
 import zipfile
+from typing import Any
 from xml.etree import ElementTree as ET
 
 from django.core.exceptions import ValidationError
@@ -136,7 +137,8 @@ class RegisteredByThemselvesTests(RecordsCase):
         draft.agenda_item = None
         draft.version = 1
         draft.save()
-        for row in [*parties, *goals, *lines]:
+        rows: list[Any] = [*parties, *goals, *lines]
+        for row in rows:
             row.pk = None
             row.id = None
             row.application = draft
@@ -144,10 +146,12 @@ class RegisteredByThemselvesTests(RecordsCase):
         return draft
 
     def test_a_new_application_is_registered_when_submitted_with_its_files(self):
-        draft = self.draft_like(
-            Application.objects.filter(association=self.association, kind="new").first()
-        )
-        real_pdf = ApprovedMinutes.objects.first().pdf.open("rb").read()
+        model = Application.objects.filter(association=self.association, kind="new").first()
+        assert model is not None
+        draft = self.draft_like(model)
+        kept = ApprovedMinutes.objects.first()
+        assert kept is not None
+        real_pdf = kept.pdf.open("rb").read()
         intervention_services.attachment_add(
             application=draft,
             by=draft.created_by,
@@ -159,6 +163,7 @@ class RegisteredByThemselvesTests(RecordsCase):
         )
         case = Case.objects.get(source_key=f"application:{draft.pk}")
         self.assertEqual(case.application_id, draft.pk)
+        assert draft.submitted_at is not None
         self.assertEqual(case.year, draft.submitted_at.year)
         handling = case.handlings.get()
         self.assertEqual(
@@ -297,6 +302,7 @@ class PublicRegisterTests(RecordsCase):
         self.assertRedirects(response, f"/diarium/{self.association.slug}/tack/")
         request = CopyRequest.objects.get(handling=handling)
         registered = request.registered_as
+        assert registered is not None
         self.assertEqual(registered.case, handling.case)
         self.assertEqual(registered.direction, Direction.INCOMING)
         self.assertEqual(registered.person_name, "Kim")
@@ -445,11 +451,9 @@ class WeedingTests(RecordsCase):
         with self.assertRaises(ValidationError):
             services.weeding_execute(weeding_list=weeding_list, by=self.office)
         self.assertTrue(Handling.objects.filter(pk=old.pk).exists())
-        paragraph = (
-            ApprovedMinutes.objects.filter(meeting__association=self.association)
-            .first()
-            .meeting.paragraphs.first()
-        )
+        paragraph = self.association.meetings.filter(approved_minutes__isnull=False)[
+            0
+        ].paragraphs.first()
         services.weeding_list_decide(
             weeding_list=weeding_list, by=self.office, decided_on=D(2023, 3, 1), paragraph=paragraph
         )
@@ -499,7 +503,10 @@ class ArchiveTests(RecordsCase):
         self.assertEqual(len(listed), len(files) - 1)
         checksums = set()
         for element in listed:
-            href = element.find("m:FLocat", ns).get(f"{{{archive.XLINK_NS}}}href")
+            location = element.find("m:FLocat", ns)
+            assert location is not None
+            href = location.get(f"{{{archive.XLINK_NS}}}href") or ""
+
             content = files[root + href]
             self.assertEqual(element.get("CHECKSUMTYPE"), "SHA-256")
             self.assertEqual(hashlib.sha256(content).hexdigest(), element.get("CHECKSUM"), href)
@@ -515,7 +522,7 @@ class ArchiveTests(RecordsCase):
         for approved in protocols:
             content = next(c for c in pdfs if hashlib.sha256(c).hexdigest() == approved.sha256)
             xmp = PdfReader(io.BytesIO(content)).xmp_metadata
-            self.assertIsNotNone(xmp)
+            assert xmp is not None
             self.assertIn(b"pdfaid", xmp.stream.get_data())
         self.assertIn(root + "metadata/descriptive/diarium.xml", files)
 
