@@ -6,8 +6,8 @@ Run against a database of its own (it is created, migrated and filled here):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/samordna_bench_records \\
         .venv/bin/python scripts/bench_records.py [--handlings 200000]
 
-Prints the time of each search (the page of 25 and its count, as the register asks) as the
-median and the worst of a few runs; the target is ≤ 200 ms.
+Prints the time of each search (page one of 25 and its count, which stops at 1 000 as the
+register's does) as the median and the worst of a few runs; the target is ≤ 200 ms.
 """
 
 import argparse
@@ -168,8 +168,10 @@ def timed(
     for _ in range(runs):
         start = time.perf_counter()
         found = selectors.handlings_found(association, search, public=public)
-        count = found.count()
-        list(found[:25])
+        # As the register's page asks: the count (stopping at COUNT_CAP + 1) and page one.
+        paginator = selectors.RegisterPaginator(found, 25)
+        list(paginator.get_page(1).object_list)
+        count = paginator.count
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times), max(times), count
 
@@ -232,7 +234,8 @@ def main() -> None:
     for label, search, public in cases:
         median, slowest, count = timed(association, search, public=public, runs=args.runs)
         worst = max(worst, median)
-        print(f"  {label:<28} {median:7.1f} ms median, {slowest:7.1f} ms värst, {count} träffar")
+        hits = f"över {selectors.COUNT_CAP}" if count > selectors.COUNT_CAP else str(count)
+        print(f"  {label:<28} {median:7.1f} ms median, {slowest:7.1f} ms värst, {hits} träffar")
     verdict = "inom" if worst <= 200 else "ÖVER"
     print(f"\nSämsta median {worst:.1f} ms: {verdict} målet 200 ms.")
 

@@ -2,7 +2,6 @@
 masked, private persons never shown) and asks for a copy of a public handling."""
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -25,7 +24,7 @@ def public_register(request: HttpRequest, slug: str) -> HttpResponse:
     association = _association(slug)
     form = SearchForm(request.GET or None)
     found = selectors.handlings_found(association, search_of(form), public=True)
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("sida"))
+    page = selectors.RegisterPaginator(found, PAGE_SIZE).get_page(request.GET.get("sida"))
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(
         request,

@@ -3,6 +3,9 @@ finds), the gallring a plan allows, and the incoming handlingar for the next mee
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
+
+from django.core.paginator import Paginator
 
 from django.db.models import Q, QuerySet
 
@@ -30,6 +33,23 @@ class Search:
         return not (self.dnr or self.words or self.date_from or self.date_to or self.organisation)
 
 
+# The register counts its hits up to this many: a count of every match of a common word in
+# 200 000 handlingar costs more than the page itself, and no one pages past it.
+COUNT_CAP = 1000
+
+
+class RegisterPaginator(Paginator):
+    """Pages of the register whose count stops at `COUNT_CAP` + 1 (one bounded query)."""
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list[: COUNT_CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > COUNT_CAP
+
+
 def handlings_found(association: Association, search: Search, *, public: bool) -> QuerySet:
     """The handlingar matching `search`, newest first. For the public, words and sender are
     looked for only in what is public, so a secret part is never revealed by a match."""
@@ -40,7 +60,8 @@ def handlings_found(association: Association, search: Search, *, public: bool) -
     if search.dnr:
         dnr = search.dnr.strip()
         case_dnr = dnr.rsplit("-", 1)[0] if "-" in dnr else dnr
-        found = found.filter(case__dnr__iexact=case_dnr)
+        # Exact (the unique index of the Dnr), as written or in capitals ("p19/8").
+        found = found.filter(case__dnr__in={case_dnr, case_dnr.upper()})
         if "-" in dnr and dnr.rsplit("-", 1)[1].isdigit():
             found = found.filter(sequence=int(dnr.rsplit("-", 1)[1]))
     if search.organisation:

@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -21,6 +21,7 @@ from django.utils.text import get_valid_filename
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.control.models import ControlPlan, DelegationDecision
+from samordna.core.documents import page_context, render_pdf
 from samordna.core.services import (
     apply_changes,
     delete_with_history,
@@ -28,9 +29,18 @@ from samordna.core.services import (
     progress_start,
     save_with_history,
 )
+from samordna.core.text import format_date
 from samordna.core.uploads import Limits, UploadRefused, check_zip, read_upload
 from samordna.interventions.models import Agreement, Application, Report
-from samordna.meetings.models import ApprovedMinutes, Attachment, Meeting, Paragraph
+from samordna.meetings import services as meeting_services
+from samordna.meetings.models import (
+    AgendaItem,
+    ApprovedMinutes,
+    Attachment,
+    ItemKind,
+    Meeting,
+    Paragraph,
+)
 from samordna.records import selectors
 from samordna.records.models import (
     DNR_PLACEHOLDERS,
@@ -878,3 +888,39 @@ def archive_package_save(
     )
     save_with_history(package, by=by)
     return package
+
+
+# The next meeting's "Inkomna handlingar"
+
+INCOMING_TITLE = "Inkomna handlingar"
+
+
+@transaction.atomic
+def incoming_to_meeting(*, association: Association, by: User, today: datetime.date) -> Attachment:
+    """The list of what came in since the last meeting, from the register, as the next
+    Bilaga of the next meeting on its item "Inkomna handlingar" (added when missing)."""
+    incoming = selectors.incoming_for_next_meeting(association, today)
+    meeting = incoming.meeting
+    if meeting is None:
+        raise ValidationError("Det finns inget kommande sammanträde att anmäla handlingarna till.")
+    item = meeting.items.filter(title=INCOMING_TITLE).first() or meeting_services.agenda_item_add(
+        meeting=meeting, by=by, title=INCOMING_TITLE, kind=ItemKind.REPORT, standing=True
+    )
+    assert isinstance(item, AgendaItem)
+    since = f" sedan {format_date(incoming.since)}" if incoming.since else ""
+    pdf = render_pdf(
+        "records/documents/incoming.html",
+        {
+            "association": association,
+            "meeting": meeting,
+            "since": incoming.since,
+            "handlings": incoming.handlings,
+            **page_context(association.name, INCOMING_TITLE),
+        },
+    )
+    upload = SimpleUploadedFile(
+        f"inkomna-handlingar-{meeting.date:%Y-%m-%d}.pdf", pdf, content_type="application/pdf"
+    )
+    return meeting_services.attachment_add(
+        meeting=meeting, by=by, title=f"{INCOMING_TITLE}{since}", file=upload, item=item
+    )

@@ -17,6 +17,7 @@ urlpatterns = [
     path("handlingar/<int:pk>/sekretess/", views.handling_secrecy, name="handling_secrecy"),
     path("filer/<int:pk>/", views.handling_file, name="file"),
     path("begaranden/<int:pk>/besvarad/", views.copy_request_done, name="copy_request_done"),
+    path("inkomna/", views.incoming_to_meeting, name="incoming_to_meeting"),
     path("plan/", views.plan, name="plan"),
     path("plan/typer/ny/", views.type_create, name="type_create"),
     path("plan/typer/<int:pk>/", views.type_update, name="type_update"),

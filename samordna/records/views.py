@@ -5,7 +5,6 @@ archive packages."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -79,7 +78,7 @@ def register(request: AuthedRequest, slug: str) -> HttpResponse:
     form = SearchForm(request.GET or None)
     secret = can_see_secret(request.user)
     found = selectors.handlings_found(association, search_of(form), public=not secret)
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("sida"))
+    page = selectors.RegisterPaginator(found, PAGE_SIZE).get_page(request.GET.get("sida"))
     waiting = (
         list(
             association.copy_requests.filter(done_on__isnull=True).select_related(
@@ -539,3 +538,21 @@ def archive_download(request: AuthedRequest, slug: str, pk: int) -> FileResponse
         filename=package.file.name.rsplit("/", 1)[-1],
         content_type="application/zip",
     )
+
+
+@require_POST
+@login_required
+def incoming_to_meeting(request: AuthedRequest, slug: str) -> HttpResponse:
+    """Put the list of incoming handlingar on the next meeting's agenda."""
+    association = _office(request, slug)
+    try:
+        attachment = services.incoming_to_meeting(
+            association=association, by=request.user, today=timezone.localdate()
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("records:register", slug=slug)
+    messages.success(
+        request, f"Listan är {attachment} på sammanträdet {attachment.meeting.date:%Y-%m-%d}."
+    )
+    return redirect("records:register", slug=slug)

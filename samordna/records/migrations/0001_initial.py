@@ -20,12 +20,17 @@ def create_search_indexes(apps, schema_editor):
             f"CREATE INDEX IF NOT EXISTS records_handling_{column}_trgm "
             f"ON records_handling USING gin ({column} gin_trgm_ops)"
         )
+    # The search by sender or recipient is Django's icontains: UPPER(organisation) LIKE.
+    schema_editor.execute(
+        "CREATE INDEX IF NOT EXISTS records_handling_organisation_trgm "
+        "ON records_handling USING gin ((UPPER(organisation::text)) gin_trgm_ops)"
+    )
 
 
 def drop_search_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    for column in TRIGRAM_COLUMNS:
+    for column in (*TRIGRAM_COLUMNS, "organisation"):
         schema_editor.execute(f"DROP INDEX IF EXISTS records_handling_{column}_trgm")
 
 

@@ -44,6 +44,7 @@ class RecordsPages(AppPages):
         "records:copy_request_done",
         "records:weeding_create",
         "records:weeding_execute",
+        "records:incoming_to_meeting",
     }
     history_kinds = {"arende", "handling"}
 

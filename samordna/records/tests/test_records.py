@@ -19,6 +19,7 @@ from samordna.core.models import OutgoingEmail, TaskProgress
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.interventions import services as intervention_services
 from samordna.interventions.models import Agreement, Application, ApplicationStatus
+from samordna.meetings import services as meeting_services
 from samordna.meetings.models import ApprovedMinutes
 from samordna.records import archive, selectors, services
 from samordna.records.models import (
@@ -555,3 +556,26 @@ class IncomingTests(RecordsCase):
             self.association, last.date + datetime.timedelta(days=1)
         )
         self.assertIn(handling, incoming.handlings)
+
+    def test_the_list_goes_to_the_next_meeting_as_a_bilaga(self):
+        last = self.association.meetings.order_by("date").last()
+        assert last is not None
+        handling = self.letter(date=last.date)
+        upcoming = meeting_services.meeting_create(
+            association=self.association,
+            by=self.office,
+            date=last.date + datetime.timedelta(days=30),
+            starts_at=datetime.time(9),
+            ends_at=datetime.time(12),
+            place="Kansliet",
+        )
+        today = last.date + datetime.timedelta(days=1)
+        attachment = services.incoming_to_meeting(
+            association=self.association, by=self.office, today=today
+        )
+        self.assertEqual(attachment.meeting, upcoming)
+        self.assertEqual(attachment.item.title, "Inkomna handlingar")
+        self.assertEqual(attachment.content_type, "application/pdf")
+        self.assertIn(
+            handling, selectors.incoming_for_next_meeting(self.association, today).handlings
+        )
