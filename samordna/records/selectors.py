@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.paginator import Paginator
-
 from django.db.models import Q, QuerySet
 
 from samordna.associations.models import Association
