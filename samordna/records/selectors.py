@@ -42,7 +42,8 @@ class RegisterPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return self.object_list[: COUNT_CAP + 1].count()
+        found: QuerySet = self.object_list  # type: ignore[assignment]
+        return found[: COUNT_CAP + 1].count()
 
     @property
     def capped(self) -> bool:

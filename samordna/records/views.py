@@ -74,7 +74,6 @@ def search_of(form: SearchForm) -> selectors.Search:
 def register(request: AuthedRequest, slug: str) -> HttpResponse:
     """The förbund's diarium: search, the newest handlingar, the requests waiting."""
     association = _reader(request, slug)
-    services.registry_for(association)
     form = SearchForm(request.GET or None)
     secret = can_see_secret(request.user)
     found = selectors.handlings_found(association, search_of(form), public=not secret)
