@@ -182,5 +182,3 @@ class CopyRequestForm(StyledFormMixin, forms.Form):
     message = forms.CharField(
         label="Meddelande (frivilligt)", required=False, max_length=2000, widget=forms.Textarea
     )
-    # Left empty by people; a robot filling every field is refused.
-    website = forms.CharField(label="Lämna tomt", required=False, max_length=200)

@@ -43,8 +43,6 @@ def copy_request(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
     form = CopyRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["website"]:
-            return redirect("records_public:copy_thanks", slug=slug)
         try:
             services.copy_request_submit(
                 association=association,
