@@ -14,7 +14,7 @@ class RecordsConfig(AppConfig):
             report_submitted,
         )
         from samordna.meetings.signals import minutes_justerade, minutes_kept
-        from samordna.records import services
+        from samordna.records import registration
 
         for kind, label in [
             ("arende", "records.Case"),
@@ -26,25 +26,25 @@ class RecordsConfig(AppConfig):
 
         # Each receiver registers what happened in the transaction of the change.
         def on_application(sender, *, application, by, **kwargs) -> None:
-            services.register_application(application=application, by=by)
+            registration.register_application(application=application, by=by)
 
         def on_justerade(sender, *, meeting, by, **kwargs) -> None:
-            services.register_decisions(meeting=meeting, by=by)
+            registration.register_decisions(meeting=meeting, by=by)
 
         def on_minutes(sender, *, approved, by, **kwargs) -> None:
-            services.register_minutes(approved=approved, by=by)
+            registration.register_minutes(approved=approved, by=by)
 
         def on_agreement(sender, *, agreement, by, **kwargs) -> None:
-            services.register_agreement(agreement=agreement, by=by)
+            registration.register_agreement(agreement=agreement, by=by)
 
         def on_report(sender, *, report, by, **kwargs) -> None:
-            services.register_report(report=report, by=by)
+            registration.register_report(report=report, by=by)
 
         def on_plan(sender, *, plan, by, **kwargs) -> None:
-            services.register_control_plan(plan=plan, by=by)
+            registration.register_control_plan(plan=plan, by=by)
 
         def on_control_report(sender, *, plan, attachment, by, **kwargs) -> None:
-            services.register_control_report(plan=plan, attachment=attachment, by=by)
+            registration.register_control_report(plan=plan, attachment=attachment, by=by)
 
         application_submitted.connect(on_application, weak=False)
         minutes_justerade.connect(on_justerade, weak=False)
