@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "samordna.control",
     "samordna.reports",
     "samordna.imports",
+    "samordna.records",
 ]
 
 MIDDLEWARE = [

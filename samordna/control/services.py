@@ -38,6 +38,7 @@ from samordna.control.models import (
     RiskRow,
     StoredDocument,
 )
+from samordna.control.signals import control_plan_adopted, control_report_attached
 from samordna.core.services import apply_changes, delete_with_history, save_with_history
 from samordna.core.text import format_date, format_kronor
 from samordna.core.uploads import Limits, read_upload
@@ -571,13 +572,15 @@ def control_plan_adopt(
     adopted_on: datetime.date | None = None,
 ) -> ControlPlan:
     """The board adopted the plan in a §; from now on it is locked."""
-    return _adopt(
+    locked = _adopt(
         plan,
         by=by,
         paragraph=paragraph,
         earlier_reference=earlier_reference,
         adopted_on=adopted_on,
     )
+    control_plan_adopted.send(sender=ControlPlan, plan=locked, by=by)
+    return locked
 
 
 @transaction.atomic
@@ -638,9 +641,11 @@ def control_report_attach(
         content_type="application/pdf",
     )
     title = f"Uppföljning av {str(plan)[0].lower()}{str(plan)[1:]}, {period}"
-    return meeting_services.attachment_add(
+    attachment = meeting_services.attachment_add(
         meeting=item.meeting, by=by, title=title, file=upload, item=item
     )
+    control_report_attached.send(sender=ControlPlan, plan=plan, attachment=attachment, by=by)
+    return attachment
 
 
 # Risk- och väsentlighetsanalys

@@ -19,6 +19,7 @@ NAVIGATION = [
     ("associations:people", "Personer", REGISTER_READERS),
     ("associations:staff", "Kansliet", REGISTER_READERS),
     ("control:cycle", "Styrning", REGISTER_READERS),
+    ("records:register", "Diarium", REGISTER_READERS),
     ("associations:detail", "Förbundet", REGISTER_READERS),
     ("accounts:users", "Användare", {Role.OFFICE}),
 ]

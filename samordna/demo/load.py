@@ -10,6 +10,7 @@ from samordna.demo import (
     finance_money,
     interventions,
     ledger_money,
+    records,
     reports,
 )
 from samordna.demo.associations import ASSOCIATIONS, load_associations, load_national_allocation
@@ -24,6 +25,7 @@ def load_demo() -> tuple[dict[str, Association], int]:
     associations = load_associations()
     rows = load_national_allocation(associations)
     load_users(associations)
+    records.load_registries(associations)
     interventions.load_applications(associations)
     load_meetings(associations, before_justering=interventions.in_meeting)
     # The signature list of § 129 (2022-11-25) governs the payments of 2023.
@@ -35,6 +37,7 @@ def load_demo() -> tuple[dict[str, Association], int]:
     ledger_money.load_ledger(associations)
     control.load_control(associations)
     reports.load_reports(associations)
+    records.load_letters(associations)
     return associations, rows
 
 

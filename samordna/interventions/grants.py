@@ -48,6 +48,7 @@ from samordna.interventions.models import (
 from samordna.interventions.rules import budget_by_year
 from samordna.interventions.selectors import settings_for
 from samordna.interventions.services import OPEN
+from samordna.interventions.signals import agreement_signed
 from samordna.meetings import services as meeting_services
 from samordna.meetings.models import Paragraph
 
@@ -496,6 +497,7 @@ def agreement_sign(
     agreement.signed_on = signed_on
     agreement.signed_note = signed_note.strip()
     save_with_history(agreement, by=by, update_fields=["signed_on", "signed_note"])
+    agreement_signed.send(sender=Agreement, agreement=agreement, by=by)
     return agreement
 
 

@@ -32,6 +32,7 @@ from samordna.interventions.models import (
 )
 from samordna.interventions.payable import required_signers
 from samordna.interventions.selectors import settings_for
+from samordna.interventions.signals import report_submitted
 from samordna.meetings import services as meeting_services
 from samordna.meetings.locking import FINAL_PARAGRAPH_MESSAGE, LOCKED_MESSAGE
 from samordna.meetings.models import ApprovedMinutes, Paragraph
@@ -141,6 +142,7 @@ def report_submit(
         current, by=by, update_fields=["status", "submitted_at", "submitted_by", "version"]
     )
     _tell_office(current)
+    report_submitted.send(sender=Report, report=current, by=by)
     report.__dict__.update(current.__dict__)
     return current
 

@@ -46,6 +46,7 @@ from samordna.interventions.models import (
 )
 from samordna.interventions.rules import normalise_giro, submission_problems
 from samordna.interventions.selectors import settings_for
+from samordna.interventions.signals import application_submitted
 from samordna.meetings import services as meeting_services
 from samordna.meetings.models import ItemKind, Meeting
 from samordna.meetings.services import ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES
@@ -298,6 +299,7 @@ def application_submit(
         update_fields=["intervention", "status", "submitted_at", "submitted_by", "version"],
     )
     _tell_office(current)
+    application_submitted.send(sender=Application, application=current, by=by)
     application.__dict__.update(current.__dict__)
     return current
 

@@ -70,7 +70,7 @@ from samordna.meetings.selectors import (
     notice_dates,
     roll_call_of,
 )
-from samordna.meetings.signals import minutes_justerade
+from samordna.meetings.signals import minutes_justerade, minutes_kept
 
 # The items every meeting opens and closes with, as in the seed protocols.
 OPENING_ITEMS = [
@@ -801,6 +801,7 @@ def _keep_minutes(
     approved.pdf.save(f"protokoll-{meeting.date:%Y-%m-%d}.pdf", ContentFile(pdf), save=False)
     approved.docx.save(f"protokoll-{meeting.date:%Y-%m-%d}.docx", ContentFile(docx), save=False)
     save_with_history(approved, by=by)
+    minutes_kept.send(sender=Meeting, approved=approved, by=by)
     return approved
 
 

@@ -30,6 +30,7 @@ LAYERS = [
     "followup",  # counts and surveys of the insatser
     "reports",  # verksamhetsplan, delårsrapport, årsredovisning from all of the above
     "imports",  # old protocols into the meetings
+    "records",  # the diarium and the archive: registers what every app below does
 ]
 # Modules that assemble the whole site from every app, and so may import any of them.
 ENTRY_POINTS = (

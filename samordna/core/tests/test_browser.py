@@ -34,6 +34,7 @@ from samordna.imports.tests.minutes_fixtures import FIXTURES
 from samordna.interventions.tests.browser_data import InterventionPaths
 from samordna.ledger.tests.browser_data import LedgerPages
 from samordna.meetings import past, services
+from samordna.records.tests.browser_data import RecordsPages
 from samordna.reports.tests.browser_data import ReportPages
 
 # The money apps describe their own pages (`samordna.core.tests.browser_pages`).
@@ -47,6 +48,7 @@ APP_PAGES: list[type[AppPages]] = [
     ControlPages,
     OperatorPages,
     ReportPages,
+    RecordsPages,
 ]
 
 # What each role may open (URL names), beyond what is public. Arguments come from

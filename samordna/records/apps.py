@@ -1,0 +1,55 @@
+from django.apps import AppConfig
+
+
+class RecordsConfig(AppConfig):
+    name = "samordna.records"
+    verbose_name = "Diarium och arkiv"
+
+    def ready(self) -> None:
+        from samordna.control.signals import control_plan_adopted, control_report_attached
+        from samordna.core.history import register_history
+        from samordna.interventions.signals import (
+            agreement_signed,
+            application_submitted,
+            report_submitted,
+        )
+        from samordna.meetings.signals import minutes_justerade, minutes_kept
+        from samordna.records import registration
+
+        for kind, label in [
+            ("arende", "records.Case"),
+            ("handling", "records.Handling"),
+            ("handlingstyp", "records.DocumentType"),
+            ("gallringslista", "records.WeedingList"),
+        ]:
+            register_history(kind, label)
+
+        # Each receiver registers what happened in the transaction of the change.
+        def on_application(sender, *, application, by, **kwargs) -> None:
+            registration.register_application(application=application, by=by)
+
+        def on_justerade(sender, *, meeting, by, **kwargs) -> None:
+            registration.register_decisions(meeting=meeting, by=by)
+
+        def on_minutes(sender, *, approved, by, **kwargs) -> None:
+            registration.register_minutes(approved=approved, by=by)
+
+        def on_agreement(sender, *, agreement, by, **kwargs) -> None:
+            registration.register_agreement(agreement=agreement, by=by)
+
+        def on_report(sender, *, report, by, **kwargs) -> None:
+            registration.register_report(report=report, by=by)
+
+        def on_plan(sender, *, plan, by, **kwargs) -> None:
+            registration.register_control_plan(plan=plan, by=by)
+
+        def on_control_report(sender, *, plan, attachment, by, **kwargs) -> None:
+            registration.register_control_report(plan=plan, attachment=attachment, by=by)
+
+        application_submitted.connect(on_application, weak=False)
+        minutes_justerade.connect(on_justerade, weak=False)
+        minutes_kept.connect(on_minutes, weak=False)
+        agreement_signed.connect(on_agreement, weak=False)
+        report_submitted.connect(on_report, weak=False)
+        control_plan_adopted.connect(on_plan, weak=False)
+        control_report_attached.connect(on_control_report, weak=False)

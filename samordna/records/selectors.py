@@ -1,0 +1,135 @@
+"""Reads of the diarium: the register's search (a fixed number of queries whatever it
+finds), the gallring a plan allows, and the incoming handlingar for the next meeting."""
+
+import datetime
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+
+from samordna.associations.models import Association
+from samordna.meetings.models import Meeting
+from samordna.records.models import (
+    CaseStatus,
+    Direction,
+    Handling,
+    Retention,
+)
+
+
+@dataclass(frozen=True)
+class Search:
+    dnr: str = ""
+    words: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    organisation: str = ""
+    direction: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not (self.dnr or self.words or self.date_from or self.date_to or self.organisation)
+
+
+# The register counts its hits up to this many: a count of every match of a common word in
+# 200 000 handlingar costs more than the page itself, and no one pages past it.
+COUNT_CAP = 1000
+
+
+class RegisterPaginator(Paginator):
+    """Pages of the register whose count stops at `COUNT_CAP` + 1 (one bounded query)."""
+
+    @cached_property
+    def count(self) -> int:
+        found: QuerySet = self.object_list  # type: ignore[assignment]
+        return found[: COUNT_CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > COUNT_CAP
+
+
+def handlings_found(association: Association, search: Search, *, public: bool) -> QuerySet:
+    """The handlingar matching `search`, newest first. For the public, words and sender are
+    looked for only in what is public, so a secret part is never revealed by a match."""
+    found = Handling.objects.filter(association=association).select_related("case", "document_type")
+    text = "public_text" if public else "search_text"
+    for word in search.words.lower().split()[:8]:
+        found = found.filter(**{f"{text}__contains": word})
+    if search.dnr:
+        dnr = search.dnr.strip()
+        case_dnr = dnr.rsplit("-", 1)[0] if "-" in dnr else dnr
+        # Exact (the unique index of the Dnr), as written or in capitals ("p19/8").
+        found = found.filter(case__dnr__in={case_dnr, case_dnr.upper()})
+        if "-" in dnr and dnr.rsplit("-", 1)[1].isdigit():
+            found = found.filter(sequence=int(dnr.rsplit("-", 1)[1]))
+    if search.organisation:
+        found = found.filter(organisation__icontains=search.organisation.strip())
+        if public:
+            found = found.filter(secret_organisation=False)
+    if search.date_from:
+        found = found.filter(date__gte=search.date_from)
+    if search.date_to:
+        found = found.filter(date__lte=search.date_to)
+    if search.direction:
+        found = found.filter(direction=search.direction)
+    return found.order_by("-date", "-pk")
+
+
+def weeding_candidates(association: Association, year: int) -> list[Handling]:
+    """What the dokumenthanteringsplan lets be weeded in `year`: handlingar whose type is
+    weeded after N years that have passed by the end of the year before, and those weeded
+    vid inaktualitet whose ärende is closed. Never a type that is always kept (minutes,
+    decisions), never one the plan keeps."""
+    cutoff = datetime.date(year - 1, 12, 31)
+    found = (
+        Handling.objects.filter(association=association, document_type__always_kept=False)
+        .exclude(document_type__retention=Retention.KEEP)
+        .filter(
+            Q(document_type__retention=Retention.OBSOLETE, case__status=CaseStatus.CLOSED)
+            | Q(document_type__retention=Retention.YEARS)
+        )
+        .select_related("case", "document_type")
+        .prefetch_related("files")
+        .order_by("date", "pk")
+    )
+    return [
+        h
+        for h in found
+        if h.document_type.retention == Retention.OBSOLETE
+        or _add_years(h.date, h.document_type.years or 0) <= cutoff
+    ]
+
+
+def _add_years(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """The "Inkomna handlingar" of the next meeting: what came in since the last one."""
+
+    meeting: Meeting | None
+    since: datetime.date | None
+    handlings: list[Handling]
+
+
+def incoming_for_next_meeting(association: Association, today: datetime.date) -> Incoming:
+    meetings = Meeting.objects.filter(association=association)
+    upcoming = meetings.filter(date__gte=today).order_by("date", "starts_at").first()
+    last = meetings.filter(date__lt=upcoming.date if upcoming else today)
+    previous = last.order_by("-date").values_list("date", flat=True).first()
+    handlings = Handling.objects.filter(
+        association=association, direction=Direction.INCOMING
+    ).select_related("case", "document_type")
+    if previous is not None:
+        handlings = handlings.filter(date__gte=previous)
+    if upcoming is not None:
+        handlings = handlings.filter(date__lte=upcoming.date)
+    return Incoming(
+        meeting=upcoming, since=previous, handlings=list(handlings.order_by("date", "pk")[:200])
+    )
