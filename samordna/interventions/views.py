@@ -528,26 +528,24 @@ def register(request: AuthedRequest, slug: str) -> HttpResponse:
     require(can_read_register(request.user))
     today = timezone.localdate()
     form = RegisterFilterForm(request.GET or None, statuses=selectors.Status.ALL)
-    rows = selectors.register_rows(
-        selectors.visible_interventions(request.user, association), today
-    )
     status = form.cleaned_data.get("status") if form.is_valid() else ""
-    if status:
-        rows = [row for row in rows if row.status == status]
+    found = selectors.register_page(
+        selectors.visible_interventions(request.user, association),
+        today,
+        status=status or "",
+        number=request.GET.get("sida"),
+    )
     return render(
         request,
         "interventions/register.html",
         {
             "association": association,
-            "rows": rows,
+            "rows": found.rows,
+            "page": found.page,
+            "status": status or "",
             "form": form,
             "today": today,
-            "totals": {
-                "granted": sum(r.granted for r in rows),
-                "paid": sum(r.paid for r in rows),
-                "released": sum(r.released for r in rows),
-                "remaining": sum(r.remaining for r in rows),
-            },
+            "totals": found.totals,
             "can_manage": can_manage_grants(request.user),
         },
     )

@@ -18,7 +18,16 @@ def status(intervention: Intervention, day) -> str:
         reverse=True,
     )
     intervention.refresh_from_db()
-    return selectors.status_of(intervention, applications, day)
+    found = selectors.status_of(intervention, applications, day)
+    # The register filters by the same status in the database: both must agree.
+    in_database = (
+        Intervention.objects.filter(pk=intervention.pk)
+        .annotate(s=selectors.status_expression(day))
+        .values_list("s", flat=True)
+        .get()
+    )
+    assert in_database == found, (in_database, found)
+    return found
 
 
 class StatusTests(SamordnaTestCase):
@@ -84,6 +93,29 @@ class RegisterPageTests(SamordnaTestCase):
         with self.assertNumQueries(11):
             response = self.client.get(self.url("insatser/"))
         self.assertContains(response, "Extra 2")
+
+    def test_the_register_is_paged_in_the_swedish_order(self):
+        """A page of 50 at most, cut from the Swedish order (å, ä, ö after z), with the
+        sums of every insats and the same queries on the second page."""
+        owner = self.association.members.get(name="Sundsvalls kommun")
+        names = [f"Ö-insats {n:02d}" for n in range(25)] + [f"Z-insats {n:02d}" for n in range(30)]
+        Intervention.objects.bulk_create(
+            Intervention(
+                association=self.association, owner=owner, name=name, direction="individual"
+            )
+            for name in names
+        )
+        self.login(self.office)
+        with self.assertNumQueries(11):
+            first = self.client.get(self.url("insatser/"))
+        with self.assertNumQueries(11):
+            second = self.client.get(self.url("insatser/"), {"sida": 2})
+        self.assertEqual(len(first.context["rows"]), selectors.REGISTER_PAGE)
+        total = first.context["page"].paginator.count
+        self.assertEqual(len(second.context["rows"]), total - selectors.REGISTER_PAGE)
+        self.assertContains(second, "Ö-insats 24")
+        self.assertNotContains(first, "Ö-insats 24")
+        self.assertContains(first, "1\xa0431\xa0000\xa0kr")  # the sum of all pages
 
     def test_filter_by_status(self):
         self.login(self.office)
