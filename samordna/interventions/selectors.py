@@ -9,12 +9,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     Case,
     CharField,
+    Count,
     Exists,
     F,
     OuterRef,
@@ -24,6 +25,7 @@ from django.db.models import (
     Sum,
     Value,
     When,
+    Window,
 )
 from django.db.models.functions import ExtractYear
 from django.db.models.lookups import Exact, IsNull
@@ -274,6 +276,7 @@ def register_rows(interventions: QuerySet[Intervention], today: datetime.date) -
 
 
 REGISTER_PAGE = 50
+T = TypeVar("T")
 
 
 def status_expression(today: datetime.date) -> Case:
@@ -551,11 +554,29 @@ def released_by_year(association: Association) -> dict[int, int]:
 
 @dataclass(frozen=True)
 class GrantWork:
-    """What waits for the user on the start page."""
+    """What waits for the user on the start page: the first `START_LIMIT` of each list,
+    each knowing how many there are in all (`Top.total`)."""
 
-    applications: list[Application]  # to prepare (förbund) or in progress (applicant)
-    reports_due: list[Report]  # not handed in, due within a month or late
-    reports_to_approve: list[Report]  # handed in, for the board
+    applications: "Top[Application]"  # to prepare (förbund) or in progress (applicant)
+    reports_due: "Top[Report]"  # not handed in, due within a month or late
+    reports_to_approve: "Top[Report]"  # handed in, for the board
+
+
+START_LIMIT = 10
+
+
+class Top(list[T]):
+    """The first rows of a list, and `total`: how many the whole list has."""
+
+    total: int = 0
+
+
+def top(queryset: QuerySet[Any]) -> "Top[Any]":
+    """The first `START_LIMIT` rows and the count of all of them, in one query (a window
+    count rides along on each row), whatever the size of the list."""
+    found: Top[Any] = Top(queryset.annotate(listed=Window(Count("pk")))[:START_LIMIT])
+    found.total = found[0].listed if found else 0
+    return found
 
 
 def grant_work(user: User, association: Association, today: datetime.date) -> GrantWork:
@@ -563,43 +584,46 @@ def grant_work(user: User, association: Association, today: datetime.date) -> Gr
     reports = Report.objects.filter(association=association).select_related("intervention")
     if user.role == Role.APPLICANT and user.member_id is not None:
         return GrantWork(
-            applications=list(
+            applications=top(
                 Application.objects.filter(
                     association=association,
                     member_id=user.member_id,
                     status__in=[ApplicationStatus.DRAFT, *OPEN_STATUSES],
                 )
             ),
-            reports_due=list(
+            reports_due=top(
                 reports.filter(
                     intervention__owner_id=user.member_id,
                     intervention__closed_on__isnull=True,
                     status__in=[ReportStatus.DUE, ReportStatus.DRAFT],
                     due_on__lte=horizon,
-                ).order_by("due_on")
+                ).order_by("due_on", "pk")
             ),
-            reports_to_approve=[],
+            reports_to_approve=Top(),
         )
     if not is_preparer(user, association):
-        return GrantWork([], [], [])
+        return GrantWork(Top(), Top(), Top())
+    office = user.role == Role.OFFICE
     return GrantWork(
-        applications=list(
+        applications=top(
             Application.objects.filter(association=association, status__in=OPEN_STATUSES).order_by(
-                "submitted_at"
+                "submitted_at", "pk"
             )
         ),
-        reports_due=list(
+        reports_due=top(
             reports.filter(
                 intervention__closed_on__isnull=True,
                 status__in=[ReportStatus.DUE, ReportStatus.DRAFT],
                 due_on__lt=today,
-            ).order_by("due_on")
+            ).order_by("due_on", "pk")
         )
-        if user.role == Role.OFFICE
-        else [],
-        reports_to_approve=list(reports.filter(status=ReportStatus.SUBMITTED).order_by("due_on"))
-        if user.role == Role.OFFICE
-        else [],
+        if office
+        else Top(),
+        reports_to_approve=top(
+            reports.filter(status=ReportStatus.SUBMITTED).order_by("due_on", "pk")
+        )
+        if office
+        else Top(),
     )
 
 
