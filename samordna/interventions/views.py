@@ -5,6 +5,7 @@ catalogue in `catalogue_views` and `public_views`."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.http import FileResponse, HttpResponse
 from django.http.response import HttpResponseBase
@@ -73,6 +74,9 @@ def _application(request: AuthedRequest, slug: str, pk: int) -> tuple[Associatio
     return association, application_for(request.user, association, pk)
 
 
+APPLICATIONS_PAGE = 50
+
+
 @require_GET
 @login_required
 def application_list(request: AuthedRequest, slug: str) -> HttpResponse:
@@ -81,15 +85,17 @@ def application_list(request: AuthedRequest, slug: str) -> HttpResponse:
     require(can_read_applications(request.user, association))
     applications = (
         selectors.visible_applications(request.user, association)
-        .select_related("decision")
+        .select_related("decision", "member")
         .annotate(sought=Sum("budget_lines__amount"))
     )
+    page = Paginator(applications, APPLICATIONS_PAGE).get_page(request.GET.get("sida"))
     return render(
         request,
         "interventions/application_list.html",
         {
             "association": association,
-            "applications": list(applications),
+            "applications": list(page.object_list),
+            "page": page,
             "can_apply": can_apply(request.user) or can_manage_grants(request.user),
             "can_manage": can_manage_grants(request.user),
             "is_preparer": selectors.is_preparer(request.user, association),
