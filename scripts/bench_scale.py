@@ -207,7 +207,7 @@ def fill(rng: random.Random, association: Any, office: Any, *, demo: bool) -> di
     )
     from samordna.interventions.models import ReportStatus as InsatsReportStatus
     from samordna.ledger.models import FileKind, ImportStatus, LedgerImport, LedgerTransaction
-    from samordna.meetings.models import Meeting, Notice, Paragraph
+    from samordna.meetings.models import ApprovedMinutes, Meeting, Notice, Paragraph
 
     counts: dict[str, int] = {}
     now = timezone.now()
@@ -248,6 +248,18 @@ def fill(rng: random.Random, association: Any, office: Any, *, demo: bool) -> di
         ),
         batch_size=2000,
     )
+    # Justerade and kept (the PDF itself is not what the pages read).
+    ApprovedMinutes.objects.bulk_create(
+        ApprovedMinutes(
+            meeting=m,
+            approved_on=m.date + datetime.timedelta(days=6),
+            pdf=f"bench/{association.slug}-{m.date}.pdf",
+            sha256="0" * 64,
+            first_number=1,
+            last_number=PARAGRAPHS,
+        )
+        for m in meetings
+    )
     Notice.objects.bulk_create(
         Notice(
             meeting=m,
@@ -272,7 +284,7 @@ def fill(rng: random.Random, association: Any, office: Any, *, demo: bool) -> di
                 [Direction.INDIVIDUAL, Direction.INDIVIDUAL, Direction.STRUCTURAL]
             ),
             starts_on=datetime.date(rng.choice(YEARS), 1, 1),
-            ends_on=datetime.date(YEARS[-1] + rng.randint(-6, 3), 12, 31),
+            ends_on=datetime.date(YEARS[-1] + rng.randint(-6, 6), 12, 31),
             closed_on=None,
         )
         for n in range(INSATSER)
