@@ -93,7 +93,7 @@ def _first_period(name: str) -> Sum:
     )
 
 
-def _last_periods() -> QuerySet[ReportingPeriod, dict[str, Any]]:
+def _last_periods() -> QuerySet[ReportingPeriod, Any]:
     """The last period of each förbund's year (the highest number the year has): no later
     period of the same förbund and year exists. Not correlated with the reports, so the
     database reads it once (a hashed subplan) however many sums ask for it."""
