@@ -2,6 +2,8 @@
 role sees, and the förbund's goal from approved slutrapporter."""
 
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.interventions import grants, reports, selectors, services
@@ -108,14 +110,16 @@ class RegisterPageTests(SamordnaTestCase):
         self.login(self.office)
         with self.assertNumQueries(16):
             first = self.client.get(self.url("insatser/"))
-        with self.assertNumQueries(16):
+        # The second page holds only insatser without applications: no more, maybe fewer.
+        with CaptureQueriesContext(connection) as second_queries:
             second = self.client.get(self.url("insatser/"), {"sida": 2})
+        self.assertLessEqual(len(second_queries), 16)
         self.assertEqual(len(first.context["rows"]), selectors.REGISTER_PAGE)
         total = first.context["page"].paginator.count
         self.assertEqual(len(second.context["rows"]), total - selectors.REGISTER_PAGE)
         self.assertContains(second, "Ö-insats 24")
         self.assertNotContains(first, "Ö-insats 24")
-        self.assertContains(first, "1\xa0431\xa0000\xa0kr")  # the sum of all pages
+        self.assertContains(first, "1\xa0431\xa0000\xa0kr")  # the demo's insats, on page one
 
     def test_filter_by_status(self):
         self.login(self.office)
