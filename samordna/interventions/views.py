@@ -87,6 +87,8 @@ def application_list(request: AuthedRequest, slug: str) -> HttpResponse:
         selectors.visible_applications(request.user, association)
         .select_related("decision", "member")
         .annotate(sought=Sum("budget_lines__amount"))
+        # A grouped query drops the model's ordering: the page is cut from this one.
+        .order_by("-submitted_at", "-pk")
     )
     page = Paginator(applications, APPLICATIONS_PAGE).get_page(request.GET.get("sida"))
     return render(
