@@ -184,7 +184,7 @@ class QueryCountTests(AttestViewCase):
         PaymentOrder.objects.bulk_create(
             PaymentOrder(
                 association=self.association,
-                kind=template.kind,
+                kind=OrderKind.INVOICE,
                 payee=f"Leverantör {n}",
                 amount=100 + n,
                 description="Faktura",
