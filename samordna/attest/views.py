@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -69,18 +70,25 @@ def index(request: AuthedRequest, slug: str) -> HttpResponse:
     return render(request, "attest/index.html", context)
 
 
+ORDERS_PAGE = 50
+
+
 @require_GET
 @login_required
 def orders(request: AuthedRequest, slug: str) -> HttpResponse:
     association = _reader(request, slug)
     form = StatusFilterForm(request.GET or None)
     status = form.cleaned_data["status"] if form.is_valid() else ""
-    found = list(selectors.orders_of(association, status))
+    # A page of the orders, newest first; the rules run for that page's orders only.
+    page = Paginator(selectors.orders_of(association, status), ORDERS_PAGE).get_page(
+        request.GET.get("sida")
+    )
     context = {
         "association": association,
         "form": form,
         "status": status,
-        "views": selectors.order_views(found, request.user),
+        "page": page,
+        "views": selectors.order_views(list(page.object_list), request.user),
         "can_manage": can_manage(request.user),
     }
     return render(request, "attest/order_list.html", context)

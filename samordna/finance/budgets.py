@@ -82,11 +82,14 @@ class Figures:
         return self.operating_costs + self.financial_costs
 
     def add(self, line: BudgetLine, value: Decimal) -> None:
-        if line.is_income and line.is_financial:
+        self.add_amount(line.is_income, line.is_financial, value)
+
+    def add_amount(self, is_income: bool, is_financial: bool, value: Decimal) -> None:
+        if is_income and is_financial:
             self.financial_income += value
-        elif line.is_income:
+        elif is_income:
             self.operating_income += value
-        elif line.is_financial:
+        elif is_financial:
             self.financial_costs += value
         else:
             self.operating_costs += value

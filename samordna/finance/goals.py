@@ -13,6 +13,9 @@ kansli has made one, the forecast (the latest per line counts):
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import BooleanField, Case, F, Sum, Value, When
+from django.db.models.functions import Coalesce
+
 from samordna.associations.models import Association
 from samordna.core.text import format_kronor, format_percent
 from samordna.finance import budgets
@@ -90,33 +93,89 @@ def _percent(part: Decimal, whole: Decimal) -> Decimal:
     return (part * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def _individual(lines: list[BudgetLine], values: dict[int, int]) -> tuple[Decimal, Decimal]:
-    individual = total = Decimal(0)
-    for line in lines:
-        if line.group not in INSATS_GROUPS or line.is_income:
+@dataclass
+class _Sums:
+    """One budget's sums, by the database: the result budget as planned and as forecast
+    (a line's latest forecast in place of its amount), and the insats money, all of it and
+    the individinriktade part."""
+
+    planned: budgets.Figures = field(default_factory=budgets.Figures)
+    expected: budgets.Figures = field(default_factory=budgets.Figures)
+    forecasts: int = 0  # lines with a forecast
+    insats: Decimal = Decimal(0)
+    individual: Decimal = Decimal(0)
+    insats_expected: Decimal = Decimal(0)
+    individual_expected: Decimal = Decimal(0)
+
+
+def _sums(association: Association) -> dict[int, _Sums]:
+    """Every budget's sums in two grouped queries, however many lines the budgets have:
+    the lines summed per (budget, kind of line), then the forecasts, one row per line
+    that has one, each moving its line's amount to its latest forecast."""
+    direction = Coalesce(F("intervention__direction"), F("direction"))
+    insats = Case(
+        When(group__in=INSATS_GROUPS, is_income=False, then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+    rows = (
+        BudgetLine.objects.filter(budget__association=association)
+        .annotate(insats=insats, line_direction=direction)
+        .values("budget_id", "is_income", "is_financial", "insats", "line_direction")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    sums: dict[int, _Sums] = {}
+    for row in rows:
+        found = sums.setdefault(row["budget_id"], _Sums())
+        total = Decimal(row["total"] or 0)
+        for figures in (found.planned, found.expected):
+            figures.add_amount(row["is_income"], row["is_financial"], total)
+        if row["insats"]:
+            found.insats += total
+            found.insats_expected += total
+            if row["line_direction"] == LineDirection.INDIVIDUAL:
+                found.individual += total
+                found.individual_expected += total
+    latest = (
+        Forecast.objects.filter(line__budget__association=association)
+        .order_by("line_id", "-as_of", "-pk")
+        .annotate(line_direction=Coalesce(F("line__intervention__direction"), F("line__direction")))
+        .values(
+            "line_id",
+            "amount",
+            "line__amount",
+            "line__budget_id",
+            "line__is_income",
+            "line__is_financial",
+            "line__group",
+            "line_direction",
+        )
+    )
+    seen: set[int] = set()
+    for forecast in latest:
+        if forecast["line_id"] in seen:
             continue
-        amount = Decimal(values.get(line.pk, line.amount))
-        direction = line.intervention.direction if line.intervention else line.direction
-        total += amount
-        if direction == LineDirection.INDIVIDUAL:
-            individual += amount
-    return individual, total
+        seen.add(forecast["line_id"])
+        found = sums.setdefault(forecast["line__budget_id"], _Sums())
+        change = Decimal(forecast["amount"] - forecast["line__amount"])
+        found.forecasts += 1
+        found.expected.add_amount(
+            forecast["line__is_income"], forecast["line__is_financial"], change
+        )
+        if forecast["line__group"] in INSATS_GROUPS and not forecast["line__is_income"]:
+            found.insats_expected += change
+            if forecast["line_direction"] == LineDirection.INDIVIDUAL:
+                found.individual_expected += change
+    return sums
 
 
 def goals_for(association: Association) -> GoalsPanel:
-    """Every goal with its figure per budget year; five queries whatever the data."""
+    """Every goal with its figure per budget year; five queries whatever the data, the
+    lines summed in the database."""
     settings = settings_for(association)
     budget_list = list(Budget.objects.filter(association=association).order_by("year"))
-    lines_by_budget: dict[int, list[BudgetLine]] = {b.pk: [] for b in budget_list}
-    for line in BudgetLine.objects.filter(budget__association=association).select_related(
-        "intervention"
-    ):
-        lines_by_budget[line.budget_id].append(line)
-    forecasts: dict[int, int] = {}
-    for forecast in Forecast.objects.filter(line__budget__association=association).order_by(
-        "line_id", "-as_of", "-pk"
-    ):
-        forecasts.setdefault(forecast.line_id, forecast.amount)
+    sums = _sums(association)
     loans: dict[int, int] = {}
     for column in BalanceColumn.objects.filter(budget__association=association).exclude(
         column="previous"
@@ -145,10 +204,9 @@ def goals_for(association: Association) -> GoalsPanel:
     no_loans = Goal("loans", "Inga lån eller krediter", "inga långfristiga skulder", "kr")
 
     for budget in budget_list:
-        lines = lines_by_budget[budget.pk]
-        own = {line.pk: forecasts[line.pk] for line in lines if line.pk in forecasts}
-        planned = budgets.figures(lines)
-        expected = budgets.figures(lines, own) if own else None
+        found = sums.get(budget.pk) or _Sums()
+        planned = found.planned
+        expected = found.expected if found.forecasts else None
         income = planned.income
         limit = (income * settings.equity_ceiling_percent / 100).quantize(Decimal(1))
         end_budget = budget.opening_equity + planned.result
@@ -180,9 +238,11 @@ def goals_for(association: Association) -> GoalsPanel:
                 end_forecast if end_forecast is not None else end_budget,
             )
         )
-        part, whole = _individual(lines, {})
+        part, whole = found.individual, found.insats
         planned_share = _percent(part, whole)
-        forecast_share = _percent(*_individual(lines, own)) if own else None
+        forecast_share = (
+            _percent(found.individual_expected, found.insats_expected) if found.forecasts else None
+        )
         share.years.append(
             GoalYear(
                 budget.year,

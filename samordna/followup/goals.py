@@ -29,7 +29,13 @@ from samordna.followup.models import (
     Statement,
 )
 from samordna.followup.selectors import YearFigures
-from samordna.followup.surveys import agree_share, refused_answers
+from samordna.followup.surveys import (
+    SurveyKey,
+    agree_share_table,
+    refused_from,
+    refused_table,
+    shares_from,
+)
 from samordna.interventions.models import (
     ApplicationGoal,
     ApplicationStatus,
@@ -357,14 +363,33 @@ def _judge_year(
     return YearResult(year, verdict, figure, before, demo=demo)
 
 
+@dataclass(frozen=True)
+class SurveyTables:
+    """The survey figures of every survey goal on a page, read at once (two queries)."""
+
+    shares: Mapping[SurveyKey, AgreeShare]
+    refused: Mapping[SurveyKey, int]
+
+    @classmethod
+    def of(cls, goals: Sequence[MeasuredGoal]) -> "SurveyTables":
+        survey = [g for g in goals if g.measure == Measure.AGREE and g.statement is not None]
+        return cls(
+            agree_share_table(sorted({g.statement_id for g in survey if g.statement_id})),
+            refused_table(sorted({g.statement.questionnaire_id for g in survey if g.statement})),
+        )
+
+
 def _agree_shares(
-    goal: MeasuredGoal, years: Sequence[int], intervention_ids: list[int] | None
+    goal: MeasuredGoal,
+    years: Sequence[int],
+    intervention_ids: list[int] | None,
+    tables: SurveyTables,
 ) -> dict[int, AgreeShare]:
     """Share agreeing with the goal's statement, this year and the year before."""
     if goal.measure != Measure.AGREE or goal.statement_id is None:
         return {}
     wanted = sorted(set(years) | {y - 1 for y in years})
-    return {year: agree_share(goal.statement_id, year, intervention_ids) for year in wanted}
+    return shares_from(tables.shares, goal.statement_id, wanted, intervention_ids)
 
 
 def _goals() -> Any:
@@ -380,17 +405,18 @@ def _judged(
     intervention: Intervention | None,
     years: Sequence[int] | None,
     figures: Mapping[int, YearFigures],
+    tables: SurveyTables,
 ) -> GoalResult:
     """`years` None: the years the goal's scope has approved counts."""
     chosen = sorted(figures) if years is None else list(years)
     ids = None if intervention is None else [intervention.pk]
     refused = None
     if goal.measure == Measure.AGREE and goal.statement is not None:
-        refused = refused_answers(goal.statement.questionnaire_id, chosen, ids)
+        refused = refused_from(tables.refused, goal.statement.questionnaire_id, chosen, ids)
     return GoalResult(
         goal,
         intervention,
-        judge(goal, chosen, figures, _agree_shares(goal, chosen, ids), refused),
+        judge(goal, chosen, figures, _agree_shares(goal, chosen, ids, tables), refused),
     )
 
 
@@ -403,8 +429,8 @@ def goal_results(
 ) -> list[GoalResult]:
     """Every measured goal of the förbund (its own first, then the insatsers' by insats),
     judged for each of `years` (default: each year its scope has approved counts), in three
-    queries whatever the number of goals, insatser and years (a survey goal asks one more
-    per year). A caller that has summed the individinriktade insatsers figures already
+    queries whatever the number of goals, insatser and years (and two for all the survey
+    goals together). A caller that has summed the individinriktade insatsers figures already
     passes them as `individual_figures`."""
     goals = _goals().filter(association=association)
     if only_association_goals:
@@ -435,8 +461,9 @@ def goal_results(
         ):
             figures = group.figures
             by_insats.setdefault(group.key["intervention_id"], {})[figures.year] = figures
-    return [_judged(goal, None, years, individual_figures or {}) for goal in own] + [
-        _judged(goal, _intervention(goal), years, by_insats.get(_intervention(goal).pk, {}))
+    tables = SurveyTables.of(found)
+    return [_judged(goal, None, years, individual_figures or {}, tables) for goal in own] + [
+        _judged(goal, _intervention(goal), years, by_insats.get(_intervention(goal).pk, {}), tables)
         for goal in insats_goals
     ]
 
@@ -448,7 +475,7 @@ def goal_results_for(
     figures: Mapping[int, YearFigures] | None = None,
 ) -> list[GoalResult]:
     """The insats's goals bound to a measure, judged for each of `years` (default: every
-    year it has approved counts), in two queries (a survey goal asks one more per year).
+    year it has approved counts), in two queries (and two for all its survey goals together).
     A caller that has summed the insats's figures already passes them as `figures`."""
     goals = list(
         _goals()
@@ -461,7 +488,8 @@ def goal_results_for(
         figures = selectors.year_figures(
             ParticipantReport.objects.filter(intervention=intervention)
         )
-    return [_judged(goal, intervention, years, figures) for goal in goals]
+    tables = SurveyTables.of(goals)
+    return [_judged(goal, intervention, years, figures, tables) for goal in goals]
 
 
 def _intervention(goal: MeasuredGoal) -> Intervention:

@@ -21,14 +21,19 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from samordna.associations.models import Association
 from samordna.core.choices import County
 from samordna.core.spreadsheets import CsvWriter
 from samordna.followup import selectors
 from samordna.followup.counts import GENDERS, INCOMES
-from samordna.followup.models import FollowupSettings, ParticipantReport, ReportStatus
+from samordna.followup.models import (
+    FollowupSettings,
+    ParticipantReport,
+    ReportingPeriod,
+    ReportStatus,
+)
 from samordna.followup.selectors import settings_for
 from samordna.followup.suppression import Cell, suppress_table
 
@@ -169,12 +174,15 @@ def national_reports() -> QuerySet[ParticipantReport]:
 
 
 def national_years() -> list[int]:
-    """The years with approved figures from a sharing förbund, latest first."""
+    """The years with approved figures from a sharing förbund, latest first: read from the
+    periods (a few per förbund and year), each asking its reports for one approved."""
+    approved = ParticipantReport.objects.filter(period=OuterRef("pk"), status=ReportStatus.APPROVED)
     return list(
-        national_reports()
-        .filter(status=ReportStatus.APPROVED)
-        .order_by("-period__year")
-        .values_list("period__year", flat=True)
+        ReportingPeriod.objects.filter(
+            Exists(approved), association__followup_settings__share_nationally=True
+        )
+        .order_by("-year")
+        .values_list("year", flat=True)
         .distinct()
     )
 

@@ -12,12 +12,12 @@ from typing import Any
 
 from django.db.models import (
     Case,
+    Exists,
     F,
     IntegerField,
     Max,
     OuterRef,
     QuerySet,
-    Subquery,
     Sum,
     Value,
     When,
@@ -93,10 +93,22 @@ def _first_period(name: str) -> Sum:
     )
 
 
+def _last_periods() -> QuerySet[ReportingPeriod, Any]:
+    """The last period of each förbund's year (the highest number the year has): no later
+    period of the same förbund and year exists. Not correlated with the reports, so the
+    database reads it once (a hashed subplan) however many sums ask for it."""
+    later = ReportingPeriod.objects.filter(
+        association_id=OuterRef("association_id"),
+        year=OuterRef("year"),
+        number__gt=OuterRef("number"),
+    )
+    return ReportingPeriod.objects.filter(~Exists(later)).values("pk")
+
+
 def _last_period(name: str) -> Sum:
     """The count in the year's last period (the highest number the year has)."""
     return Sum(
-        Case(When(period__number=F("last_number"), then=F(name)), default=Value(0)),
+        Case(When(period_id__in=_last_periods(), then=F(name)), default=Value(0)),
         output_field=IntegerField(),
     )
 
@@ -139,22 +151,11 @@ def _figures(row: dict[str, Any]) -> YearFigures:
 def _rows(
     reports: QuerySet[ParticipantReport], keys: list[str], approved_only: bool
 ) -> QuerySet[ParticipantReport, dict[str, Any]]:
-    last_number = Subquery(
-        ReportingPeriod.objects.filter(
-            association_id=OuterRef("period__association_id"), year=OuterRef("period__year")
-        )
-        .order_by("-number")
-        .values("number")[:1]
-    )
     statuses = [ReportStatus.APPROVED]
     if not approved_only:
         statuses.append(ReportStatus.SUBMITTED)
     return (
-        reports.filter(status__in=statuses)
-        .annotate(last_number=last_number)
-        .values(*keys)
-        .annotate(**_aggregates())
-        .order_by(*keys)
+        reports.filter(status__in=statuses).values(*keys).annotate(**_aggregates()).order_by(*keys)
     )
 
 

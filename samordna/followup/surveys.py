@@ -584,6 +584,89 @@ def agree_share(
     return totals["agree"], totals["answers"]
 
 
+SurveyKey = tuple[int, int, int | None]  # (statement or questionnaire, year, insats of the round)
+
+
+def agree_share_table(statement_ids: Sequence[int]) -> dict[SurveyKey, tuple[int, int]]:
+    """`agree_share` for every one of the statements, year and insats of the round at once:
+    (agreeing, answers) by (statement, year, insats). One query, however many goals and
+    years read it; `shares_from` sums a goal's scope out of it."""
+    if not statement_ids:
+        return {}
+    agreeing = ScaleStep.objects.filter(
+        scale_id=OuterRef("statement__questionnaire__scale_id"),
+        value=OuterRef("value"),
+        agrees=True,
+    )
+    rows = (
+        SurveyAnswer.objects.filter(statement_id__in=statement_ids, value__isnull=False)
+        .values("statement_id", "response__round__year", "response__round__intervention_id")
+        .annotate(answers=Count("pk"), agree=Count("pk", filter=Exists(agreeing)))
+        .order_by()
+    )
+    return {
+        (
+            row["statement_id"],
+            row["response__round__year"],
+            row["response__round__intervention_id"],
+        ): (row["agree"], row["answers"])
+        for row in rows
+    }
+
+
+def refused_table(questionnaire_ids: Sequence[int]) -> dict[SurveyKey, int]:
+    """`refused_answers` for every one of the questionnaires by (questionnaire, year,
+    insats of the round). One query."""
+    if not questionnaire_ids:
+        return {}
+    rows = (
+        SurveyRound.objects.filter(questionnaire_id__in=questionnaire_ids)
+        .values("questionnaire_id", "year", "intervention_id")
+        .annotate(refused=Sum("refused_answers"))
+        .order_by()
+    )
+    return {
+        (row["questionnaire_id"], row["year"], row["intervention_id"]): row["refused"] or 0
+        for row in rows
+    }
+
+
+def shares_from(
+    table: Mapping[SurveyKey, tuple[int, int]],
+    statement_id: int,
+    years: Sequence[int],
+    intervention_ids: list[int] | None,
+) -> dict[int, tuple[int, int]]:
+    """What `agree_share` answers for each of `years`, summed out of `agree_share_table`."""
+    wanted = set(years)
+    found = {year: (0, 0) for year in years}
+    for (statement, year, intervention), (agree, answers) in table.items():
+        if statement != statement_id or year not in wanted:
+            continue
+        if intervention_ids is not None and intervention not in intervention_ids:
+            continue
+        found[year] = (found[year][0] + agree, found[year][1] + answers)
+    return found
+
+
+def refused_from(
+    table: Mapping[SurveyKey, int],
+    questionnaire_id: int,
+    years: Sequence[int],
+    intervention_ids: list[int] | None,
+) -> dict[int, int]:
+    """What `refused_answers` answers, summed out of `refused_table`."""
+    wanted = set(years)
+    found: dict[int, int] = {}
+    for (questionnaire, year, intervention), refused in table.items():
+        if questionnaire != questionnaire_id or year not in wanted:
+            continue
+        if intervention_ids is not None and intervention not in intervention_ids:
+            continue
+        found[year] = found.get(year, 0) + refused
+    return found
+
+
 # What readers outside the kansli see
 
 

@@ -14,7 +14,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 
 from samordna.associations.models import Member
-from samordna.core.text import swedish_key
+from samordna.core.text import exact_swedish_order, swedish_key, swedish_order
 from samordna.interventions.models import CatalogueEntry, Direction, Intervention, TargetGroup
 
 PER_PAGE = 20
@@ -68,10 +68,17 @@ def _matching(filters: CatalogueFilters, today: datetime.date) -> QuerySet[Catal
     entries = _current(today)
     for word in filters.words:
         entries = entries.filter(search_text__contains=word)
+    # Through a subquery, not a join: a match stays one row, so no DISTINCT over them all.
     if filters.kommun:
-        entries = entries.filter(municipalities__name=filters.kommun)
+        entries = entries.filter(
+            pk__in=CatalogueEntry.objects.filter(municipalities__name=filters.kommun).values("pk")
+        )
     if filters.target_group:
-        entries = entries.filter(target_groups__code=filters.target_group)
+        entries = entries.filter(
+            pk__in=CatalogueEntry.objects.filter(target_groups__code=filters.target_group).values(
+                "pk"
+            )
+        )
     if filters.direction:
         entries = entries.filter(intervention__direction=filters.direction)
     if filters.association:
@@ -88,18 +95,22 @@ def catalogue_search(
     """One page of the current insatser that match every word and each chosen filter, in
     Swedish order of their names.
 
-    The database's collation does not know that å, ä, ö follow z, so the keys of every
-    match are sorted here and only the page's rows are then fetched: four queries, however
-    many insatser there are. A page number out of range gives the last page.
+    Sorted and cut in the database (`swedish_order`: PostgreSQL's Swedish collation;
+    on SQLite the page's rows are then put in the Swedish order), the count by one query,
+    the words found through the trigram index on PostgreSQL: four queries, however many
+    insatser there are. A page number out of range gives the last page.
     """
     keys = (
         _matching(filters, today)
-        .values_list("pk", "intervention__name", "intervention__association__name")
-        .distinct()
+        # By name, then förbund (two förbund may run insatser of the same name).
+        .order_by(
+            *swedish_order("intervention__name"),
+            *swedish_order("intervention__association__name"),
+            "pk",
+        )
+        .values_list("pk", flat=True)
     )
-    # By name, then förbund (two förbund may run insatser of the same name).
-    rows = sorted(keys, key=lambda row: (swedish_key(row[1]), swedish_key(row[2]), row[0]))
-    paginator = Paginator([row[0] for row in rows], per_page)
+    paginator = Paginator(keys, per_page)
     numbered = paginator.get_page(page)
     wanted = list(numbered.object_list)
     entries: list[CatalogueEntry] = []
@@ -108,6 +119,14 @@ def catalogue_search(
             entry.pk: entry for entry in _with_details(CatalogueEntry.objects.filter(pk__in=wanted))
         }
         entries = [by_pk[pk] for pk in wanted]
+        if not exact_swedish_order():
+            entries.sort(
+                key=lambda e: (
+                    swedish_key(e.intervention.name),
+                    swedish_key(e.intervention.association.name),
+                    e.pk,
+                )
+            )
     return Page(entries, numbered.number, paginator)
 
 

@@ -9,14 +9,31 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, TypeVar
 
-from django.db.models import Q, QuerySet, Sum
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import ExtractYear
+from django.db.models.lookups import Exact, IsNull
 
 from samordna.accounts.models import Role, User
 from samordna.associations.models import Association, Member
 from samordna.associations.permissions import REGISTER_READERS
-from samordna.core.text import swedish_key
+from samordna.core.text import exact_swedish_order, swedish_key, swedish_order
 from samordna.interventions.models import (
     Application,
     ApplicationStatus,
@@ -258,6 +275,93 @@ def register_rows(interventions: QuerySet[Intervention], today: datetime.date) -
     return sorted(rows, key=lambda r: swedish_key(r.intervention.name))
 
 
+REGISTER_PAGE = 50
+T = TypeVar("T")
+
+
+def status_expression(today: datetime.date) -> Case:
+    """`status_of` as one SQL expression, so that the register filters and counts by
+    status in the database (the test of the register holds the two to the same answers)."""
+    applications = Application.objects.filter(intervention_id=OuterRef("pk")).exclude(
+        status=ApplicationStatus.WITHDRAWN
+    )
+    newest_open = (
+        applications.filter(status__in=OPEN_STATUSES)
+        .order_by(F("submitted_at").desc(nulls_first=True), "-pk")
+        .values("status")[:1]
+    )
+    decided = applications.filter(status=ApplicationStatus.DECIDED)
+    return Case(
+        When(closed_on__isnull=False, then=Value(Status.ENDED)),
+        When(
+            Q(starts_on__lte=today) & (Q(ends_on__isnull=True) | Q(ends_on__gte=today)),
+            then=Value(Status.ONGOING),
+        ),
+        When(
+            Exact(Subquery(newest_open), Value(ApplicationStatus.SUBMITTED)),
+            then=Value(Status.APPLIED),
+        ),
+        When(IsNull(Subquery(newest_open), False), then=Value(Status.PREPARATION)),
+        When(ends_on__lt=today, then=Value(Status.ENDED)),
+        When(
+            Exists(
+                decided.exclude(decision__outcome=Outcome.REFUSED).filter(decision__isnull=False)
+            ),
+            then=Value(Status.GRANTED),
+        ),
+        When(~Exists(applications), then=Value(Status.ONGOING)),
+        When(Exists(decided), then=Value(Status.REFUSED)),
+        default=Value(Status.APPLIED),
+        output_field=CharField(),
+    )
+
+
+@dataclass(frozen=True)
+class RegisterPage:
+    page: Page
+    rows: list[RegisterRow]
+    totals: dict[str, int]
+
+
+def register_page(
+    interventions: QuerySet[Intervention],
+    today: datetime.date,
+    *,
+    status: str = "",
+    number: Any = 1,
+    per_page: int = REGISTER_PAGE,
+) -> RegisterPage:
+    """One page of the register, filtered by status and sorted by name in the database
+    (the Swedish way: `swedish_order`), with the sums of every insats the filter keeps;
+    a fixed number of queries whatever the number of insatser."""
+    chosen = interventions.annotate(register_status=status_expression(today))
+    if status:
+        chosen = chosen.filter(register_status=status)
+    page = Paginator(
+        chosen.order_by(*swedish_order("name"), "pk").values_list("pk", flat=True), per_page
+    ).get_page(number)
+    ids = list(page.object_list)
+    order = {pk: n for n, pk in enumerate(ids)}
+    rows = register_rows(interventions.filter(pk__in=ids), today)
+    if exact_swedish_order():
+        rows.sort(key=lambda r: order[r.intervention.pk])
+    key = "decision__application__intervention_id__in"
+    scope = chosen.values("pk")
+    totals = {
+        "granted": GrantAmount.objects.filter(**{key: scope}).aggregate(t=Sum("amount"))["t"] or 0,
+        "paid": Payment.objects.filter(
+            grant__decision__application__intervention_id__in=scope
+        ).aggregate(t=Sum("amount"))["t"]
+        or 0,
+        "released": Release.objects.filter(
+            grant__decision__application__intervention_id__in=scope
+        ).aggregate(t=Sum("amount"))["t"]
+        or 0,
+    }
+    totals["remaining"] = totals["granted"] - totals["paid"] - totals["released"]
+    return RegisterPage(page, rows, totals)
+
+
 # One insats and its money
 
 
@@ -450,11 +554,29 @@ def released_by_year(association: Association) -> dict[int, int]:
 
 @dataclass(frozen=True)
 class GrantWork:
-    """What waits for the user on the start page."""
+    """What waits for the user on the start page: the first `START_LIMIT` of each list,
+    each knowing how many there are in all (`Top.total`)."""
 
-    applications: list[Application]  # to prepare (förbund) or in progress (applicant)
-    reports_due: list[Report]  # not handed in, due within a month or late
-    reports_to_approve: list[Report]  # handed in, for the board
+    applications: "Top[Application]"  # to prepare (förbund) or in progress (applicant)
+    reports_due: "Top[Report]"  # not handed in, due within a month or late
+    reports_to_approve: "Top[Report]"  # handed in, for the board
+
+
+START_LIMIT = 10
+
+
+class Top(list[T]):
+    """The first rows of a list, and `total`: how many the whole list has."""
+
+    total: int = 0
+
+
+def top(queryset: QuerySet[Any]) -> "Top[Any]":
+    """The first `START_LIMIT` rows and the count of all of them, in one query (a window
+    count rides along on each row), whatever the size of the list."""
+    found: Top[Any] = Top(queryset.annotate(listed=Window(Count("pk")))[:START_LIMIT])
+    found.total = found[0].listed if found else 0
+    return found
 
 
 def grant_work(user: User, association: Association, today: datetime.date) -> GrantWork:
@@ -462,43 +584,46 @@ def grant_work(user: User, association: Association, today: datetime.date) -> Gr
     reports = Report.objects.filter(association=association).select_related("intervention")
     if user.role == Role.APPLICANT and user.member_id is not None:
         return GrantWork(
-            applications=list(
+            applications=top(
                 Application.objects.filter(
                     association=association,
                     member_id=user.member_id,
                     status__in=[ApplicationStatus.DRAFT, *OPEN_STATUSES],
                 )
             ),
-            reports_due=list(
+            reports_due=top(
                 reports.filter(
                     intervention__owner_id=user.member_id,
                     intervention__closed_on__isnull=True,
                     status__in=[ReportStatus.DUE, ReportStatus.DRAFT],
                     due_on__lte=horizon,
-                ).order_by("due_on")
+                ).order_by("due_on", "pk")
             ),
-            reports_to_approve=[],
+            reports_to_approve=Top(),
         )
     if not is_preparer(user, association):
-        return GrantWork([], [], [])
+        return GrantWork(Top(), Top(), Top())
+    office = user.role == Role.OFFICE
     return GrantWork(
-        applications=list(
+        applications=top(
             Application.objects.filter(association=association, status__in=OPEN_STATUSES).order_by(
-                "submitted_at"
+                "submitted_at", "pk"
             )
         ),
-        reports_due=list(
+        reports_due=top(
             reports.filter(
                 intervention__closed_on__isnull=True,
                 status__in=[ReportStatus.DUE, ReportStatus.DRAFT],
                 due_on__lt=today,
-            ).order_by("due_on")
+            ).order_by("due_on", "pk")
         )
-        if user.role == Role.OFFICE
-        else [],
-        reports_to_approve=list(reports.filter(status=ReportStatus.SUBMITTED).order_by("due_on"))
-        if user.role == Role.OFFICE
-        else [],
+        if office
+        else Top(),
+        reports_to_approve=top(
+            reports.filter(status=ReportStatus.SUBMITTED).order_by("due_on", "pk")
+        )
+        if office
+        else Top(),
     )
 
 

@@ -5,6 +5,7 @@ catalogue in `catalogue_views` and `public_views`."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.http import FileResponse, HttpResponse
 from django.http.response import HttpResponseBase
@@ -73,6 +74,9 @@ def _application(request: AuthedRequest, slug: str, pk: int) -> tuple[Associatio
     return association, application_for(request.user, association, pk)
 
 
+APPLICATIONS_PAGE = 50
+
+
 @require_GET
 @login_required
 def application_list(request: AuthedRequest, slug: str) -> HttpResponse:
@@ -81,15 +85,19 @@ def application_list(request: AuthedRequest, slug: str) -> HttpResponse:
     require(can_read_applications(request.user, association))
     applications = (
         selectors.visible_applications(request.user, association)
-        .select_related("decision")
+        .select_related("decision", "member")
         .annotate(sought=Sum("budget_lines__amount"))
+        # A grouped query drops the model's ordering: the page is cut from this one.
+        .order_by("-submitted_at", "-pk")
     )
+    page = Paginator(applications, APPLICATIONS_PAGE).get_page(request.GET.get("sida"))
     return render(
         request,
         "interventions/application_list.html",
         {
             "association": association,
-            "applications": list(applications),
+            "applications": list(page.object_list),
+            "page": page,
             "can_apply": can_apply(request.user) or can_manage_grants(request.user),
             "can_manage": can_manage_grants(request.user),
             "is_preparer": selectors.is_preparer(request.user, association),
@@ -528,26 +536,24 @@ def register(request: AuthedRequest, slug: str) -> HttpResponse:
     require(can_read_register(request.user))
     today = timezone.localdate()
     form = RegisterFilterForm(request.GET or None, statuses=selectors.Status.ALL)
-    rows = selectors.register_rows(
-        selectors.visible_interventions(request.user, association), today
-    )
     status = form.cleaned_data.get("status") if form.is_valid() else ""
-    if status:
-        rows = [row for row in rows if row.status == status]
+    found = selectors.register_page(
+        selectors.visible_interventions(request.user, association),
+        today,
+        status=status or "",
+        number=request.GET.get("sida"),
+    )
     return render(
         request,
         "interventions/register.html",
         {
             "association": association,
-            "rows": rows,
+            "rows": found.rows,
+            "page": found.page,
+            "status": status or "",
             "form": form,
             "today": today,
-            "totals": {
-                "granted": sum(r.granted for r in rows),
-                "paid": sum(r.paid for r in rows),
-                "released": sum(r.released for r in rows),
-                "remaining": sum(r.remaining for r in rows),
-            },
+            "totals": found.totals,
             "can_manage": can_manage_grants(request.user),
         },
     )

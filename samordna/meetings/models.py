@@ -589,6 +589,11 @@ class Notice(models.Model):
         verbose_name = "anslag"
         verbose_name_plural = "anslag"
         ordering = ["-posted_on", "association__name"]
+        # The public board (up today) and its archive (taken down), newest first.
+        indexes = [
+            models.Index(fields=["posted_on", "taken_down_on"], name="notice_posted_taken_down"),
+            models.Index(fields=["taken_down_on"], name="notice_taken_down"),
+        ]
 
     def __str__(self) -> str:
         return f"Anslag {self.association}, sammanträde {self.meeting.date:%Y-%m-%d}"

@@ -1,6 +1,7 @@
 """The attest pages: who reads and who acts, the approve buttons and why not, the forms'
 errors, query counts that do not grow with the data, and the outsider's 404."""
 
+import datetime
 from typing import Any
 
 from django.contrib.messages import get_messages
@@ -161,7 +162,7 @@ class QueryCountTests(AttestViewCase):
         self.login(self.chair)
         pages = {
             "attest/": 12,
-            "attest/ordrar/": 10,
+            "attest/ordrar/": 11,  # a page of 50: its count and its rows
             "attest/signaturlistor/": 3,
             "attest/signaturlistor/2023/": 4,
         }
@@ -174,6 +175,29 @@ class QueryCountTests(AttestViewCase):
         for page, count in pages.items():
             with self.subTest(page=page, more=True), self.assertNumQueries(count):
                 self.client.get(self.url(page))
+        # Past the first page: the list shows 50 and costs the same. The new orders are the
+        # oldest, so the first page still holds every order with approvals and connected
+        # people (what decides which detail queries run) and 50 rows in all.
+        template = PaymentOrder.objects.filter(association=self.association).earliest(
+            "registered_on"
+        )
+        PaymentOrder.objects.bulk_create(
+            PaymentOrder(
+                association=self.association,
+                kind=OrderKind.INVOICE,
+                payee=f"Leverantör {n}",
+                amount=100 + n,
+                description="Faktura",
+                registered_on=template.registered_on - datetime.timedelta(days=1),
+                registered_by=template.registered_by,
+                request_token=token(),
+            )
+            for n in range(60)
+        )
+        with self.assertNumQueries(pages["attest/ordrar/"]):
+            response = self.client.get(self.url("attest/ordrar/"))
+        self.assertEqual(len(response.context["views"]), 50)
+        self.assertContains(response, "Sida 1 av")
 
     def test_the_order_page_pins_its_queries(self):
         self.login(self.finance)

@@ -168,6 +168,32 @@ class EvaluationTests(FollowupCase):
             goals.goal_results(self.association)
         self.assertEqual(len(before), 3)  # the goals, the förbund's figures, the insatsers'
 
+    def test_survey_goals_cost_two_queries_whatever_their_number_and_years(self):
+        """Issue 15: one query per survey goal and year made the goals page 42× the floor."""
+        statement = self.statement()
+        self.answers(statement, self.intervention, 2025, [4, 3, 1])
+        self.own_goal("Deltagarna får hjälp", measure=Measure.AGREE, statement=statement)
+        self.insats_goal(self.intervention, measure=Measure.AGREE, statement=statement)
+        with CaptureQueriesContext(connection) as before:
+            goals.goal_results(self.association, [2025])
+        for year in (2022, 2023, 2024):
+            self.answers(statement, self.intervention, year, [4, 1])
+        self.own_goal(
+            "Minst hälften instämmer",
+            measure=Measure.AGREE,
+            statement=statement,
+            comparison=Comparison.AT_LEAST,
+            threshold=50,
+        )
+        with self.assertNumQueries(len(before)):
+            results = goals.goal_results(self.association, [2022, 2023, 2024, 2025])
+        # The goals, the förbund's figures, the insatsers', the answers, the refused ones.
+        self.assertEqual(len(before), 5)
+        insats = next(r for r in results if r.intervention is not None)
+        by_year = {y.year: y for y in insats.years}
+        self.assertEqual((figure(by_year[2025]).part, figure(by_year[2025]).whole), (2, 3))
+        self.assertEqual((figure(by_year[2024]).part, figure(by_year[2024]).whole), (1, 2))
+
 
 class BindingTests(FollowupCase):
     def setUp(self):
