@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('associations', '0002_substitute_rule'),
-        ('meetings', '0005_stand_ins_confirmation_registered'),
+        ('meetings', '0006_protocol_frame_agenda'),
     ]
 
     operations = [
