@@ -1,6 +1,7 @@
 """Form plumbing shared by every app: widgets that fit the design system."""
 
 from django import forms
+from django.core.validators import RegexValidator
 
 from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.text import format_kronor
@@ -140,3 +141,17 @@ class KronorField(forms.Field):
         if isinstance(value, int):
             return f"{value:,}".replace(",", " ")
         return value
+
+
+class TokenField(forms.CharField):
+    """The form's own key (`core.tokens.new_token`), made when the form is shown and sent
+    back with it: the same form sent twice acts once."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            widget=forms.HiddenInput,
+            validators=[
+                RegexValidator(r"^[0-9a-f]{32}$", "Formuläret är inte giltigt. Ladda om sidan.")
+            ],
+            **kwargs,
+        )

@@ -224,7 +224,7 @@ def _sign_and_pay_first(
     state = payable.state_of(decision)
     for grant in decision.amounts.all():
         for instalment in grant.instalments.all():
-            if instalment.trigger == "agreement" and not state.blockers(instalment, grant, paid):
+            if instalment.trigger == "agreement" and state.payable(instalment, paid).can_pay:
                 # Through attest and utanordning where the year has an adopted list.
                 attest_money.pay_instalment(
                     instalment,

@@ -19,10 +19,6 @@ from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.associations.permissions import association_for, require
 from samordna.associations.selectors import director_on
-from samordna.attest import selectors as attest_selectors
-from samordna.attest import services as attest_services
-from samordna.attest.forms import InsatsOrderForm
-from samordna.attest.forms import new_token as attest_new_token
 from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest
 from samordna.core.text import format_kronor, swedish_key
@@ -33,19 +29,15 @@ from samordna.interventions.models import (
     Application,
     DecisionCondition,
     GrantDecision,
-    Instalment,
 )
 from samordna.interventions.money_forms import (
     AgreementSignForm,
     CloseForm,
     ConditionMetForm,
     DecisionForm,
-    PaymentForm,
-    new_token,
 )
 from samordna.interventions.permissions import (
     can_manage_grants,
-    can_record_payments,
     decision_for,
     intervention_for,
 )
@@ -351,86 +343,6 @@ def condition_met(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             "cancel_url": _detail(slug, application.intervention_id),
         },
     )
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def payment_create(request: AuthedRequest, slug: str, instalment_pk: int) -> HttpResponse:
-    """Pay a part of the plan; the form's token records a form sent twice once."""
-    association = association_for(request.user, slug)
-    instalment = get_object_or_404(
-        Instalment.objects.select_related(
-            "grant__decision__application",
-            "grant__decision__paragraph",
-            "grant__condition",
-            "report",
-        ),
-        grant__decision__association=association,
-        pk=instalment_pk,
-    )
-    grant, decision = instalment.grant, instalment.grant.decision
-    intervention = intervention_for(
-        request.user, association, decision.application.intervention_id or 0
-    )
-    require(can_record_payments(request.user))
-    state = payable.state_of(decision)
-    remaining = min(state.instalment_remaining(instalment), state.remaining(grant))
-    today = timezone.localdate()
-    orders = list(attest_selectors.open_for_instalment(instalment.pk))
-    context = {
-        "association": association,
-        "intervention": intervention,
-        "decision": decision,
-        "grant": grant,
-        "instalment": instalment,
-        "when": documents.instalment_text(grant, instalment),
-        "remaining": remaining,
-        "orders": orders,
-        "blockers": [b for b in state.blockers(instalment, grant, today) if b != "Utbetald."],
-    }
-    if attest_selectors.governs_payments(association.pk, today.year):
-        # The förbund attests and authorises in Samordna: the payment starts as an order.
-        asked = sum(o.amount for o in orders)
-        order_form = InsatsOrderForm(
-            request.POST or None,
-            initial={"amount": max(remaining - asked, 0), "token": attest_new_token()},
-        )
-        saved, order = _saved(
-            request,
-            order_form,
-            lambda data: attest_services.insats_order_request(
-                instalment=instalment, by=request.user, **data
-            ),
-        )
-        if saved:
-            messages.success(
-                request,
-                f"Utbetalningen på {format_kronor(order.amount)} är begärd som order "
-                f"{order.pk}. Den registreras när den är attesterad och utanordnad av två.",
-            )
-            return redirect("attest:order", slug=slug, pk=order.pk)
-        context.update(
-            form=order_form, through_orders=True, fully_asked=asked >= remaining, year=today.year
-        )
-        return _page(request, "interventions/money/payment_form.html", context)
-    initial = {"amount": remaining, "token": new_token()}
-    form = PaymentForm(request.POST or None, initial=initial)
-    saved, result = _saved(
-        request,
-        form,
-        lambda data: grants.payment_record(instalment=instalment, by=request.user, **data),
-    )
-    if saved:
-        payment, created = result
-        if created:
-            messages.success(
-                request, f"Utbetalningen på {format_kronor(payment.amount)} är registrerad."
-            )
-        else:
-            messages.info(request, "Utbetalningen var redan registrerad.")
-        return redirect(_detail(slug, intervention.pk))
-    context.update(form=form, through_orders=False, year=today.year)
-    return _page(request, "interventions/money/payment_form.html", context)
 
 
 @require_http_methods(["GET", "POST"])

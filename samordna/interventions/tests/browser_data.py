@@ -174,7 +174,7 @@ class InterventionPaths:
             return [self._url(name, self.to_sign.pk)]
         if short == "condition_met":
             return [self._url(name, self.decision.conditions.get().pk)]
-        if short == "payment_create":
+        if short == "instalment_pay":
             blocked = Instalment.objects.get(
                 grant__decision=self.decision, grant__year=2023, position=2
             )
