@@ -28,8 +28,9 @@ from samordna.attest.models import (
 from samordna.core.services import apply_changes, delete_with_history, save_with_history
 from samordna.core.text import format_kronor
 from samordna.core.tokens import new_token
-from samordna.interventions import documents, grants, payable
+from samordna.interventions import documents, payable
 from samordna.interventions.models import MAX_AMOUNT, GrantDecision, Instalment, Payment
+from samordna.interventions.services import grants
 from samordna.meetings.models import Paragraph
 
 # The signature list

@@ -31,7 +31,7 @@ from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest
 from samordna.core.text import format_kronor
 from samordna.core.tokens import new_token
-from samordna.core.views import form_page
+from samordna.core.views import form_page, form_render, form_saved
 from samordna.interventions import documents, payable
 from samordna.interventions.models import Instalment
 from samordna.interventions.permissions import can_record_payments, intervention_for
@@ -202,31 +202,26 @@ def instalment_pay(request: AuthedRequest, slug: str, instalment_pk: int) -> Htt
         )
     else:
         form = PaymentForm(request.POST or None, initial={"amount": now.left, "token": new_token()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            done = services.instalment_pay(
-                instalment=instalment, by=request.user, **form.cleaned_data
+    saved, done = form_saved(
+        request,
+        form,
+        lambda data: services.instalment_pay(instalment=instalment, by=request.user, **data),
+    )
+    if saved and done.order is not None:
+        messages.success(
+            request,
+            f"Utbetalningen på {format_kronor(done.order.amount)} är begärd som order "
+            f"{done.order.pk}. Den registreras när den är attesterad och utanordnad av två.",
+        )
+        return redirect("attest:order", slug=slug, pk=done.order.pk)
+    if saved:
+        if done.created:
+            messages.success(
+                request, f"Utbetalningen på {format_kronor(done.payment.amount)} är registrerad."
             )
-        except ValidationError as error:
-            attach_errors(form, error)
         else:
-            if done.order is not None:
-                messages.success(
-                    request,
-                    f"Utbetalningen på {format_kronor(done.order.amount)} är begärd som order "
-                    f"{done.order.pk}. Den registreras när den är attesterad och utanordnad av "
-                    "två.",
-                )
-                return redirect("attest:order", slug=slug, pk=done.order.pk)
-            assert done.payment is not None
-            if done.created:
-                messages.success(
-                    request,
-                    f"Utbetalningen på {format_kronor(done.payment.amount)} är registrerad.",
-                )
-            else:
-                messages.info(request, "Utbetalningen var redan registrerad.")
-            return redirect("interventions:detail", slug=slug, pk=intervention.pk)
+            messages.info(request, "Utbetalningen var redan registrerad.")
+        return redirect("interventions:detail", slug=slug, pk=intervention.pk)
     context = {
         "association": association,
         "intervention": intervention,
@@ -240,8 +235,7 @@ def instalment_pay(request: AuthedRequest, slug: str, instalment_pk: int) -> Htt
         "through_orders": through_orders,
         "year": today.year,
     }
-    status = 400 if request.method == "POST" else 200
-    return render(request, "attest/instalment_pay.html", context, status=status)
+    return form_render(request, "attest/instalment_pay.html", context)
 
 
 @require_http_methods(["GET", "POST"])

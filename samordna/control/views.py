@@ -40,7 +40,7 @@ from samordna.control.permissions import (
     row_for,
 )
 from samordna.core.forms import attach_errors
-from samordna.core.http import AuthedRequest
+from samordna.core.http import AuthedRequest, file_response
 from samordna.core.views import form_page
 from samordna.meetings.models import CalendarFeed
 
@@ -58,12 +58,6 @@ def _office(request: AuthedRequest, slug: str) -> Association:
     association = association_for(request.user, slug)
     require(can_manage(request.user))
     return association
-
-
-def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 # The årshjul
@@ -102,7 +96,7 @@ def cycle_ics(request: AuthedRequest, slug: str) -> HttpResponse:
         selectors.occurrences_of(association),
         name=f"Årshjul – {association.name}",
     )
-    return _file(content, "arshjul.ics", ICS)
+    return file_response(content, "arshjul.ics", ICS)
 
 
 @require_GET
@@ -115,7 +109,7 @@ def cycle_feed(request: HttpRequest, token: str) -> HttpResponse:
         selectors.occurrences_of(association),
         name=f"Årshjul – {association.name}",
     )
-    return _file(content, "arshjul.ics", ICS)
+    return file_response(content, "arshjul.ics", ICS)
 
 
 @require_POST
@@ -586,7 +580,7 @@ def report_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         period = periods[0] if periods else str(found.year)
     report = selectors.control_report(found, period)
     name = f"internkontroll-{found.year}-{period}.pdf".replace(" ", "-")
-    return _file(documents.control_report_pdf(report), name, "application/pdf")
+    return file_response(documents.control_report_pdf(report), name, "application/pdf")
 
 
 @require_http_methods(["GET", "POST"])

@@ -74,8 +74,12 @@ def widget_kind(field) -> str:
 
 
 def attach_errors(form: forms.BaseForm, error) -> None:
-    """Put a service's ValidationError next to the fields it names, the rest on top."""
-    if hasattr(error, "error_dict"):
+    """Put a service's ValidationError next to the fields it names, the rest on top (or where
+    the form's own `attach_service_errors` puts them)."""
+    own = getattr(form, "attach_service_errors", None)
+    if own is not None:
+        own(error)
+    elif hasattr(error, "error_dict"):
         for field, messages in error.message_dict.items():
             form.add_error(field if field in form.fields else None, messages)
     else:

@@ -28,8 +28,7 @@ from samordna.associations.models import Association
 from samordna.demo import attest_money
 from samordna.demo.applications import ApplicationSeed
 from samordna.demo.protocols import Protocol
-from samordna.interventions import grants, payable, reports, services
-from samordna.interventions.grants import AmountInput
+from samordna.interventions import payable, services
 from samordna.interventions.models import (
     Application,
     ApplicationKind,
@@ -43,8 +42,9 @@ from samordna.interventions.models import (
     ReportKind,
     TargetGroup,
 )
-from samordna.interventions.reports import GoalReport
-from samordna.interventions.services import BudgetCell, GoalInput, PartyInput
+from samordna.interventions.services import BudgetCell, GoalInput, PartyInput, grants, reports
+from samordna.interventions.services.grants import AmountInput
+from samordna.interventions.services.reports import GoalReport
 from samordna.meetings.models import Meeting
 
 D = datetime.date

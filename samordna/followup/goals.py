@@ -29,7 +29,7 @@ from samordna.followup.models import (
     Statement,
 )
 from samordna.followup.selectors import YearFigures
-from samordna.followup.surveys import agree_share, refused_answers
+from samordna.followup.services.surveys import agree_share, refused_answers
 from samordna.interventions.models import (
     ApplicationGoal,
     ApplicationStatus,

@@ -12,8 +12,8 @@ from django.utils import timezone
 from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.forms import DateInput, KronorField, StyledFormMixin
 from samordna.core.text import format_kronor
-from samordna.interventions.grants import AmountInput
 from samordna.interventions.models import Application, Outcome, PaymentPlan
+from samordna.interventions.services.grants import AmountInput
 
 CONDITION_LABEL = "Villkor {n} (fortsätter meningen ”under förutsättning att …”)"
 OTHER_PARTIES = (1, 2)

@@ -10,9 +10,10 @@ from samordna.attest import services
 from samordna.attest.models import PaymentOrder, Step
 from samordna.attest.tests.helpers import D, at, token
 from samordna.attest.tests.test_services import AttestTestCase
-from samordna.interventions import grants, payable
+from samordna.interventions import payable
 from samordna.interventions.models import GrantDecision, Instalment, Payment
 from samordna.interventions.payable import BlockerKind
+from samordna.interventions.services import grants
 from samordna.interventions.tests.helpers import granted
 
 WITH_LIST = D(2023, 1, 24)  # Sundsvall has adopted its signature list for 2023

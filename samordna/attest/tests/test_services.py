@@ -20,8 +20,8 @@ from samordna.attest.models import (
 )
 from samordna.attest.tests.helpers import D, at, invoice, person, token, user
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.interventions import grants
 from samordna.interventions.models import Instalment, Payment
+from samordna.interventions.services import grants
 from samordna.interventions.tests.helpers import granted, refused
 from samordna.meetings.models import Paragraph
 

@@ -132,6 +132,7 @@ OFFICE_PAGES = [
     "followup:report_reopen",
     "followup:settings",
     "followup:import",
+    "followup:import_detail",
     "followup:goals",
     "followup:goal_create",
     "followup:goal_update",

@@ -15,8 +15,7 @@ from samordna.accounts.models import Role, User
 from samordna.attest import services as attest_services
 from samordna.attest.models import PaymentOrder, Step
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.interventions import grants, payable, services
-from samordna.interventions.grants import AmountInput
+from samordna.interventions import payable, services
 from samordna.interventions.models import (
     Agreement,
     Application,
@@ -31,7 +30,8 @@ from samordna.interventions.models import (
     PaymentPlan,
     Release,
 )
-from samordna.interventions.services import GoalInput, PartyInput
+from samordna.interventions.services import GoalInput, PartyInput, grants
+from samordna.interventions.services.grants import AmountInput
 from samordna.interventions.tests.helpers import (
     D,
     at,
