@@ -224,6 +224,14 @@ class FrozenQuorum:
 
 
 @dataclass(frozen=True)
+class FrozenStandIn:
+    """An ersättare who served in the § for a jävig ledamot, by the names at justering."""
+
+    seat: FrozenSeat
+    serves_for: FrozenSeat
+
+
+@dataclass(frozen=True)
 class FrozenRow:
     """A § as justerad: its text (locked in the store) with the register's part taken from
     the snapshot, so that an utdrag made years later prints what the minutes printed."""
@@ -231,10 +239,12 @@ class FrozenRow:
     paragraph: Paragraph
     recusals: list[FrozenRecusal]
     quorum: FrozenQuorum | None
+    stand_ins: list[FrozenStandIn] = field(default_factory=list)
 
 
 def minutes_snapshot(minutes: Minutes) -> dict[str, Any]:
-    """What the documents print from the register (people, seats, initials, jäv), as it
+    """What the documents print from the register (people, seats, initials, jäv, the
+    ersättare who stood in for a jävig ledamot), as it
     stands now; taken at justering and kept with the approved minutes."""
     return {
         "association": minutes.association.name,
@@ -244,6 +254,10 @@ def minutes_snapshot(minutes: Minutes) -> dict[str, Any]:
                 "recusals": [
                     {"person": str(r.seat.person), "kind": r.get_kind_display()}
                     for r in row.recusals
+                ],
+                "stand_ins": [
+                    {"person": str(s.seat.person), "serves_for": str(s.serves_for.person)}
+                    for s in row.stand_ins
                 ],
                 "quorum": None
                 if row.quorum is None
@@ -267,6 +281,11 @@ def frozen_row(snapshot: dict[str, Any], paragraph: Paragraph) -> FrozenRow | No
     return FrozenRow(
         paragraph=paragraph,
         recusals=[FrozenRecusal(FrozenSeat(r["person"]), r["kind"]) for r in kept["recusals"]],
+        # Snapshots kept before the stand-ins were part of them have no such key.
+        stand_ins=[
+            FrozenStandIn(FrozenSeat(s["person"]), FrozenSeat(s["serves_for"]))
+            for s in kept.get("stand_ins", [])
+        ],
         quorum=None
         if quorum is None
         else FrozenQuorum(

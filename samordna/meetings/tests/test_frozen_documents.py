@@ -11,12 +11,15 @@ import time_machine
 from django.db.models import F, Value
 from django.db.models.functions import Concat, Upper
 from django.urls import reverse
+from pypdf import PdfReader
 
 from samordna.associations.models import BoardSeat, Person
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.meetings import services
+from samordna.meetings import documents, services
 from samordna.meetings.locking import LOCKED_MESSAGE, MinutesLocked
-from samordna.meetings.models import ApprovedMinutes, Meeting, Task
+from samordna.meetings.models import ApprovedMinutes, Meeting, RecusalKind, Task
+from samordna.meetings.selectors import minutes_of
+from samordna.meetings.tests.helpers import unapproved_copy
 
 D = datetime.date
 CERTIFIED_AT = datetime.datetime(2024, 3, 1, 10, tzinfo=zoneinfo.ZoneInfo("Europe/Stockholm"))
@@ -140,3 +143,70 @@ class NothingAddedTests(SamordnaTestCase):
             due_meeting=later,
         )
         self.assertEqual(task.given_at, january)
+
+
+class FrozenStandInTests(SamordnaTestCase):
+    """An ersättare who stood in for a jävig ledamot in one § is part of what was justerat:
+    the utdrag of that § says so, as the full minutes do."""
+
+    def setUp(self):
+        november = self.association.meetings.get(date=D(2022, 11, 25))
+        self.meeting = unapproved_copy(november, D(2022, 12, 16), by=self.office)
+        seats = {s.person.last_name: s for s in services.board_seats_at(self.meeting)}
+        self.paragraph = self.meeting.paragraphs.get(number=142)
+        services.paragraph_jav_record(
+            paragraph=self.paragraph,
+            by=self.office,
+            recusals=[(seats["Väst"], RecusalKind.DECISION)],
+            stand_ins=[(seats["Burman"], seats["Väst"])],
+        )
+        services.signers_set(
+            meeting=self.meeting,
+            by=self.office,
+            chair=self.association.people.get(last_name="Nordenö"),
+            adjusters=[self.association.people.get(last_name="Pettersson")],
+        )
+        services.minutes_confirm(meeting=self.meeting, by=self.office)
+        for user, hour in ((self.chair, 15), (self.board, 16)):
+            with time_machine.travel(
+                datetime.datetime(2022, 12, 16, hour, tzinfo=CERTIFIED_AT.tzinfo), tick=False
+            ):
+                services.minutes_approve(meeting=self.meeting, by=user)
+
+    def extract_text(self) -> str:
+        self.login(self.office)
+        args = ["sundsvall", self.meeting.pk, self.paragraph.pk]
+        with time_machine.travel(CERTIFIED_AT, tick=False):
+            response = self.client.get(reverse("meetings:extract", args=args))
+        self.assertEqual(response.status_code, 200)
+        reader = PdfReader(io.BytesIO(body(response)))
+        return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+    def test_the_utdrag_of_a_justerad_paragraph_names_the_stand_in(self):
+        snapshot = ApprovedMinutes.objects.get(meeting=self.meeting).snapshot
+        self.assertEqual(
+            snapshot["paragraphs"][str(self.paragraph.pk)]["stand_ins"],
+            [{"person": "Thomas Burman", "serves_for": "Jonas Väst"}],
+        )
+        # Renamed in the register afterwards: the utdrag prints the names as justerade.
+        Person.objects.filter(association=self.association).update(
+            first_name=Concat(Value("Ny"), F("first_name"))
+        )
+        text = self.extract_text()
+        self.assertIn("Thomas Burman tjänstgjorde för Jonas Väst.", text)
+        self.assertIn("Jonas Väst deltog inte i beslutet.", text)
+
+    def test_a_snapshot_kept_before_stand_ins_were_kept_still_renders(self):
+        minutes = minutes_of(self.meeting)
+        assert minutes.approved is not None
+        for paragraph in minutes.approved.snapshot["paragraphs"].values():
+            del paragraph["stand_ins"]  # in memory only: the kept record cannot change
+        row = next(r for r in minutes.rows if r.paragraph.pk == self.paragraph.pk)
+        data = documents.extract_pdf(
+            minutes, row, certified_by="Jan Andersson", certified_on=CERTIFIED_AT.date()
+        )
+        text = " ".join(
+            " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split()
+        )
+        self.assertIn("Jonas Väst deltog inte i beslutet.", text)
+        self.assertNotIn("tjänstgjorde för", text)
