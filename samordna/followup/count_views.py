@@ -471,8 +471,8 @@ def import_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     if request.method == "POST" and not pending.pending:
         messages.info(request, "Filen är redan importerad.")
         return redirect("followup:import_detail", slug=slug, pk=pk)
-    confirm = ConfirmImportForm(request.POST or None)
-    if request.method == "POST" and confirm.is_valid():
+    confirm = ConfirmImportForm(request.POST if request.method == "POST" else None)
+    if confirm.is_bound and confirm.is_valid():
         approve = confirm.cleaned_data["approve"]
         try:
             checked = imports.counts_import(pending=pending, by=request.user, approve=approve)

@@ -3,8 +3,12 @@ pays a part of the plan through a payment order where the year has an adopted si
 list (Sundsvall 2023 in the demo) and directly where it has none (2024), and both ways are
 stopped by the same typed blockers of `GrantState.payable`."""
 
+import re
+from pathlib import Path
+
 import time_machine
 from django.core.exceptions import ValidationError
+from django.test import SimpleTestCase
 
 from samordna.attest import services
 from samordna.attest.models import PaymentOrder, Step
@@ -108,3 +112,19 @@ class MoneyPathTests(AttestTestCase):
             "Högst 50\xa0000\xa0kr återstår att begära",
             self.refusal(self.part_2023, WITH_LIST, 60_000),
         )
+
+
+class OneOwnerTests(SimpleTestCase):
+    def test_only_attest_records_an_insats_payment(self):
+        """`payment_record` writes the payment without asking about the signature list, so
+        every page and service pays through `attest.services.instalment_pay` (or an order's
+        second utanordning); only the demo, which pays its history, and tests call it."""
+        package = Path(__file__).resolve().parents[2]
+        callers = sorted(
+            str(path.relative_to(package))
+            for path in package.rglob("*.py")
+            if re.search(r"\bpayment_record\(", path.read_text(encoding="utf-8"))
+            and "tests" not in path.parts
+            and "demo" not in path.parts
+        )
+        self.assertEqual(callers, ["attest/services.py", "interventions/services/grants.py"])

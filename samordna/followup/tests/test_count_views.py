@@ -128,8 +128,8 @@ class OverviewTests(CountCase):
 
     def test_a_year_without_periods_is_shown_without_saving_any_until_someone_reports(self):
         ReportingPeriod.objects.filter(association=self.association, year=2025).delete()
-        self.login(self.office)
         with time_machine.travel(datetime.datetime(2025, 3, 3, 10, tzinfo=datetime.UTC)):
+            self.login(self.office)
             response = self.client.get(self.overview_url(2025))
             self.assertContains(response, '<th scope="col">Halvår 1 2025<br>', html=False)
             self.assertFalse(ReportingPeriod.objects.filter(year=2025).exists())
@@ -141,7 +141,6 @@ class OverviewTests(CountCase):
             list(ReportingPeriod.objects.filter(year=2025).values_list("number", flat=True)),
             [1, 2],
         )
-        self.assertTrue(ParticipantReport.objects.filter(period__year=2025).exists())
 
     def test_an_applicant_sees_only_their_organisations_insatser(self):
         self.login(self.applicant)
@@ -197,13 +196,14 @@ class OverviewTests(CountCase):
     def test_the_number_of_queries_does_not_grow_with_insatser_and_periods(self):
         self.login(self.office)
         self.client.get(self.overview_url())  # the session, once
-        with self.assertNumQueries(10):
+        # No savepoint any more: the overview reads the periods, it does not make them.
+        with self.assertNumQueries(8):
             first = self.client.get(self.overview_url())
         for number in range(4):
             extra = register(self, f"Extra insats {number}", "Försäkringskassan")
             sent(extra, self.first, self.office)
             services.planned_set(intervention=extra, by=self.office, year=2024, planned=number)
-        with self.assertNumQueries(10):
+        with self.assertNumQueries(8):
             more = self.client.get(self.overview_url())
         self.assertNotContains(first, "Extra insats 3")
         self.assertContains(more, "Extra insats 3")
