@@ -1,9 +1,14 @@
 #!/usr/bin/env python
 """How fast a long protocol is read: a generated 30-page protocol as PDF (WeasyPrint) and as
 Word (python-docx) is extracted and parsed several times, and a zip of 100 protocols is read
-under its limits and parsed one by one. Prints the figures; saves nothing, needs no database.
+under its limits and parsed one by one. Then the same zip goes the way a kansli's upload
+goes (`--no-task` skips this): the upload request, which only keeps the zip and queues it,
+and the background task that reads it into 100 pending imports, reporting its progress
+after each protocol, as the database worker runs it. That part runs in a throwaway SQLite
+database in a temporary folder (tables made from the models, media in the same folder);
+nothing else is touched.
 
-    .venv/bin/python scripts/bench_minutes_parser.py [--pages 30] [--runs 5]
+    .venv/bin/python scripts/bench_minutes_parser.py [--pages 30] [--runs 5] [--no-task]
 """
 
 import argparse
@@ -14,6 +19,7 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 MATTER = (
@@ -116,6 +122,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=30)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-task", action="store_true", help="skip the background run")
     args = parser.parse_args()
 
     count = 40
@@ -151,7 +158,9 @@ def main() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zipped:
         for n in range(100):
-            zipped.writestr(f"protokoll-{n:03}.txt", text.encode("utf-8"))
+            # Each protocol its own file (the same file twice is read once).
+            own = text.replace("Informationsärende 1\n", f"Informationsärende 1 (nr {n})\n", 1)
+            zipped.writestr(f"protokoll-{n:03}.txt", own.encode("utf-8"))
     data = out.getvalue()
 
     def read_all() -> None:
@@ -163,7 +172,94 @@ def main() -> None:
         f"Zip med 100 protokoll (30 § var, {len(data) // 1024} kB): läsa under gränserna och "
         f"tolka alla: median {statistics.median(wall):.2f} s (CPU {statistics.median(cpu):.2f} s)"
     )
+    if not args.no_task:
+        background(data)
     print(f"Maskinens last (1/5/15 min): {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
+def background(data: bytes) -> None:
+    """The zip through the upload service and its background task, in a throwaway database."""
+    import tempfile
+
+    from django.conf import settings
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import connection
+    from django.test.utils import override_settings
+
+    folder = tempfile.mkdtemp(prefix="bench-minutes-")
+    settings.DATABASES["default"] = {
+        **settings.DATABASES["default"],
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": os.path.join(folder, "bench.sqlite3"),
+        "TEST": {"NAME": os.path.join(folder, "bench.sqlite3"), "MIGRATE": False},
+    }
+    connection.close()
+    connection.settings_dict.update(settings.DATABASES["default"])
+    with override_settings(
+        MEDIA_ROOT=folder,
+        TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
+    ):
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+        from unittest import mock
+
+        from django.core.management import call_command
+
+        from samordna.accounts.models import User
+        from samordna.associations.models import Association
+        from samordna.core.models import TaskProgress
+        from samordna.imports import services
+        from samordna.imports.models import PendingImport
+
+        association = Association.objects.create(
+            name="Samordningsförbundet Provdalen", slug="provdalen", seat="Provby", county="22"
+        )
+        office = User.objects.create(
+            username="kansli.provdalen", association=association, role="office"
+        )
+        # A running server has its URLs loaded already (the first reverse imports every view).
+        from django.urls import reverse
+
+        reverse("imports:upload", args=[association.slug])
+        start, start_cpu = time.perf_counter(), time.process_time()
+        result = services.upload_protocols(
+            association=association,
+            by=office,
+            upload=SimpleUploadedFile("protokoll.zip", data),
+        )
+        # What the request did: the zip kept, the task queued (on commit, in autocommit).
+        answered = time.perf_counter() - start
+        answered_cpu = time.process_time() - start_cpu
+        assert result.progress is not None
+        seen: list[tuple[int, int]] = []
+        real_report = services.batch_read
+
+        def watching(**kwargs: Any) -> Any:
+            report = kwargs.pop("report")
+
+            def counted(done: int, total: int, message: str) -> None:
+                report(done, total, message)
+                row = TaskProgress.objects.get(pk=result.progress.pk)  # type: ignore[union-attr]
+                seen.append((row.done, row.total))
+
+            return real_report(report=counted, **kwargs)
+
+        start, start_cpu = time.perf_counter(), time.process_time()
+        with (
+            mock.patch.object(services, "batch_read", watching),
+            mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"),
+        ):
+            call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+        wall, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+        progress = TaskProgress.objects.get(pk=result.progress.pk)
+        count = PendingImport.objects.filter(association=association).count()
+        print(
+            f"Zip med 100 protokoll som bakgrundsarbete: uppladdningen svarar på {answered:.2f} s "
+            f"(CPU {answered_cpu:.2f} s; sparar zip-filen och köar uppgiften); "
+            f"arbetaren läser in {count} protokoll till "
+            f"väntande importer på {wall:.2f} s (CPU {cpu:.2f} s); förloppet rapporterades "
+            f"{len(seen)} gånger ({seen[0][0]}/{seen[0][1]} … {seen[-1][0]}/{seen[-1][1]}), "
+            f"slutstatus {progress.get_status_display().lower()}: {progress.message}"
+        )
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from samordna.associations.models import Association, Person
 from samordna.interventions.models import MAX_AMOUNT
+from samordna.meetings.models import AdoptedInParagraph
 
 
 class SignatureKind(models.TextChoices):
@@ -28,7 +29,7 @@ class RightRole(models.TextChoices):
     DEPUTY = "deputy", "Ersättare"
 
 
-class SignatureList(models.Model):
+class SignatureList(AdoptedInParagraph):
     """The signature list of one year, adopted by the board in a §; locked once adopted."""
 
     association = models.ForeignKey(
@@ -43,10 +44,6 @@ class SignatureList(models.Model):
         related_name="signature_lists",
         verbose_name="antagen i paragraf",
     )
-    earlier_reference = models.CharField(
-        "antagen enligt (tidigare protokoll)", max_length=200, blank=True
-    )
-    adopted_on = models.DateField("antagen", null=True, blank=True)
     note = models.CharField("anteckning", max_length=300, blank=True)
 
     history = HistoricalRecords()
@@ -66,19 +63,6 @@ class SignatureList(models.Model):
 
     def __str__(self) -> str:
         return f"Signaturlista {self.year}"
-
-    @property
-    def adopted(self) -> bool:
-        return self.adopted_on is not None
-
-    @property
-    def source(self) -> str:
-        """Where the board adopted it, in words."""
-        if self.paragraph_id is not None:
-            paragraph = self.paragraph
-            assert paragraph is not None
-            return f"Styrelsemöte {paragraph.meeting.date:%Y-%m-%d} § {paragraph.number}"
-        return self.earlier_reference
 
 
 class SignatureRight(models.Model):

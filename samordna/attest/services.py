@@ -31,6 +31,7 @@ from samordna.core.tokens import new_token
 from samordna.interventions import documents, payable
 from samordna.interventions.models import MAX_AMOUNT, GrantDecision, Instalment, Payment
 from samordna.interventions.services import grants
+from samordna.meetings.adoption import adoption, editable, record_adoption
 from samordna.meetings.models import Paragraph
 
 # The signature list
@@ -38,13 +39,13 @@ from samordna.meetings.models import Paragraph
 
 def _editable(signature_list: SignatureList) -> SignatureList:
     """The list, locked; refused once adopted."""
-    locked = SignatureList.objects.select_for_update().get(pk=signature_list.pk)
-    if locked.adopted:
-        raise ValidationError(
-            f"Signaturlistan för {locked.year} är antagen av styrelsen och kan inte ändras. "
-            "Ändringar görs i en ny lista som styrelsen antar."
-        )
-    return locked
+    return editable(
+        signature_list,
+        lambda locked: (
+            f"Signaturlistan för {locked.year} är antagen av styrelsen och kan inte "
+            "ändras. Ändringar görs i en ny lista som styrelsen antar."
+        ),
+    )
 
 
 def _check_person(signature_list: SignatureList, person: Person) -> None:
@@ -160,23 +161,13 @@ def list_adopt(
     """The board adopted the list in a § (or, before Samordna, in earlier minutes); from
     now on it is locked and governs the year's payments."""
     locked = _editable(signature_list)
-    earlier_reference = earlier_reference.strip()
-    if paragraph is not None:
-        if paragraph.meeting.association_id != locked.association_id:
-            raise ValidationError({"paragraph": "Paragrafen hör till ett annat förbund."})
-        adopted_on = paragraph.meeting.date
-        earlier_reference = ""
-    elif not earlier_reference:
-        raise ValidationError(
-            {
-                "paragraph": "Välj paragrafen där styrelsen antog listan, eller ange var "
-                "beslutet finns."
-            }
-        )
-    elif adopted_on is None:
-        raise ValidationError({"adopted_on": "Ange när styrelsen antog listan."})
-    if adopted_on > timezone.localdate():
-        raise ValidationError({"adopted_on": "Datumet kan inte ligga i framtiden."})
+    found = adoption(
+        association_id=locked.association_id,
+        paragraph=paragraph,
+        earlier_reference=earlier_reference,
+        adopted_on=adopted_on,
+        what="listan",
+    )
     rights = list(locked.rights.all())
     if not any(r.kind == SignatureKind.PAYMENT_ATTEST for r in rights):
         raise ValidationError("Listan saknar någon med betalningsattest (generell attesträtt).")
@@ -185,10 +176,7 @@ def list_adopt(
             "Samtliga utbetalningar signeras av två i förening: listan behöver minst två "
             "personer med utanordningsrätt."
         )
-    locked.paragraph = paragraph
-    locked.earlier_reference = earlier_reference
-    locked.adopted_on = adopted_on
-    save_with_history(locked, by=by, update_fields=["paragraph", "earlier_reference", "adopted_on"])
+    record_adoption(locked, found, by=by)
     signature_list.__dict__.update(locked.__dict__)
     return locked
 

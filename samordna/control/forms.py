@@ -3,12 +3,15 @@
 from django import forms
 from django.utils import timezone
 
-from samordna.associations.models import Association, Person
+from samordna.associations.models import Association, Member, Person
 from samordna.control.models import (
+    AuditKind,
+    Auditor,
     ControlFollowUp,
     ControlRow,
     CycleItem,
     DelegationPoint,
+    MemberConsultation,
     MemberDischarge,
     Occurrence,
     RiskRow,
@@ -16,6 +19,8 @@ from samordna.control.models import (
 from samordna.core.forms import DateInput, KronorField, ServiceModelForm, StyledFormMixin
 from samordna.ledger.forms import open_items
 from samordna.meetings.models import Meeting, Paragraph
+
+FILE_HELP = "PDF eller Word (.pdf, .docx), högst 20 MB."
 
 
 class CycleItemForm(ServiceModelForm):
@@ -92,14 +97,7 @@ class AdoptForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, association: Association, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["paragraph"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = (
-            Paragraph.objects.filter(meeting__association=association)
-            .select_related("meeting")
-            .order_by("-meeting__date", "number")
-        )
-        field.label_from_instance = _paragraph_label  # type: ignore[method-assign,assignment]
+        _paragraphs(self.fields["paragraph"], association)
         self.apply_styles()
 
 
@@ -217,6 +215,8 @@ class ThresholdForm(StyledFormMixin, forms.Form):
 
 
 class DischargeForm(ServiceModelForm):
+    file = forms.FileField(label="Beslutet (fil)", required=False, help_text=FILE_HELP)
+
     class Meta:
         model = MemberDischarge
         fields = [
@@ -228,21 +228,108 @@ class DischargeForm(ServiceModelForm):
             "discharge_granted",
             "reference",
             "reported_in",
+            "file",
         ]
         widgets = {"decided_on": DateInput()}
 
     def __init__(self, *args, association: Association, **kwargs):
         super().__init__(*args, **kwargs)
-        member = self.fields["member"]
-        assert isinstance(member, forms.ModelChoiceField)
-        member.queryset = association.members.order_by("name")
-        paragraph = self.fields["reported_in"]
-        assert isinstance(paragraph, forms.ModelChoiceField)
-        paragraph.queryset = (
-            Paragraph.objects.filter(meeting__association=association)
-            .select_related("meeting")
-            .order_by("-meeting__date", "number")
-        )
-        paragraph.label_from_instance = _paragraph_label  # type: ignore[method-assign,assignment]
+        _members(self.fields["member"], association)
+        _paragraphs(self.fields["reported_in"], association)
         self.fields["year"].initial = timezone.localdate().year - 1
         self.apply_styles()
+
+
+def _paragraphs(field: forms.Field, association: Association) -> None:
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = (
+        Paragraph.objects.filter(meeting__association=association)
+        .select_related("meeting")
+        .order_by("-meeting__date", "number")
+    )
+    field.label_from_instance = _paragraph_label  # type: ignore[method-assign,assignment]
+
+
+def _members(field: forms.Field, association: Association) -> None:
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = association.members.order_by("name")
+
+
+class AuditorForm(ServiceModelForm):
+    class Meta:
+        model = Auditor
+        fields = ["year", "name", "assignment", "appointed_by", "appointing_body", "note"]
+
+    def __init__(self, *args, association: Association, **kwargs):
+        super().__init__(*args, **kwargs)
+        _members(self.fields["appointed_by"], association)
+        self.apply_styles()
+
+
+class AuditDocumentForm(StyledFormMixin, forms.Form):
+    year = forms.IntegerField(label="Verksamhetsår", min_value=2000, max_value=2100)
+    kind = forms.ChoiceField(label="Slag", choices=AuditKind.choices)
+    title = forms.CharField(label="Rubrik", max_length=200)
+    auditor = forms.ModelChoiceField(
+        label="Revisor",
+        queryset=Auditor.objects.none(),
+        required=False,
+        empty_label="Alla revisorerna",
+    )
+    received_on = forms.DateField(label="Inkommen", widget=DateInput())
+    recommendations = forms.CharField(
+        label="Rekommendationer",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text="Det styrelsen ska svara på, en per rad.",
+    )
+    file = forms.FileField(label="Fil", help_text=FILE_HELP)
+
+    def __init__(self, *args, association: Association, **kwargs):
+        super().__init__(*args, **kwargs)
+        auditor = self.fields["auditor"]
+        assert isinstance(auditor, forms.ModelChoiceField)
+        auditor.queryset = association.auditors.select_related("appointed_by").order_by(
+            "-year", "name"
+        )
+        self.fields["year"].initial = timezone.localdate().year - 1
+        self.apply_styles()
+
+
+class AuditAnswerForm(StyledFormMixin, forms.Form):
+    answered_on = forms.DateField(label="Besvarad", widget=DateInput())
+    answer = forms.CharField(label="Styrelsens svar", widget=forms.Textarea(attrs={"rows": 6}))
+    paragraph = forms.ModelChoiceField(
+        label="Beslutat i paragraf",
+        queryset=Paragraph.objects.none(),
+        required=False,
+        help_text="Paragrafen där styrelsen beslutade om svaret; dess datum gäller då.",
+    )
+
+    def __init__(self, *args, association: Association, **kwargs):
+        super().__init__(*args, **kwargs)
+        _paragraphs(self.fields["paragraph"], association)
+        self.apply_styles()
+
+
+class ConsultationForm(ServiceModelForm):
+    class Meta:
+        model = MemberConsultation
+        fields = ["held_on", "place", "notes"]
+        widgets = {"held_on": DateInput()}
+
+
+class RepresentativeForm(StyledFormMixin, forms.Form):
+    member = forms.ModelChoiceField(label="Medlem", queryset=Member.objects.none())
+    name = forms.CharField(label="Namn", max_length=200)
+    assignment = forms.CharField(label="Uppdrag", max_length=200, required=False)
+
+    def __init__(self, *args, association: Association, **kwargs):
+        super().__init__(*args, **kwargs)
+        _members(self.fields["member"], association)
+        self.apply_styles()
+
+
+class DocumentForm(StyledFormMixin, forms.Form):
+    title = forms.CharField(label="Rubrik", max_length=200)
+    file = forms.FileField(label="Fil", help_text=FILE_HELP)

@@ -7,6 +7,7 @@ change is a new version (internkontroll) or next year's order (delegation).
 
 import calendar
 import datetime
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from samordna.associations.models import Association, Member, Person
+from samordna.meetings.models import AdoptedInParagraph
 
 # Prisbasbelopp per year (socialförsäkringsbalken 2 kap. 6-8 §§; 2026: SFS 2025:872). A limit
 # written as "ett prisbasbelopp" is resolved with the figure of the decision's year.
@@ -25,38 +27,6 @@ PRISBASBELOPP: dict[int, int] = {
     2025: 58_800,
     2026: 59_200,
 }
-
-
-class AdoptedInParagraph(models.Model):
-    """A plan adopted by the board in a § (or, before Samordna, in earlier minutes)."""
-
-    paragraph = models.ForeignKey(
-        "meetings.Paragraph",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="antagen i paragraf",
-    )
-    earlier_reference = models.CharField(
-        "antagen enligt (tidigare protokoll)", max_length=200, blank=True
-    )
-    adopted_on = models.DateField("antagen", null=True, blank=True)
-
-    class Meta:
-        abstract = True
-
-    @property
-    def adopted(self) -> bool:
-        return self.adopted_on is not None
-
-    @property
-    def source(self) -> str:
-        if self.paragraph_id is not None:
-            paragraph = self.paragraph
-            assert paragraph is not None
-            return f"Styrelsemöte {paragraph.meeting.date:%Y-%m-%d} § {paragraph.number}"
-        return self.earlier_reference
 
 
 # The årshjul
@@ -521,6 +491,8 @@ class MemberDischarge(models.Model):
         related_name="+",
         verbose_name="anmält för styrelsen i paragraf",
     )
+    file = models.FileField("beslutet (fil)", upload_to="styrning/ansvarsfrihet/%Y/", blank=True)
+    content_type = models.CharField("filtyp", max_length=100, blank=True)
 
     history = HistoricalRecords()
 
@@ -534,3 +506,214 @@ class MemberDischarge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member}: ansvarsfrihet {self.year}"
+
+    @property
+    def extension(self) -> str:
+        return ".pdf" if self.content_type == "application/pdf" else ".docx"
+
+
+# Revision
+
+
+def document_path(instance: "StoredDocument", filename: str) -> str:
+    """Stored under a random name; the page gives the file a name of its own."""
+    return f"styrning/{uuid.uuid4().hex}{instance.extension}"
+
+
+class StoredDocument(models.Model):
+    """A PDF or Word file kept in the control year (an auditor's report, a medlemssamråd's
+    papers); read through `core/uploads.py` limits and checked as the meeting's papers are."""
+
+    title = models.CharField("rubrik", max_length=200)
+    file = models.FileField("fil", upload_to=document_path)
+    content_type = models.CharField("filtyp", max_length=100)
+    size = models.PositiveIntegerField("storlek (byte)", default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField("uppladdad", auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def extension(self) -> str:
+        return ".pdf" if self.content_type == "application/pdf" else ".docx"
+
+
+class Auditor(models.Model):
+    """One of the förbund's auditors for a year: each member appoints its own (Finsam-lagen
+    27 §; Försäkringskassan the state's)."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="auditors")
+    year = models.PositiveSmallIntegerField("år")
+    name = models.CharField("namn", max_length=200)
+    assignment = models.CharField(
+        "uppdrag", max_length=200, blank=True, help_text="T.ex. förtroendevald revisor."
+    )
+    appointed_by = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="+", verbose_name="utsedd av"
+    )
+    appointing_body = models.CharField(
+        "utsedd av (organ)",
+        max_length=200,
+        blank=True,
+        help_text="T.ex. regionfullmäktige.",
+    )
+    note = models.CharField("anteckning", max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "revisor"
+        verbose_name_plural = "revisorer"
+        ordering = ["-year", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "year", "name"], name="one_auditor_a_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2000) & Q(year__lte=2100), name="auditor_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.year})"
+
+
+class AuditKind(models.TextChoices):
+    AUDIT_REPORT = "audit_report", "Revisionsberättelse"
+    REVIEW = "review", "Granskningsrapport"
+    RECOMMENDATIONS = "recommendations", "Revisorernas rekommendationer"
+    OTHER = "other", "Annan handling från revisorerna"
+
+
+class AuditDocument(StoredDocument):
+    """An auditor's report or recommendations for a year, with the board's answers."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="audit_documents"
+    )
+    year = models.PositiveSmallIntegerField("verksamhetsår")
+    kind = models.CharField("slag", max_length=20, choices=AuditKind.choices)
+    auditor = models.ForeignKey(
+        Auditor,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name="revisor",
+        help_text="Lämna tomt för en handling från alla revisorerna.",
+    )
+    received_on = models.DateField("inkommen")
+    recommendations = models.TextField(
+        "rekommendationer", blank=True, help_text="Det styrelsen ska svara på, en per rad."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "handling från revisorerna"
+        verbose_name_plural = "handlingar från revisorerna"
+        ordering = ["-received_on", "-pk"]
+
+
+class AuditAnswer(models.Model):
+    """The board's answer to an auditor's report, with its date (and § when decided at a
+    meeting)."""
+
+    document = models.ForeignKey(
+        AuditDocument, on_delete=models.CASCADE, related_name="answers", verbose_name="handling"
+    )
+    answered_on = models.DateField("besvarad")
+    answer = models.TextField("styrelsens svar")
+    paragraph = models.ForeignKey(
+        "meetings.Paragraph",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="beslutat i paragraf",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "styrelsens svar till revisorerna"
+        verbose_name_plural = "styrelsens svar till revisorerna"
+        ordering = ["answered_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"Svar {self.answered_on:%Y-%m-%d}: {self.document}"
+
+
+# Medlemssamråd
+
+
+class MemberConsultation(models.Model):
+    """A medlemssamråd: the members' representatives meet the board (DOMAIN §3.6); it is an
+    item of the årshjul, done when it is held."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="consultations"
+    )
+    held_on = models.DateField("datum")
+    place = models.CharField("plats", max_length=200, blank=True)
+    notes = models.TextField("anteckningar", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "medlemssamråd"
+        verbose_name_plural = "medlemssamråd"
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Medlemssamråd {self.held_on:%Y-%m-%d}"
+
+
+class ConsultationRepresentative(models.Model):
+    """Who represents a member at a medlemssamråd."""
+
+    consultation = models.ForeignKey(
+        MemberConsultation,
+        on_delete=models.CASCADE,
+        related_name="representatives",
+        verbose_name="medlemssamråd",
+    )
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="+", verbose_name="medlem"
+    )
+    name = models.CharField("namn", max_length=200)
+    assignment = models.CharField(
+        "uppdrag", max_length=200, blank=True, help_text="T.ex. kommunstyrelsens ordförande."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "representant vid medlemssamråd"
+        verbose_name_plural = "representanter vid medlemssamråd"
+        ordering = ["member__name", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.member})"
+
+
+class ConsultationDocument(StoredDocument):
+    consultation = models.ForeignKey(
+        MemberConsultation,
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name="medlemssamråd",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "handling från medlemssamråd"
+        verbose_name_plural = "handlingar från medlemssamråd"
+        ordering = ["pk"]

@@ -12,10 +12,13 @@ from samordna.associations.models import Association
 from samordna.associations.permissions import REGISTER_READERS, require
 from samordna.control import selectors
 from samordna.control.models import (
+    AuditDocument,
+    Auditor,
     ControlPlan,
     ControlRow,
     CycleItem,
     DelegationOrder,
+    MemberConsultation,
     Occurrence,
     RiskAnalysis,
 )
@@ -59,3 +62,19 @@ def row_for(user: User, association: Association, pk: int) -> ControlRow:
 def analysis_for(user: User, association: Association, year: int) -> RiskAnalysis:
     require(can_read(user))
     return get_object_or_404(selectors.analyses_of(association).prefetch_related("rows"), year=year)
+
+
+def auditor_for(user: User, association: Association, pk: int) -> Auditor:
+    require(can_manage(user))
+    return get_object_or_404(association.auditors.select_related("appointed_by"), pk=pk)
+
+
+def audit_document_for(user: User, association: Association, pk: int) -> AuditDocument:
+    """A document of the auditors: every reader (the revisor included) opens its file."""
+    require(can_read(user))
+    return get_object_or_404(association.audit_documents, pk=pk)
+
+
+def consultation_for(user: User, association: Association, pk: int) -> MemberConsultation:
+    require(can_read(user))
+    return get_object_or_404(selectors.consultation_with_parts(association), pk=pk)

@@ -4,15 +4,20 @@ with their rows and follow-ups, each in a fixed number of queries."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Prefetch, Q, QuerySet, Subquery
 
 from samordna.associations.models import Association, Member
 from samordna.control.models import (
+    AuditAnswer,
+    AuditDocument,
+    Auditor,
+    ConsultationRepresentative,
     ControlFollowUp,
     ControlPlan,
     ControlRow,
     DelegationDecision,
     DelegationOrder,
+    MemberConsultation,
     MemberDischarge,
     Occurrence,
     RiskAnalysis,
@@ -79,6 +84,32 @@ def due_panel(association: Association, today: datetime.date) -> DuePanel:
         latest_year=latest,
         today=today,
     )
+
+
+@dataclass(frozen=True)
+class MeetingItems:
+    meeting: Meeting
+    occurrences: list[Occurrence]
+
+    @property
+    def to_put(self) -> list[Occurrence]:
+        """The items not yet on the agenda draft and not done."""
+        return [o for o in self.occurrences if o.agenda_item_id is None and o.done_on is None]
+
+
+def occurrences_by_meeting(association: Association, year: int) -> list[MeetingItems]:
+    """The årshjul's occurrences at each of the year's meetings, in one query."""
+    found = (
+        occurrences_of(association)
+        .filter(meeting__date__year=year)
+        .order_by("meeting__date", "meeting_id", "due_on", "item__title")
+    )
+    groups: dict[int, MeetingItems] = {}
+    for occurrence in found:
+        meeting = occurrence.meeting
+        assert meeting is not None
+        groups.setdefault(meeting.pk, MeetingItems(meeting, [])).occurrences.append(occurrence)
+    return list(groups.values())
 
 
 # Delegation
@@ -330,3 +361,68 @@ def discharges_for(association: Association, year: int) -> list[DischargeLine]:
         DischargeLine(member, decisions.get(member.pk))
         for member in association.members.order_by("name")
     ]
+
+
+# Revision
+
+
+@dataclass(frozen=True)
+class RevisionYear:
+    """What the auditors of a year read: who they are, their documents with the board's
+    answers, the year's plans with their follow-ups and the members' decisions."""
+
+    year: int
+    auditors: list[Auditor]
+    documents: list[AuditDocument]
+    plans: list[ControlPlan]
+    analyses: list[RiskAnalysis]
+    orders: list[DelegationOrder]
+    discharges: list[DischargeLine]
+
+
+def revision_years(association: Association, today: datetime.date) -> list[int]:
+    years = set(association.auditors.values_list("year", flat=True))
+    years |= set(association.audit_documents.values_list("year", flat=True))
+    years.add(today.year - 1)
+    return sorted(years, reverse=True)
+
+
+def revision_year(association: Association, year: int) -> RevisionYear:
+    """The year's revision in a fixed number of queries, whatever its size."""
+    return RevisionYear(
+        year=year,
+        auditors=list(association.auditors.filter(year=year).select_related("appointed_by")),
+        documents=list(
+            association.audit_documents.filter(year=year)
+            .select_related("auditor")
+            .prefetch_related(
+                Prefetch(
+                    "answers", queryset=AuditAnswer.objects.select_related("paragraph__meeting")
+                )
+            )
+        ),
+        plans=list(plans_of(association).filter(year=year)),
+        analyses=list(analyses_of(association).filter(year=year)),
+        orders=list(orders_of(association).filter(year=year)),
+        discharges=discharges_for(association, year),
+    )
+
+
+# Medlemssamråd
+
+
+def consultations_of(association: Association) -> QuerySet[MemberConsultation]:
+    return association.consultations.annotate(
+        representative_count=Count("representatives", distinct=True),
+        document_count=Count("documents", distinct=True),
+    ).order_by("-held_on", "-pk")
+
+
+def consultation_with_parts(association: Association) -> QuerySet[MemberConsultation]:
+    return association.consultations.prefetch_related(
+        Prefetch(
+            "representatives",
+            queryset=ConsultationRepresentative.objects.select_related("member"),
+        ),
+        "documents",
+    )

@@ -3,10 +3,11 @@ and the decisions taken under it, the internkontrollplan and its follow-up. Plan
 a § are locked: their rows refuse changes."""
 
 import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -16,7 +17,11 @@ from samordna.associations.models import Association, Member, Person
 from samordna.control import selectors
 from samordna.control.models import (
     PRISBASBELOPP,
-    AdoptedInParagraph,
+    AuditAnswer,
+    AuditDocument,
+    Auditor,
+    ConsultationDocument,
+    ConsultationRepresentative,
     ControlFollowUp,
     ControlPlan,
     ControlRow,
@@ -26,17 +31,33 @@ from samordna.control.models import (
     DelegationOrder,
     DelegationPoint,
     LimitKind,
+    MemberConsultation,
     MemberDischarge,
     Occurrence,
     RiskAnalysis,
     RiskRow,
+    StoredDocument,
 )
 from samordna.core.services import apply_changes, delete_with_history, save_with_history
-from samordna.core.text import format_kronor
+from samordna.core.text import format_date, format_kronor
+from samordna.core.uploads import Limits, read_upload
 from samordna.meetings import services as meeting_services
+from samordna.meetings.adoption import adoption, editable, record_adoption
 from samordna.meetings.models import AgendaItem, Attachment, ItemKind, Meeting, Paragraph
 
 DELEGATION_TITLE = "Anmälan av delegationsbeslut"
+
+
+def _save_changes(record: Any, fields: dict[str, Any], *, by: User, check: Any = None) -> list[str]:
+    """Apply the fields that differ, check the record (`check(record)`) and save them with
+    history; nothing is saved when nothing changed."""
+    changed = apply_changes(record, fields)
+    if changed:
+        if check is not None:
+            check(record)
+        save_with_history(record, by=by, update_fields=changed)
+    return changed
+
 
 # The årshjul
 
@@ -108,10 +129,7 @@ def cycle_item_create(*, association: Association, by: User, **fields: Any) -> C
 
 @transaction.atomic
 def cycle_item_update(*, item: CycleItem, by: User, **fields: Any) -> CycleItem:
-    changed = apply_changes(item, fields)
-    if changed:
-        _check_item(item)
-        save_with_history(item, by=by, update_fields=changed)
+    _save_changes(item, fields, by=by, check=_check_item)
     return item
 
 
@@ -183,9 +201,7 @@ def occurrence_update(*, occurrence: Occurrence, by: User, **fields: Any) -> Occ
     done_on = fields.get("done_on")
     if done_on is not None and done_on > timezone.localdate():
         raise ValidationError({"done_on": "Datumet kan inte ligga i framtiden."})
-    changed = apply_changes(occurrence, fields)
-    if changed:
-        save_with_history(occurrence, by=by, update_fields=changed)
+    _save_changes(occurrence, fields, by=by)
     return occurrence
 
 
@@ -212,52 +228,66 @@ def occurrence_to_agenda(*, occurrence: Occurrence, by: User) -> AgendaItem:
     return item
 
 
-# Adoption in a § (both plans)
+@transaction.atomic
+def meeting_cycle_to_agenda(*, meeting: Meeting, by: User) -> list[AgendaItem]:
+    """Put every årshjul item of the meeting not yet there (and not done) on its agenda."""
+    if hasattr(meeting, "approved_minutes"):
+        raise ValidationError("Sammanträdets protokoll är justerat; dagordningen är låst.")
+    waiting = Occurrence.objects.filter(
+        meeting=meeting, agenda_item__isnull=True, done_on__isnull=True
+    ).order_by("due_on", "item__title")
+    return [occurrence_to_agenda(occurrence=o, by=by) for o in waiting]
+
+
+# Adoption in a § (every plan): locked while a draft is changed, locked for good once adopted
+
+Plan = TypeVar("Plan", DelegationOrder, ControlPlan, RiskAnalysis)
+
+LOCKED = {
+    DelegationOrder: "Delegationsordningen för {plan.year} är antagen av styrelsen och kan inte "
+    "ändras. Ändringar görs i en ny delegationsordning som styrelsen antar.",
+    ControlPlan: "{plan} är antagen av styrelsen och låst. Gör en ny version för ändringar.",
+    RiskAnalysis: "{plan} är antagen av styrelsen och låst. Ändringar görs i nästa års analys.",
+}
+# What a plan must hold before the board can adopt it: (its rows, the refusal without any).
+CONTENT = {
+    DelegationOrder: ("points", "Delegationsordningen har inga punkter."),
+    ControlPlan: ("rows", "Planen har inga kontrollmoment."),
+    RiskAnalysis: ("rows", "Analysen har inga risker."),
+}
+
+
+def _editable(plan: Plan) -> Plan:
+    """The plan locked for the change; refused once the board has adopted it."""
+    return editable(plan, lambda locked: LOCKED[type(locked)].format(plan=locked))
 
 
 def _adopt(
-    plan: AdoptedInParagraph,
+    plan: Plan,
     *,
-    association_id: int,
     by: User,
     paragraph: Paragraph | None,
     earlier_reference: str,
     adopted_on: datetime.date | None,
-) -> None:
-    earlier_reference = earlier_reference.strip()
-    if paragraph is not None:
-        if paragraph.meeting.association_id != association_id:
-            raise ValidationError({"paragraph": "Paragrafen hör till ett annat förbund."})
-        adopted_on = paragraph.meeting.date
-        earlier_reference = ""
-    elif not earlier_reference:
-        raise ValidationError(
-            {
-                "paragraph": "Välj paragrafen där styrelsen antog planen, "
-                "eller ange var beslutet finns."
-            }
-        )
-    elif adopted_on is None:
-        raise ValidationError({"adopted_on": "Ange när styrelsen antog planen."})
-    if adopted_on > timezone.localdate():
-        raise ValidationError({"adopted_on": "Datumet kan inte ligga i framtiden."})
-    plan.paragraph = paragraph
-    plan.earlier_reference = earlier_reference
-    plan.adopted_on = adopted_on
-    save_with_history(plan, by=by, update_fields=["paragraph", "earlier_reference", "adopted_on"])
+) -> Plan:
+    """The board adopted the plan in a §; from now on it is locked."""
+    locked = _editable(plan)
+    children, empty = CONTENT[type(plan)]
+    if not getattr(locked, children).exists():
+        raise ValidationError(empty)
+    found = adoption(
+        association_id=locked.association_id,
+        paragraph=paragraph,
+        earlier_reference=earlier_reference,
+        adopted_on=adopted_on,
+        what="planen",
+    )
+    record_adoption(locked, found, by=by)
+    plan.__dict__.update(locked.__dict__)
+    return locked
 
 
 # Delegation
-
-
-def _editable_order(order: DelegationOrder) -> DelegationOrder:
-    locked = DelegationOrder.objects.select_for_update().get(pk=order.pk)
-    if locked.adopted:
-        raise ValidationError(
-            f"Delegationsordningen för {locked.year} är antagen av styrelsen och kan inte "
-            "ändras. Ändringar görs i en ny delegationsordning som styrelsen antar."
-        )
-    return locked
 
 
 @transaction.atomic
@@ -300,7 +330,7 @@ def _check_point(order: DelegationOrder, point: DelegationPoint) -> None:
 @transaction.atomic
 def delegation_point_add(*, order: DelegationOrder, by: User, **fields: Any) -> DelegationPoint:
     """A point of a delegationsordning not yet adopted."""
-    locked = _editable_order(order)
+    locked = _editable(order)
     top = locked.points.aggregate(top=Max("number"))["top"] or 0
     point = DelegationPoint(order=locked, number=top + 1, **fields)
     _check_point(locked, point)
@@ -310,7 +340,7 @@ def delegation_point_add(*, order: DelegationOrder, by: User, **fields: Any) -> 
 
 @transaction.atomic
 def delegation_point_update(*, point: DelegationPoint, by: User, **fields: Any) -> DelegationPoint:
-    locked = _editable_order(point.order)
+    locked = _editable(point.order)
     changed = apply_changes(point, fields)
     _check_point(locked, point)
     if changed:
@@ -320,7 +350,7 @@ def delegation_point_update(*, point: DelegationPoint, by: User, **fields: Any) 
 
 @transaction.atomic
 def delegation_point_delete(*, point: DelegationPoint, by: User) -> None:
-    _editable_order(point.order)
+    _editable(point.order)
     delete_with_history(point, by=by)
 
 
@@ -334,19 +364,13 @@ def delegation_order_adopt(
     adopted_on: datetime.date | None = None,
 ) -> DelegationOrder:
     """The board adopted the delegationsordning in a §; from now on it is locked."""
-    locked = _editable_order(order)
-    if not locked.points.exists():
-        raise ValidationError("Delegationsordningen har inga punkter.")
-    _adopt(
-        locked,
-        association_id=locked.association_id,
+    return _adopt(
+        order,
         by=by,
         paragraph=paragraph,
         earlier_reference=earlier_reference,
         adopted_on=adopted_on,
     )
-    order.__dict__.update(locked.__dict__)
-    return locked
 
 
 def _check_decision(decision: DelegationDecision, point: DelegationPoint) -> None:
@@ -462,15 +486,6 @@ def delegation_mark_reported(*, meeting: Meeting, by: User) -> list[DelegationDe
 # Internkontroll
 
 
-def _editable_plan(plan: ControlPlan) -> ControlPlan:
-    locked = ControlPlan.objects.select_for_update().get(pk=plan.pk)
-    if locked.adopted:
-        raise ValidationError(
-            f"{locked} är antagen av styrelsen och låst. Gör en ny version för ändringar."
-        )
-    return locked
-
-
 @transaction.atomic
 def control_plan_create(
     *, association: Association, year: int, by: User, introduction: str = ""
@@ -526,7 +541,7 @@ def control_plan_new_version(*, plan: ControlPlan, by: User) -> ControlPlan:
 
 @transaction.atomic
 def control_row_add(*, plan: ControlPlan, by: User, **fields: Any) -> ControlRow:
-    locked = _editable_plan(plan)
+    locked = _editable(plan)
     top = locked.rows.aggregate(top=Max("position"))["top"] or 0
     row = ControlRow(plan=locked, position=top + 1, **fields)
     save_with_history(row, by=by)
@@ -535,16 +550,14 @@ def control_row_add(*, plan: ControlPlan, by: User, **fields: Any) -> ControlRow
 
 @transaction.atomic
 def control_row_update(*, row: ControlRow, by: User, **fields: Any) -> ControlRow:
-    _editable_plan(row.plan)
-    changed = apply_changes(row, fields)
-    if changed:
-        save_with_history(row, by=by, update_fields=changed)
+    _editable(row.plan)
+    _save_changes(row, fields, by=by)
     return row
 
 
 @transaction.atomic
 def control_row_delete(*, row: ControlRow, by: User) -> None:
-    _editable_plan(row.plan)
+    _editable(row.plan)
     delete_with_history(row, by=by)
 
 
@@ -558,19 +571,13 @@ def control_plan_adopt(
     adopted_on: datetime.date | None = None,
 ) -> ControlPlan:
     """The board adopted the plan in a §; from now on it is locked."""
-    locked = _editable_plan(plan)
-    if not locked.rows.exists():
-        raise ValidationError("Planen har inga kontrollmoment.")
-    _adopt(
-        locked,
-        association_id=locked.association_id,
+    return _adopt(
+        plan,
         by=by,
         paragraph=paragraph,
         earlier_reference=earlier_reference,
         adopted_on=adopted_on,
     )
-    plan.__dict__.update(locked.__dict__)
-    return locked
 
 
 @transaction.atomic
@@ -639,15 +646,6 @@ def control_report_attach(
 # Risk- och väsentlighetsanalys
 
 
-def _editable_analysis(analysis: RiskAnalysis) -> RiskAnalysis:
-    locked = RiskAnalysis.objects.select_for_update().get(pk=analysis.pk)
-    if locked.adopted:
-        raise ValidationError(
-            f"{locked} är antagen av styrelsen och låst. Ändringar görs i nästa års analys."
-        )
-    return locked
-
-
 def _check_risk(row: RiskRow) -> None:
     if not row.risk.strip():
         raise ValidationError({"risk": "Beskriv risken."})
@@ -682,7 +680,7 @@ def risk_analysis_create(
 
 @transaction.atomic
 def risk_analysis_update(*, analysis: RiskAnalysis, by: User, threshold: int) -> RiskAnalysis:
-    locked = _editable_analysis(analysis)
+    locked = _editable(analysis)
     if not 1 <= threshold <= 16:
         raise ValidationError({"threshold": "Tröskeln är ett riskvärde 1–16."})
     locked.threshold = threshold
@@ -693,7 +691,7 @@ def risk_analysis_update(*, analysis: RiskAnalysis, by: User, threshold: int) ->
 
 @transaction.atomic
 def risk_row_add(*, analysis: RiskAnalysis, by: User, **fields: Any) -> RiskRow:
-    locked = _editable_analysis(analysis)
+    locked = _editable(analysis)
     top = locked.rows.aggregate(top=Max("position"))["top"] or 0
     row = RiskRow(analysis=locked, position=top + 1, **fields)
     _check_risk(row)
@@ -703,11 +701,8 @@ def risk_row_add(*, analysis: RiskAnalysis, by: User, **fields: Any) -> RiskRow:
 
 @transaction.atomic
 def risk_row_update(*, row: RiskRow, by: User, **fields: Any) -> RiskRow:
-    _editable_analysis(row.analysis)
-    changed = apply_changes(row, fields)
-    _check_risk(row)
-    if changed:
-        save_with_history(row, by=by, update_fields=changed)
+    _editable(row.analysis)
+    _save_changes(row, fields, by=by, check=_check_risk)
     return row
 
 
@@ -721,19 +716,13 @@ def risk_analysis_adopt(
     adopted_on: datetime.date | None = None,
 ) -> RiskAnalysis:
     """The board adopted the analysis in a §; from now on it is locked."""
-    locked = _editable_analysis(analysis)
-    if not locked.rows.exists():
-        raise ValidationError("Analysen har inga risker.")
-    _adopt(
-        locked,
-        association_id=locked.association_id,
+    return _adopt(
+        analysis,
         by=by,
         paragraph=paragraph,
         earlier_reference=earlier_reference,
         adopted_on=adopted_on,
     )
-    analysis.__dict__.update(locked.__dict__)
-    return locked
 
 
 # Ansvarsfrihet
@@ -752,9 +741,12 @@ def discharge_record(
     discharge_granted: bool | None = None,
     reference: str = "",
     reported_in: Paragraph | None = None,
+    file: UploadedFile | None = None,
 ) -> MemberDischarge:
-    """A member's decision on the year's årsredovisning and ansvarsfrihet; recorded again, it
-    replaces the earlier. The member's ansvarsfrihet in the årshjul is then done."""
+    """A member's decision on the year's årsredovisning and ansvarsfrihet, with the decision
+    as a PDF or Word file if there is one; recorded again, it replaces the earlier (a file
+    recorded before stays unless a new one comes). The member's ansvarsfrihet in the årshjul
+    is then done."""
     if member.association_id != association.pk:
         raise ValidationError({"member": "Medlemmen hör till ett annat förbund."})
     if reported_in is not None and reported_in.meeting.association_id != association.pk:
@@ -770,6 +762,7 @@ def discharge_record(
                 "när årsredovisningen finns."
             }
         )
+    content_type, data = _read_file(file) if file else ("", b"")
     discharge = MemberDischarge.objects.filter(member=member, year=year).first() or (
         MemberDischarge(association=association, member=member, year=year)
     )
@@ -782,7 +775,11 @@ def discharge_record(
         "reported_in": reported_in,
     }.items():
         setattr(discharge, name, value)
-    save_with_history(discharge, by=by)
+    if data:
+        discharge.content_type = content_type
+        _save_with_file(discharge, data, by=by)
+    else:  # recorded again without a file: the earlier file stays
+        save_with_history(discharge, by=by)
     if discharge_granted is not None:
         occurrence = Occurrence.objects.filter(
             item__association=association,
@@ -796,3 +793,213 @@ def discharge_record(
             occurrence.done_on = min(done_on or timezone.localdate(), timezone.localdate())
             save_with_history(occurrence, by=by, update_fields=["done_on"])
     return discharge
+
+
+# Documents (revision, medlemssamråd)
+
+# A PDF or Word file of at most 20 MB, as a meeting's papers; read through the upload limits.
+DOCUMENT_LIMITS = Limits(
+    max_bytes=meeting_services.ATTACHMENT_MAX_BYTES,
+    max_rows=0,
+    max_columns=0,
+    max_cell_chars=0,
+    max_unpacked_bytes=0,
+)
+
+
+def _read_file(file: UploadedFile) -> tuple[str, bytes]:
+    """The file's type (PDF or Word by its content) and bytes, read within the limits."""
+    try:
+        content_type = meeting_services.attachment_type(file)
+        data = read_upload(file, DOCUMENT_LIMITS)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from error
+    return content_type, data
+
+
+def _save_with_file(record: Any, data: bytes, *, by: User) -> None:
+    """Store the file and save the record with history; the file does not stay behind if
+    the save is refused."""
+    record.file.save(f"handling{record.extension}", ContentFile(data), save=False)
+    try:
+        save_with_history(record, by=by)
+    except ValidationError:
+        record.file.delete(save=False)
+        raise
+
+
+def _store(document: StoredDocument, file: UploadedFile, *, by: User) -> None:
+    document.content_type, data = _read_file(file)
+    document.size = len(data)
+    document.uploaded_by = by
+    _save_with_file(document, data, by=by)
+
+
+# Revision
+
+
+def _check_year(year: int) -> None:
+    if not 2000 <= year <= 2100:
+        raise ValidationError({"year": "Ange ett år mellan 2000 och 2100."})
+
+
+def _check_auditor(auditor: Auditor) -> None:
+    _check_year(auditor.year)
+    if not auditor.name.strip():
+        raise ValidationError({"name": "Ange revisorns namn."})
+    if auditor.appointed_by.association_id != auditor.association_id:
+        raise ValidationError({"appointed_by": "Medlemmen hör till ett annat förbund."})
+    others = Auditor.objects.filter(
+        association_id=auditor.association_id, year=auditor.year, name__iexact=auditor.name.strip()
+    ).exclude(pk=auditor.pk)
+    if others.exists():
+        raise ValidationError({"name": f"{auditor.name} är redan revisor för {auditor.year}."})
+
+
+@transaction.atomic
+def auditor_add(*, association: Association, by: User, **fields: Any) -> Auditor:
+    """An auditor of the förbund for a year, appointed by one of its members."""
+    auditor = Auditor(association=association, **fields)
+    _check_auditor(auditor)
+    save_with_history(auditor, by=by)
+    return auditor
+
+
+@transaction.atomic
+def auditor_update(*, auditor: Auditor, by: User, **fields: Any) -> Auditor:
+    _save_changes(auditor, fields, by=by, check=_check_auditor)
+    return auditor
+
+
+@transaction.atomic
+def audit_document_add(
+    *,
+    association: Association,
+    by: User,
+    year: int,
+    kind: str,
+    title: str,
+    received_on: datetime.date,
+    file: UploadedFile,
+    auditor: Auditor | None = None,
+    recommendations: str = "",
+) -> AuditDocument:
+    """A report or recommendations from the auditors, as a PDF or Word file."""
+    _check_year(year)
+    if auditor is not None and auditor.association_id != association.pk:
+        raise ValidationError({"auditor": "Revisorn hör till ett annat förbund."})
+    if not title.strip():
+        raise ValidationError({"title": "Ange handlingens rubrik."})
+    if received_on > timezone.localdate():
+        raise ValidationError({"received_on": "Datumet kan inte ligga i framtiden."})
+    document = AuditDocument(
+        association=association,
+        year=year,
+        kind=kind,
+        title=title.strip(),
+        received_on=received_on,
+        auditor=auditor,
+        recommendations=recommendations.strip(),
+    )
+    _store(document, file, by=by)
+    return document
+
+
+@transaction.atomic
+def audit_answer_record(
+    *,
+    document: AuditDocument,
+    by: User,
+    answered_on: datetime.date,
+    answer: str,
+    paragraph: Paragraph | None = None,
+) -> AuditAnswer:
+    """The board's answer to the auditors' document, dated (and its § when decided)."""
+    if not answer.strip():
+        raise ValidationError({"answer": "Skriv styrelsens svar."})
+    if answered_on > timezone.localdate():
+        raise ValidationError({"answered_on": "Datumet kan inte ligga i framtiden."})
+    if answered_on < document.received_on:
+        raise ValidationError(
+            {"answered_on": f"Handlingen kom in {format_date(document.received_on)}."}
+        )
+    if paragraph is not None:
+        if paragraph.meeting.association_id != document.association_id:
+            raise ValidationError({"paragraph": "Paragrafen hör till ett annat förbund."})
+        answered_on = paragraph.meeting.date
+    found = AuditAnswer(
+        document=document, answered_on=answered_on, answer=answer.strip(), paragraph=paragraph
+    )
+    save_with_history(found, by=by)
+    return found
+
+
+# Medlemssamråd
+
+
+def _complete_consultation(consultation: MemberConsultation, *, by: User) -> None:
+    """A medlemssamråd held completes the year's medlemssamråd in the årshjul."""
+    if consultation.held_on > timezone.localdate():
+        return
+    occurrence = Occurrence.objects.filter(
+        item__association_id=consultation.association_id,
+        item__kind=CycleKind.MEMBER_CONSULTATION,
+        year=consultation.held_on.year,
+        done_on__isnull=True,
+    ).first()
+    if occurrence is not None:
+        occurrence.done_on = consultation.held_on
+        save_with_history(occurrence, by=by, update_fields=["done_on"])
+
+
+@transaction.atomic
+def consultation_create(
+    *,
+    association: Association,
+    by: User,
+    held_on: datetime.date,
+    place: str = "",
+    notes: str = "",
+) -> MemberConsultation:
+    consultation = MemberConsultation(
+        association=association, held_on=held_on, place=place.strip(), notes=notes.strip()
+    )
+    save_with_history(consultation, by=by)
+    _complete_consultation(consultation, by=by)
+    return consultation
+
+
+@transaction.atomic
+def consultation_update(
+    *, consultation: MemberConsultation, by: User, **fields: Any
+) -> MemberConsultation:
+    if _save_changes(consultation, fields, by=by):
+        _complete_consultation(consultation, by=by)
+    return consultation
+
+
+@transaction.atomic
+def representative_add(
+    *, consultation: MemberConsultation, by: User, member: Member, name: str, assignment: str = ""
+) -> ConsultationRepresentative:
+    """Who represented a member at the medlemssamråd."""
+    if member.association_id != consultation.association_id:
+        raise ValidationError({"member": "Medlemmen hör till ett annat förbund."})
+    if not name.strip():
+        raise ValidationError({"name": "Ange representantens namn."})
+    representative = ConsultationRepresentative(
+        consultation=consultation, member=member, name=name.strip(), assignment=assignment.strip()
+    )
+    save_with_history(representative, by=by)
+    return representative
+
+
+@transaction.atomic
+def consultation_document_add(
+    *, consultation: MemberConsultation, by: User, title: str, file: UploadedFile
+) -> ConsultationDocument:
+    if not title.strip():
+        raise ValidationError({"title": "Ange handlingens rubrik."})
+    document = ConsultationDocument(consultation=consultation, title=title.strip())
+    _store(document, file, by=by)
+    return document

@@ -13,6 +13,14 @@
 - Ansvarsfrihet: Försäkringskassan's decisions on the årsredovisning and ansvarsfrihet for
   2021 (Sundsvall, reported in § 102 of 2022-10-21) and for 2022 (Härnösand–Timrå, § 125 of
   2023-11-24); the protocols do not give the decisions' dates.
+- Revision: the förbund's auditors, one per member that appoints one (the 2023 plan:
+  "Försäkringskassan utser statens revisor. Sundsvalls kommun och Region Västernorrland
+  representeras av varsin revisor"). Eva Sonidsson, förtroendevald revisor for Region
+  Västernorrland, is present at 2022-10-21; the other two names are antagna i demon.
+  A granskningsrapport on the internal control 2023 with two recommendations, and the
+  board's answer, is antagen i demon (a one-page PDF written here).
+- Medlemssamråd: the heldag in Örnsköldsvik on 11 May 2023 (the 2023 plan's "Övriga viktiga
+  datum"); who represented each member and the notes are antagna i demon.
 - The årshjul: the statutory items with Sundsvall's own, for 2022 and 2023 (placed at the
   seed meetings and the 2023 meeting plan) and for 2026 and 2027, so that the kansli's start
   page shows what falls due around today.
@@ -20,12 +28,14 @@
 
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association, Person
 from samordna.control import services
 from samordna.control.models import (
+    AuditKind,
     ControlPlan,
     CycleKind,
     DelegationOrder,
@@ -376,6 +386,165 @@ def _discharges(associations: dict[str, Association]) -> None:
         )
 
 
+# (year, name, assignment, appointed by, body, note)
+AUDITORS = [
+    (year, name, assignment, member, body, note)
+    for year in (2022, 2023)
+    for name, assignment, member, body, note in [
+        (
+            "Eva Sonidsson",
+            "Förtroendevald revisor",
+            "Region Västernorrland",
+            "Regionfullmäktige",
+            "Närvarande vid styrelsemötet 2022-10-21 (§ 98–119).",
+        ),
+        (
+            "Göran Lindqvist",
+            "Förtroendevald revisor",
+            "Sundsvalls kommun",
+            "Kommunfullmäktige",
+            "Namnet är antaget i demon.",
+        ),
+        (
+            "Anna Berglund",
+            "Auktoriserad revisor, statens revisor",
+            "Försäkringskassan",
+            "Försäkringskassan",
+            "Namnet är antaget i demon.",
+        ),
+    ]
+]
+
+# Medlemssamrådet 11 May 2023: (member, name, assignment), antagna i demon.
+REPRESENTATIVES = [
+    ("Sundsvalls kommun", "Jonas Väst", "Kommunens representant (antaget i demon)"),
+    ("Region Västernorrland", "Sanna Jonsson", "Regionens representant (antaget i demon)"),
+    ("Försäkringskassan", "Lina Kempe", "Försäkringskassans representant (antaget i demon)"),
+    (
+        "Arbetsförmedlingen",
+        "Peter Pettersson",
+        "Arbetsförmedlingens representant (antaget i demon)",
+    ),
+]
+
+
+def _revision(association: Association, office: User) -> None:
+    if association.auditors.exists():
+        return
+    for year, name, assignment, member, body, note in AUDITORS:
+        services.auditor_add(
+            association=association,
+            by=office,
+            year=year,
+            name=name,
+            assignment=assignment,
+            appointed_by=association.members.get(name=member),
+            appointing_body=body,
+            note=note,
+        )
+
+
+def text_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF of plain lines (Latin-1), for the demo's documents from outside."""
+    text = "".join(
+        "(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") Tj T* "
+        for line in lines
+    ).encode("latin-1")
+    stream = b"BT /F1 11 Tf 14 TL 56 780 Td " + text + b"ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+REVIEW = [
+    "Granskning av intern styrning och kontroll 2023 (antagen i demon)",
+    "Revisorerna har granskat styrelsens arbete med intern styrning och kontroll.",
+    "Rekommendationer:",
+    "1. Dokumentera stickprovskontrollerna med urval och resultat.",
+    "2. Anmäl delegationsbeslut till styrelsen vid varje sammanträde.",
+]
+
+
+def _review(association: Association, office: User) -> None:
+    if association.audit_documents.exists():
+        return
+    document = services.audit_document_add(
+        association=association,
+        by=office,
+        year=2023,
+        kind=AuditKind.REVIEW,
+        title="Granskning av intern styrning och kontroll 2023 (antagen i demon)",
+        received_on=D(2023, 9, 15),
+        auditor=association.auditors.get(year=2023, name="Eva Sonidsson"),
+        recommendations="Dokumentera stickprovskontrollerna med urval och resultat.\n"
+        "Anmäl delegationsbeslut till styrelsen vid varje sammanträde.",
+        file=SimpleUploadedFile(
+            "granskning-2023.pdf", text_pdf(REVIEW), content_type="application/pdf"
+        ),
+    )
+    services.audit_answer_record(
+        document=document,
+        by=office,
+        answered_on=D(2023, 10, 27),
+        answer="Styrelsen tackar för granskningen. Från och med hösten 2023 dokumenteras "
+        "stickproven i uppföljningen av internkontrollplanen, och delegationsbeslut anmäls av "
+        "Samordna själv som en stående punkt på dagordningen. (Svaret är antaget i demon.)",
+    )
+
+
+def _consultation(association: Association, office: User) -> None:
+    if association.consultations.exists():
+        return
+    consultation = services.consultation_create(
+        association=association,
+        by=office,
+        held_on=D(2023, 5, 11),
+        place="Örnsköldsvik (heldag)",
+        notes="Medlemssamråd för förbunden i Västernorrland, enligt verksamhetsplanen 2023 "
+        "(övriga viktiga datum). Anteckningarna är antagna i demon: förbunden redogjorde för "
+        "årets insatser och medlemmarna för sina behov inför budgeten 2024.",
+    )
+    for member, name, assignment in REPRESENTATIVES:
+        services.representative_add(
+            consultation=consultation,
+            by=office,
+            member=association.members.get(name=member),
+            name=name,
+            assignment=assignment,
+        )
+    program = [
+        "Medlemssamråd 11 maj 2023, Örnsköldsvik (program antaget i demon)",
+        "09.30 Förbunden i Västernorrland berättar om årets insatser",
+        "12.00 Lunch",
+        "13.00 Medlemmarnas behov inför verksamhetsplan och budget 2024",
+        "15.00 Sammanfattning och nästa samråd",
+    ]
+    services.consultation_document_add(
+        consultation=consultation,
+        by=office,
+        title="Program för medlemssamrådet (antaget i demon)",
+        file=SimpleUploadedFile("program.pdf", text_pdf(program), content_type="application/pdf"),
+    )
+
+
 def load_control(associations: dict[str, Association]) -> None:
     sundsvall = associations["sundsvall"]
     office = _user(OFFICE)
@@ -384,3 +553,6 @@ def load_control(associations: dict[str, Association]) -> None:
     _risks(sundsvall, office)
     _cycle(sundsvall, office)
     _discharges(associations)
+    _revision(sundsvall, office)
+    _review(sundsvall, office)
+    _consultation(sundsvall, office)

@@ -136,6 +136,24 @@ class ParagraphRowForm(StyledFormMixin, forms.Form):
         "(t.ex. 630000 2023-01-01 2023-12-31).",
     )
 
+    application = forms.ChoiceField(
+        label="Beslut om ansökan",
+        required=False,
+        help_text="Välj insatsens inskickade ansökan som paragrafen beslutar om: de beviljade "
+        "medlen registreras då som styrelsens beslut i paragrafen. Finns ansökan inte i "
+        "Samordna, registrera den först; annars sparas beloppen bara med importen.",
+    )
+
+    def __init__(self, *args, application_choices: list[tuple[str, str]] = (), **kwargs):  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        application = self.fields["application"]
+        assert isinstance(application, forms.ChoiceField)
+        application.choices = [
+            ("", "Ingen ansökan (beloppen sparas med importen)"),
+            *application_choices,
+        ]
+        self.apply_styles()
+
     def clean_recused(self) -> list[str]:
         return _names(self.cleaned_data["recused"])
 
@@ -166,6 +184,7 @@ class ParagraphRowForm(StyledFormMixin, forms.Form):
             decision=data["decision"],
             recused=data["recused"],
             grants=data["grants"],
+            application=data.get("application") or "",
         )
 
 

@@ -33,6 +33,37 @@ class ParagraphText(models.Model):
         return f"§ {self.number} {self.title}"
 
 
+class ImportBatch(models.Model):
+    """A zip of many old protocols, read in the background (`imports.tasks`): each protocol
+    in it becomes its own pending import, every file that is not gets a Swedish message
+    naming it in `refused`. The zip itself is deleted once it has been read."""
+
+    association = models.ForeignKey(
+        "associations.Association", on_delete=models.CASCADE, related_name="+"
+    )
+    file = models.FileField("zip-arkiv", upload_to="imports/zip/%Y/", blank=True)
+    filename = models.CharField("filnamn", max_length=255)
+    refused = models.JSONField("filer som inte lästes", default=list, blank=True)
+    progress = models.ForeignKey(
+        "core.TaskProgress", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField("uppladdad", auto_now_add=True)
+    finished_at = models.DateTimeField("färdigläst", null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "zip-arkiv med protokoll"
+        verbose_name_plural = "zip-arkiv med protokoll"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+
 class PendingImport(models.Model):
     """An uploaded protocol read once and waiting for the kansli to check and confirm it.
 
@@ -51,6 +82,10 @@ class PendingImport(models.Model):
         "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField("uppladdad", auto_now_add=True)
+    # The zip it came in, if any.
+    batch = models.ForeignKey(
+        ImportBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="imports"
+    )
     meeting = models.OneToOneField(
         "meetings.Meeting",
         on_delete=models.SET_NULL,

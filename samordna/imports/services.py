@@ -5,26 +5,37 @@ justerad meeting (`meetings.past.register_past_meeting`) with the file as its or
 import datetime
 import difflib
 import hashlib
+import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association, BoardSeat, Person
 from samordna.associations.selectors import board_on
-from samordna.core.services import delete_with_history, save_with_history
+from samordna.core.models import TaskProgress
+from samordna.core.services import delete_with_history, progress_start, save_with_history
+from samordna.core.text import format_kronor
 from samordna.imports.archive import MAX_MEMBER_BYTES, read_zip
 from samordna.imports.extract import Refused, extract
 from samordna.imports.minutes import swedish
 from samordna.imports.minutes.checks import check_people, fold
 from samordna.imports.minutes.parse import parse
-from samordna.imports.models import PendingImport
+from samordna.imports.models import ImportBatch, PendingImport
 from samordna.imports.stored import stored
-from samordna.meetings.models import ApprovedMinutes, Presence
+from samordna.interventions.models import Application, Outcome
+from samordna.interventions.selectors import sought_by_year
+from samordna.interventions.services import OPEN, grants
+from samordna.interventions.services.grants import AmountInput
+from samordna.meetings.models import ApprovedMinutes, Paragraph, Presence
 from samordna.meetings.past import PastParagraph, register_past_meeting
 from samordna.meetings.services import RollCallEntry
 
@@ -39,6 +50,8 @@ class UploadResult:
     created: list[PendingImport] = field(default_factory=list)
     # One Swedish message per file not kept, naming the file.
     refused: list[str] = field(default_factory=list)
+    # A zip is read in the background: the task that reads it.
+    progress: TaskProgress | None = None
 
 
 def _day(value: datetime.date | None) -> str | None:
@@ -81,15 +94,12 @@ def upload_protocols(*, association: Association, by: User, upload: UploadedFile
         return result
     if name.lower().endswith(".zip"):
         try:
-            unpacked = read_zip(data, name)
-        except Refused as error:
-            result.refused.append(error.message)
+            with zipfile.ZipFile(BytesIO(data)) as archive:
+                archive.infolist()
+        except (zipfile.BadZipFile, ValueError):
+            result.refused.append(f"{name}: zip-arkivet är skadat och kan inte läsas.")
             return result
-        result.refused.extend(unpacked.skipped)
-        if not unpacked.members:
-            result.refused.append(f"{name}: zip-arkivet innehåller inga protokoll att läsa.")
-        for member in unpacked.members:
-            _one(association, by, f"{name}/{member.name}", member.data, result)
+        result.progress = _batch_start(association, by, name, data)
         return result
     if len(data) > MAX_MEMBER_BYTES:
         result.refused.append(f"{name}: filen är större än 25 MB.")
@@ -104,8 +114,84 @@ def upload_protocols(*, association: Association, by: User, upload: UploadedFile
     return result
 
 
-def _one(association: Association, by: User, name: str, data: bytes, result: UploadResult) -> None:
+@transaction.atomic
+def _batch_start(association: Association, by: User, name: str, data: bytes) -> TaskProgress:
+    """Keep the zip and read it in the background; its page shows how far it has come."""
+    batch = ImportBatch(association=association, filename=name[-255:], created_by=by)
+    batch.file.save(name, ContentFile(data), save=False)
+    save_with_history(batch, by=by)
+    upload_url = reverse("imports:upload", args=[association.slug])
+    progress = progress_start(
+        title=f"Inläsning av protokollen i {name}",
+        task_path="samordna.imports.tasks.zip_read_task",
+        arguments={"batch_id": batch.pk, "by_id": by.pk},
+        by=by,
+        association=association,
+        done_url=f"{upload_url}?zip={batch.pk}",
+    )
+    batch.progress = progress
+    save_with_history(batch, by=by, update_fields=["progress"])
+    return progress
+
+
+Report = Callable[[int, int, str], None]
+
+
+def batch_read(*, batch: ImportBatch, by: User, report: Report) -> UploadResult:
+    """Read every protocol in a kept zip: each readable one becomes its own pending import
+    (in its own transaction, so a failure halfway leaves whole imports and nothing half
+    saved), every other file a Swedish message naming it. Read again after a failure, the
+    protocols this zip already gave are counted, not refused as duplicates."""
+    result = UploadResult()
+    name = batch.filename
+    if batch.finished_at is not None:
+        raise ValidationError(f"{name} är redan inläst.")
+    with batch.file.open("rb") as kept:
+        data = kept.read()
+    try:
+        unpacked = read_zip(data, name)
+    except Refused as error:
+        unpacked = None
+        result.refused.append(error.message)
+    if unpacked is not None:
+        result.refused.extend(unpacked.skipped)
+        if not unpacked.members:
+            result.refused.append(f"{name}: zip-arkivet innehåller inga protokoll att läsa.")
+        total = len(unpacked.members)
+        for done, member in enumerate(unpacked.members):
+            report(done, total, f"{member.name} läses ({done + 1} av {total}).")
+            _one(batch.association, by, f"{name}/{member.name}", member.data, result, batch)
+    with transaction.atomic():
+        current = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        current.refused = result.refused
+        current.finished_at = timezone.now()
+        current.file.delete(save=False)
+        save_with_history(current, by=by, update_fields=["refused", "finished_at", "file"])
+    batch.refresh_from_db()
+    return result
+
+
+def _one(
+    association: Association,
+    by: User,
+    name: str,
+    data: bytes,
+    result: UploadResult,
+    batch: ImportBatch | None = None,
+) -> None:
     sha256 = _digest(data)
+    if batch is not None:
+        earlier = PendingImport.objects.filter(
+            association=association, sha256=sha256, batch=batch
+        ).first()
+        if earlier is not None:  # read before a failure, or twice in the same zip
+            if earlier.filename != name[-255:]:
+                result.refused.append(
+                    f"{name}: samma fil som {earlier.filename} i arkivet; den läses en gång."
+                )
+            else:
+                result.created.append(earlier)
+            return
     reason = already_imported(association, sha256)
     if reason:
         result.refused.append(f"{name}: {reason}")
@@ -131,6 +217,7 @@ def _one(association: Association, by: User, name: str, data: bytes, result: Upl
         sha256=sha256,
         parsed=data_parsed,
         created_by=by,
+        batch=batch,
     )
     with transaction.atomic():
         pending.file.save(base, ContentFile(data), save=False)
@@ -223,11 +310,13 @@ class ParagraphRow:
     proposal: str = ""
     decision: str = ""
     recused: list[str] = field(default_factory=list)
-    # Amount, start, end: kept on the import (the meeting has no place for them); the
-    # insatser they concern are registered on their own pages.
+    # Amount, start, end, as the protocol grants them; kept on the import, and recorded
+    # as the board's decision in this § on the chosen application (an open application of
+    # the insats the § is about, a pk) when there is one.
     grants: list[tuple[int, datetime.date | None, datetime.date | None]] = field(
         default_factory=list
     )
+    application: str = ""
 
 
 @dataclass
@@ -311,6 +400,60 @@ def _absent_and_serving(
 
 
 ROLE_LABELS = {"member": "Ledamot", "substitute": "Ersättare"}
+
+
+def open_applications(association: Association) -> list[Application]:
+    """The applications a § of an old protocol can decide: sent in and not yet decided
+    (the kansli enters an application that came on paper before importing its decision)."""
+    return list(
+        Application.objects.filter(association=association, status__in=OPEN)
+        .select_related("intervention")
+        .order_by("name", "pk")
+    )
+
+
+def _grant_decisions(
+    association: Association, date: datetime.date, paragraphs: list[ParagraphRow]
+) -> dict[int, tuple[Application, str, list[AmountInput]]]:
+    """The board's decision each § with grants makes on its chosen application: one amount
+    per calendar year, granted in full or in part as the application sought."""
+    applications = {str(a.pk): a for a in open_applications(association)}
+    decisions: dict[int, tuple[Application, str, list[AmountInput]]] = {}
+    chosen: dict[str, int] = {}
+    for paragraph in paragraphs:
+        if not paragraph.application:
+            continue
+        application = applications.get(paragraph.application)
+        if application is None:
+            raise ValidationError(
+                f"§ {paragraph.number}: ansökan finns inte bland förbundets inskickade, "
+                "obeslutade ansökningar."
+            )
+        if not paragraph.grants:
+            raise ValidationError(
+                f"§ {paragraph.number}: ange de beviljade medlen för att registrera beslutet om "
+                f"{application.name}."
+            )
+        if paragraph.application in chosen:
+            raise ValidationError(
+                f"§ {paragraph.number}: ansökan {application.name} beslutas redan i "
+                f"§ {chosen[paragraph.application]}."
+            )
+        chosen[paragraph.application] = paragraph.number
+        amounts = []
+        for amount, start, end in paragraph.grants:
+            years = {d.year for d in (start, end) if d} or {date.year}
+            if len(years) > 1:
+                raise ValidationError(
+                    f"§ {paragraph.number}: {format_kronor(amount)} gäller flera år "
+                    f"({start:%Y-%m-%d}–{end:%Y-%m-%d}); dela upp beloppet på en rad per år."
+                )
+            amounts.append(AmountInput(year=years.pop(), amount=amount))
+        total = sum(a.amount for a in amounts)
+        sought = sum(sought_by_year(application).values())
+        outcome = Outcome.GRANTED if total >= sought else Outcome.PARTLY
+        decisions[paragraph.number] = (application, outcome, amounts)
+    return decisions
 
 
 @transaction.atomic
@@ -423,11 +566,29 @@ def confirm_import(
     chair = people.get(facts.chair) if facts.chair.strip() else None
     secretary = people.get(facts.secretary) if facts.secretary.strip() else None
     adjusters = [people.get(name) for name in facts.adjusters if name.strip()]
+    decisions = _grant_decisions(association, facts.date, paragraphs)
     pending.file.open("rb")
     try:
         original = SimpleUploadedFile(PurePosixPath(pending.file.name).name, pending.file.read())
     finally:
         pending.file.close()
+
+    def record_decisions(saved: dict[int, Paragraph]) -> None:
+        for number, (application, outcome, amounts) in decisions.items():
+            try:
+                grants.decision_record(
+                    application=application,
+                    paragraph=saved[number],
+                    by=by,
+                    outcome=outcome,
+                    amounts=amounts,
+                    write_text=False,
+                )
+            except ValidationError as error:
+                raise ValidationError(
+                    f"§ {number}, beslutet om {application.name}: {' '.join(error.messages)}"
+                ) from error
+
     approved = register_past_meeting(
         association=association,
         by=by,
@@ -447,6 +608,7 @@ def confirm_import(
         adjusters=adjusters,
         note=f"Importerat från {pending.filename}.",
         imported=True,
+        in_paragraphs=record_decisions,
     )
     pending.meeting = approved.meeting
     pending.parsed = {
@@ -458,6 +620,9 @@ def confirm_import(
             ]
             for p in paragraphs
             if p.grants
+        },
+        "grant_decisions": {
+            str(number): application.pk for number, (application, _, _) in decisions.items()
         },
     }
     save_with_history(pending, by=by)

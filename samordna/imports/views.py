@@ -27,11 +27,13 @@ from samordna.imports.forms import (
     SearchForm,
     UploadForm,
 )
-from samordna.imports.models import ParagraphText, PendingImport
+from samordna.imports.models import ImportBatch, ParagraphText, PendingImport
 from samordna.imports.permissions import can_search
-from samordna.interventions.models import Intervention
+from samordna.interventions.models import Application
 
 PAGE_SIZE = 20
+# The zips the upload page lists, newest first.
+RECENT_BATCHES = 5
 
 
 def _results(request: HttpRequest, text: str, **scope: object) -> tuple[Page | None, str]:
@@ -107,6 +109,8 @@ def import_upload(request: AuthedRequest, slug: str) -> HttpResponse:
             association=association, by=request.user, upload=form.cleaned_data["file"]
         )
         refused = result.refused
+        if result.progress is not None:
+            return redirect("core:progress", slug=slug, pk=result.progress.pk)
         if len(result.created) == 1 and not refused:
             return redirect("imports:preview", slug=slug, pk=result.created[0].pk)
         if result.created:
@@ -119,10 +123,23 @@ def import_upload(request: AuthedRequest, slug: str) -> HttpResponse:
     elif request.method == "POST":
         status = 400
     pending = PendingImport.objects.filter(association=association, meeting=None)
+    batches = list(
+        ImportBatch.objects.filter(association=association).select_related("progress")[
+            :RECENT_BATCHES
+        ]
+    )
+    shown = request.GET.get("zip", "")
     return render(
         request,
         "imports/upload.html",
-        {"association": association, "form": form, "refused": refused, "pending": pending},
+        {
+            "association": association,
+            "form": form,
+            "refused": refused,
+            "pending": pending,
+            "batches": batches,
+            "shown_batch": next((b for b in batches if str(b.pk) == shown), None),
+        },
         status=status,
     )
 
@@ -183,17 +200,30 @@ def _initial(pending: PendingImport) -> tuple[dict, list[dict], list[dict]]:
     return facts, attendance, paragraphs
 
 
-def _insats_matches(pending: PendingImport) -> dict[int, Intervention]:
-    """The insats a § granting money is about, when its title names one."""
-    insatser = list(Intervention.objects.filter(association=pending.association))
-    matches: dict[int, Intervention] = {}
+def _application_matches(
+    pending: PendingImport, applications: list[Application]
+) -> dict[int, Application]:
+    """The open application a § granting money decides, when its title or decision names
+    the application or its insats (the longest name that occurs wins)."""
+    matches: dict[int, Application] = {}
     for paragraph in pending.parsed.get("paragraphs", []):
         if not paragraph.get("grants"):
             continue
         text = services.name_key(f"{paragraph['title']} {paragraph.get('decision') or ''}")
-        found = [i for i in insatser if services.name_key(i.name) in text]
+        found = [
+            (len(name), application)
+            for application in applications
+            for name in {
+                application.name,
+                *([application.intervention.name] if application.intervention else []),
+            }
+            if name.strip() and services.name_key(name) in text
+        ]
         if found:
-            matches[paragraph["number"]] = max(found, key=lambda i: len(i.name))
+            best = max(length for length, _ in found)
+            winners = {a.pk: a for length, a in found if length == best}
+            if len(winners) == 1:
+                matches[paragraph["number"]] = next(iter(winners.values()))
     return matches
 
 
@@ -219,13 +249,32 @@ def import_preview(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         messages.info(request, "Protokollet är redan importerat.")
         return redirect("meetings:detail", slug=slug, pk=pending.meeting_id)
     facts, attendance, paragraphs = _initial(pending)
+    applications = services.open_applications(association)
+    matches = _application_matches(pending, applications)
+    for row in paragraphs:
+        match = matches.get(row["number"])
+        row["application"] = str(match.pk) if match else ""
     choices = _person_choices(association)
     post = request.POST if request.method == "POST" else None
     form = MeetingFactsForm(post, initial=facts, prefix="m")
     people = AttendanceFormSet(
         post, initial=attendance, prefix="n", form_kwargs={"person_choices": choices}
     )
-    items = ParagraphFormSet(post, initial=paragraphs, prefix="p")
+    application_choices = [
+        (
+            str(a.pk),
+            f"{a.name} ({a.intervention.name})"
+            if a.intervention and a.intervention.name != a.name
+            else a.name,
+        )
+        for a in applications
+    ]
+    items = ParagraphFormSet(
+        post,
+        initial=paragraphs,
+        prefix="p",
+        form_kwargs={"application_choices": application_choices},
+    )
     status = 200
     if request.method == "POST":
         status = 400
@@ -285,7 +334,7 @@ def import_preview(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             "problems": problems,
             "unnamed": unnamed,
             "lines": data.get("lines", []),
-            "insatser": _insats_matches(pending),
+            "applications": {number: a.pk for number, a in matches.items()},
         },
         status=status,
     )

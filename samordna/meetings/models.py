@@ -247,6 +247,41 @@ class Paragraph(models.Model):
         return [line.strip() for line in self.decision.splitlines() if line.strip()]
 
 
+class AdoptedInParagraph(models.Model):
+    """A register the board adopts in a § (or, before Samordna, in earlier minutes): the
+    control year's plans, the attest's signature list. Once adopted it is locked; see
+    `samordna.meetings.adoption` for the writes."""
+
+    paragraph = models.ForeignKey(
+        "meetings.Paragraph",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="antagen i paragraf",
+    )
+    earlier_reference = models.CharField(
+        "antagen enligt (tidigare protokoll)", max_length=200, blank=True
+    )
+    adopted_on = models.DateField("antagen", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def adopted(self) -> bool:
+        return self.adopted_on is not None
+
+    @property
+    def source(self) -> str:
+        """Where the board adopted it, in words."""
+        if self.paragraph_id is not None:
+            paragraph = self.paragraph
+            assert paragraph is not None
+            return f"Styrelsemöte {paragraph.meeting.date:%Y-%m-%d} § {paragraph.number}"
+        return self.earlier_reference
+
+
 class RecusalKind(models.TextChoices):
     DECISION = "decision", "Deltog inte i beslutet"
     DISCUSSION = "discussion", "Deltog inte i diskussionen"

@@ -5,6 +5,7 @@ only with a reason kept in the history. The import of old protocols builds on
 
 import datetime
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,14 @@ from samordna.accounts.models import User
 from samordna.associations.models import Association, BoardSeat, Person
 from samordna.core.services import apply_changes, save_with_history
 from samordna.meetings.locking import LOCKED_MESSAGE, MinutesLocked, correcting
-from samordna.meetings.models import ApprovedMinutes, Meeting, MinutesSigner, Notice, SignerRole
+from samordna.meetings.models import (
+    ApprovedMinutes,
+    Meeting,
+    MinutesSigner,
+    Notice,
+    Paragraph,
+    SignerRole,
+)
 from samordna.meetings.services import (
     ATTACHMENT_MAX_BYTES,
     RollCallEntry,
@@ -156,6 +164,7 @@ def register_past_meeting(
     notice_note: str = "",
     today: datetime.date | None = None,
     imported: bool = False,
+    in_paragraphs: Callable[[dict[int, Paragraph]], None] | None = None,
 ) -> ApprovedMinutes:
     """Register a meeting held before the förbund used Samordna as already justerad, on its
     own dates, with the signed original (PDF or scan) kept as the archival original.
@@ -163,7 +172,11 @@ def register_past_meeting(
     Its §§, upprop and jäv are recorded as the original says; its anslag goes to the public
     archive with its own dates and is never a current notice. The import of old protocols
     calls this (`imported`: the original may be the Word or text file the protocol was read
-    from); the kansli's page "Registrera tidigare sammanträde" too."""
+    from); the kansli's page "Registrera tidigare sammanträde" too.
+
+    `in_paragraphs` is called with the saved §§ by number before the minutes are justerade
+    and locked: what another app records in them as the original says (the import's grant
+    decisions), in the same transaction."""
     today = today or timezone.localdate()
     _check_past_dates(
         date=date,
@@ -223,6 +236,8 @@ def register_past_meeting(
             raise ValidationError({"adjusters": f"{person} hör inte till förbundet."})
         # Justerat on paper: the original carries the signatures, so no digital time.
         save_with_history(MinutesSigner(meeting=meeting, person=person, role=role), by=by)
+    if in_paragraphs is not None:
+        in_paragraphs(by_number)
     for past in paragraphs:
         if past.immediately_approved:
             paragraph_update(paragraph=by_number[past.number], by=by, immediately_approved=True)

@@ -1,5 +1,6 @@
-"""The control year on the kansli's start page: the årshjul panel and the risks above the
-threshold that lack a control."""
+"""The control year on other apps' pages: the kansli's start page (the årshjul panel and the
+risks above the threshold that lack a control) and the meeting plan (which årshjul items go
+to which meeting)."""
 
 from django import template
 from django.utils import timezone
@@ -20,4 +21,17 @@ def cycle_panel(context, association) -> dict:
         "panel": selectors.due_panel(association, timezone.localdate()),
         "risks": selectors.risks_lacking_control(association),
         "association": association,
+    }
+
+
+@register.inclusion_tag("control/_meeting_plan.html", takes_context=True)
+def cycle_meetings(context, association, year: int) -> dict:
+    """The year's årshjul items per meeting of the meeting plan, in one query."""
+    user = context["user"]
+    return {
+        "groups": selectors.occurrences_by_meeting(association, year),
+        "association": association,
+        "year": year,
+        "can_manage": can_manage(user),
+        "csrf_token": context.get("csrf_token"),
     }

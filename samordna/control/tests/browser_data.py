@@ -20,6 +20,9 @@ READ = [
     "control:risks",
     "control:risk",
     "control:discharges",
+    "control:revision",
+    "control:consultations",
+    "control:consultation",
 ]
 DRAFT_YEAR = 2024
 
@@ -49,18 +52,36 @@ class ControlPages(AppPages):
             "control:risk_row_create",
             "control:risk_row_update",
             "control:discharge_create",
+            "control:auditor_create",
+            "control:auditor_update",
+            "control:audit_document_create",
+            "control:audit_answer",
+            "control:consultation_create",
+            "control:consultation_update",
+            "control:representative_create",
+            "control:consultation_document_create",
         ],
         "christina.nordeno": READ,
         "peter.pettersson": READ,
         "eva.sonidsson": READ,
         "ekonomi.sundsvall": READ,
     }
-    files = {"control:cycle_ics", "control:report_pdf", "cycle_feed"}
+    files = {
+        "control:cycle_ics",
+        "control:report_pdf",
+        "cycle_feed",
+        "control:order_pdf",
+        "control:risk_pdf",
+        "control:audit_file",
+        "control:consultation_document_file",
+        "control:discharge_file",
+    }
     not_pages = {
         "control:statutory_create",
         "control:year_create",
         "control:occurrence_to_agenda",
         "control:plan_version",
+        "control:meeting_to_agenda",
     }
 
     @cached_property
@@ -149,6 +170,26 @@ class ControlPages(AppPages):
             return [self._url(name, self.plan(2023).rows.earliest("position").pk)]
         if short == "report_attach":
             return [self._url(name, self.plan(2022).pk)]
+        if short == "revision":
+            return [self._url(name), f"{self._url(name)}?ar=2023"]
+        if short in {
+            "consultations",
+            "consultation_create",
+            "auditor_create",
+            "audit_document_create",
+        }:
+            return [self._url(name)]
+        if short == "auditor_update":
+            return [self._url(name, self.association.auditors.earliest("pk").pk)]
+        if short == "audit_answer":
+            return [self._url(name, self.association.audit_documents.earliest("pk").pk)]
+        if short in {
+            "consultation",
+            "consultation_update",
+            "representative_create",
+            "consultation_document_create",
+        }:
+            return [self._url(name, self.association.consultations.earliest("pk").pk)]
         raise AssertionError(f"Ingen sökväg för {name}")
 
     def history_pk(self, kind: str) -> int:

@@ -4,10 +4,12 @@ the demo, the årshjul item it completes, and who reads and writes."""
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from samordna.control import selectors, services
 from samordna.control.models import CycleKind, Occurrence
 from samordna.core.tests.base import SamordnaTestCase
+from samordna.demo.control import text_pdf
 
 D = datetime.date
 
@@ -45,6 +47,51 @@ class DischargeTests(SamordnaTestCase):
             year=2023,
         )
         self.assertEqual(occurrence.done_on, D(2023, 4, 24))
+
+    def test_the_decision_as_a_file_is_kept_and_read_by_the_revisor(self):
+        kommun = self.association.members.get(name="Sundsvalls kommun")
+        upload = SimpleUploadedFile(
+            "beslut.pdf", text_pdf(["Kommunfullmäktige beviljar ansvarsfrihet"]), "application/pdf"
+        )
+        decision = services.discharge_record(
+            association=self.association,
+            member=kommun,
+            year=2022,
+            body="Kommunfullmäktige",
+            decided_on=D(2023, 4, 24),
+            discharge_granted=True,
+            file=upload,
+            by=self.office,
+        )
+        self.assertEqual(decision.content_type, "application/pdf")
+        self.assertEqual(decision.history.latest().history_user, self.office)
+        again = services.discharge_record(
+            association=self.association, member=kommun, year=2022, body="KF", by=self.office
+        )
+        self.assertEqual(again.file.name, decision.file.name)  # recorded again: the file stays
+        self.login(self.auditor)
+        page = self.client.get(self.url("styrning/ansvarsfrihet/?ar=2022"))
+        self.assertContains(page, f"styrning/ansvarsfrihet/{decision.pk}/fil/")
+        response = self.client.get(self.url(f"styrning/ansvarsfrihet/{decision.pk}/fil/"))
+        self.assertEqual(b"".join(response.streaming_content)[:5], b"%PDF-")  # type: ignore[attr-defined]
+        self.login(self.outsider)
+        self.assertEqual(
+            self.client.get(self.url(f"styrning/ansvarsfrihet/{decision.pk}/fil/")).status_code,
+            404,
+        )
+
+    def test_a_decision_file_that_is_not_a_pdf_is_refused_and_nothing_is_saved(self):
+        kommun = self.association.members.get(name="Sundsvalls kommun")
+        with self.assertRaisesMessage(ValidationError, "innehållet är inte en PDF-fil"):
+            services.discharge_record(
+                association=self.association,
+                member=kommun,
+                year=2022,
+                body="Kommunfullmäktige",
+                file=SimpleUploadedFile("beslut.pdf", b"nej", "application/pdf"),
+                by=self.office,
+            )
+        self.assertFalse(self.association.member_discharges.filter(member=kommun).exists())
 
     def test_a_decision_within_the_year_it_concerns_is_refused(self):
         with self.assertRaisesMessage(ValidationError, "efter årets slut"):

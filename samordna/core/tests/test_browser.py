@@ -6,8 +6,10 @@ the roles' page lists must cover every page in the URL configuration, so a new p
 """
 
 import datetime
+import io
 import re
 import threading
+import zipfile
 from urllib.parse import urlsplit
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -27,6 +29,7 @@ from samordna.finance.models import ContributionInstalment
 from samordna.finance.tests.browser_data import FinancePages
 from samordna.followup.tests.browser_data import FollowupPaths
 from samordna.imports.tests.browser_data import ImportPages
+from samordna.imports.tests.minutes_fixtures import FIXTURES
 from samordna.interventions.tests.browser_data import InterventionPaths
 from samordna.ledger.tests.browser_data import LedgerPages
 from samordna.meetings import past, services
@@ -649,4 +652,38 @@ class ImportProgressBrowserTests(browser.BrowserTestCase):
         self.check_page(page)
         page.get_by_role("link", name="Gå vidare").click()
         expect(page.get_by_role("heading", level=1)).to_contain_text("Budgetuppföljning")
+        self.assert_no_problems()
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+class ZipImportBrowserTests(browser.BrowserTestCase):
+    def test_a_zip_of_protocols_is_read_in_the_background_and_each_waits_for_its_preview(self):
+        archive = io.BytesIO()
+        with zipfile.ZipFile(archive, "w") as zipped:
+            for name in ("heldout_sjobygden_2024_03_15.txt", "heldout2_mittskogen_2025_02_14.txt"):
+                zipped.writestr(f"2024/{name}", (FIXTURES / name).read_bytes())
+            zipped.writestr("inkop.txt", "Inköpslista\nMjölk\n")
+        page = self.log_in("jan.andersson")
+        self.visit(page, reverse("imports:upload", args=[self.association.slug]))
+        page.get_by_label("Protokoll").set_input_files(
+            {"name": "protokoll.zip", "mimeType": "application/zip", "buffer": archive.getvalue()}
+        )
+        page.get_by_role("button", name="Läs in").click()
+
+        bar = page.get_by_role("progressbar", name=re.compile("Inläsning av protokollen"))
+        expect(page.locator(".task-progress")).to_contain_text("i kö")
+        self.assertEqual(resolve(urlsplit(page.url).path).view_name, "core:progress")
+        self.check_page(page)
+        with BackgroundWorker():
+            expect(bar).to_have_attribute("value", "100", timeout=60_000)
+        expect(page.get_by_role("status")).to_contain_text("2 protokoll är inlästa")
+        self.check_page(page)
+        page.get_by_role("link", name="Gå vidare").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Importera tidigare protokoll")
+        expect(page.locator("main")).to_contain_text("protokoll.zip/inkop.txt:")
+        link = page.get_by_role("link", name="protokoll.zip/2024/heldout_sjobygden_2024_03_15.txt")
+        expect(link).to_be_visible()
+        self.check_page(page)
+        link.click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Granska importerat protokoll")
         self.assert_no_problems()

@@ -7,20 +7,26 @@ import hashlib
 import io
 import zipfile
 from typing import Any
+from unittest import mock
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from samordna.associations.models import Person
+from samordna.core.models import ProgressStatus, TaskProgress
 from samordna.core.tests.base import SamordnaTestCase
+from samordna.core.tests.worker import run_queued_tasks
 from samordna.imports import services
-from samordna.imports.models import PendingImport
+from samordna.imports.models import ImportBatch, PendingImport
 from samordna.imports.tests.minutes_fixtures import FIXTURES
+from samordna.interventions.models import ApplicationStatus, GrantDecision, Outcome
+from samordna.interventions.tests.helpers import submitted
 from samordna.meetings.models import ApprovedMinutes, Meeting
 from samordna.meetings.past import PastParagraph, register_past_meeting
 
 SJOBYGDEN = "heldout_sjobygden_2024_03_15.txt"
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def fixture(name: str) -> bytes:
@@ -142,24 +148,121 @@ class ImportPageTests(SamordnaTestCase):
         self.upload("sjobygden.txt", data)
         self.assert_refused("kopia.txt", data, "redan uppladdad")
 
-    def test_a_zip_of_many_lists_each_readable_protocol_and_names_the_others(self):
+    def zip_of_protocols(self) -> bytes:
         archive = io.BytesIO()
         with zipfile.ZipFile(archive, "w") as zipped:
             zipped.writestr("2024/sjobygden.txt", fixture(SJOBYGDEN))
             zipped.writestr("2025/mittskogen.txt", fixture("heldout2_mittskogen_2025_02_14.txt"))
             zipped.writestr("inkop.txt", "Inköpslista\nMjölk\n")
             zipped.writestr("bild.png", b"\x89PNG")
-        response = self.upload("protokoll.zip", archive.getvalue())
-        self.assertEqual(response.status_code, 200)
+            zipped.writestr("skannat.pdf", pdf_without_text())
+        return archive.getvalue()
+
+    @override_settings(TASKS=DATABASE_TASKS)
+    def test_a_zip_is_read_in_the_background_each_protocol_its_own_import(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.upload("protokoll.zip", self.zip_of_protocols())
+        progress = TaskProgress.objects.get(association=self.association)
+        progress_url = reverse("core:progress", args=[self.association.slug, progress.pk])
+        self.assertRedirects(response, progress_url, fetch_redirect_response=False)
+        # The request only kept the zip and queued the work.
+        self.assertFalse(PendingImport.objects.exists())
+        self.assertEqual(progress.status, ProgressStatus.QUEUED)
+        self.assertContains(self.client.get(progress_url), "Väntar på att starta.")
+        batch = ImportBatch.objects.get()
+        self.assertTrue(batch.file.storage.exists(batch.file.name))
+        zip_name = batch.file.name
+        upload_page = self.client.get(self.upload_url)
+        self.assertContains(upload_page, "följ inläsningen")
+
+        run_queued_tasks()
+        progress.refresh_from_db()
+        self.assertEqual((progress.status, progress.percent), (ProgressStatus.DONE, 100))
+        self.assertEqual(progress.total, 4)  # the four files with a readable suffix
+        self.assertIn("2 protokoll är inlästa", progress.message)
+        self.assertIn("3 filer lästes inte", progress.message)
         self.assertEqual(
             sorted(p.filename for p in PendingImport.objects.all()),
             ["protokoll.zip/2024/sjobygden.txt", "protokoll.zip/2025/mittskogen.txt"],
         )
-        refused = response.context["refused"]
-        self.assertEqual(len(refused), 2, refused)
-        self.assertTrue(any(r.startswith("protokoll.zip/inkop.txt: ") for r in refused))
-        self.assertTrue(any(r.startswith("protokoll.zip/bild.png: ") for r in refused))
-        self.assertContains(response, "2 protokoll är inlästa")
+        self.assertEqual(set(PendingImport.objects.values_list("batch", flat=True)), {batch.pk})
+        batch.refresh_from_db()
+        self.assertIsNotNone(batch.finished_at)
+        self.assertFalse(batch.file)
+        self.assertFalse(batch.file.storage.exists(zip_name))
+        refused = batch.refused
+        self.assertEqual(len(refused), 3, refused)
+        for name, words in (
+            ("inkop.txt", "inte ut som ett protokoll"),
+            ("bild.png", "bara PDF, Word"),
+            ("skannat.pdf", "ingen text"),
+        ):
+            found = [r for r in refused if r.startswith(f"protokoll.zip/{name}: ")]
+            self.assertEqual(len(found), 1, (name, refused))
+            self.assertIn(words, found[0])
+        # The progress page leads to the upload page, which names each refused file and
+        # lists the protocols waiting for their preview.
+        page = self.client.get(progress.done_url)
+        for message in refused:
+            self.assertContains(page, message)
+        self.assertContains(page, "protokoll.zip/2024/sjobygden.txt")
+        self.assertContains(page, "alla filer lästes", count=0)
+
+    @override_settings(TASKS=DATABASE_TASKS)
+    def test_a_zip_that_fails_halfway_keeps_whole_imports_and_is_read_again(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            self.upload("protokoll.zip", self.zip_of_protocols())
+        progress = TaskProgress.objects.get(association=self.association)
+        real_parse = services.parse
+        calls: list[int] = []
+
+        def fail_on_the_second(extracted: Any) -> Any:
+            calls.append(1)
+            if len(calls) == 2:
+                raise RuntimeError("disken tog slut")
+            return real_parse(extracted)
+
+        with mock.patch.object(services, "parse", fail_on_the_second):
+            run_queued_tasks()
+        progress.refresh_from_db()
+        self.assertEqual(progress.status, ProgressStatus.FAILED)
+        self.assertIn("oväntat fel", progress.error)
+        # The first protocol is a whole pending import; the second left nothing behind.
+        self.assertEqual(
+            [p.filename for p in PendingImport.objects.all()], ["protokoll.zip/2024/sjobygden.txt"]
+        )
+        pending = PendingImport.objects.get()
+        self.assertTrue(pending.file.storage.exists(pending.file.name))
+        self.assertIsNone(ImportBatch.objects.get().finished_at)
+        # Started again from its page, it reads the rest; the first is not refused as a copy.
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                reverse("core:progress_retry", args=[self.association.slug, progress.pk])
+            )
+        run_queued_tasks()
+        progress.refresh_from_db()
+        self.assertEqual(progress.status, ProgressStatus.DONE)
+        self.assertEqual(PendingImport.objects.count(), 2)
+        batch = ImportBatch.objects.get()
+        self.assertEqual(len(batch.refused), 3, batch.refused)
+        self.assertFalse(any("redan" in message for message in batch.refused))
+
+    def test_a_zip_without_protocols_says_so(self):
+        archive = io.BytesIO()
+        with zipfile.ZipFile(archive, "w") as zipped:
+            zipped.writestr("bild.png", b"\x89PNG")
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.upload("tomt.zip", archive.getvalue())
+        self.assertEqual(response.status_code, 302)
+        batch = ImportBatch.objects.get()
+        self.assertEqual(
+            batch.refused,
+            [
+                "tomt.zip/bild.png: bara PDF, Word (.docx) och text (.txt) läses.",
+                "tomt.zip: zip-arkivet innehåller inga protokoll att läsa.",
+            ],
+        )
+        self.assertFalse(PendingImport.objects.exists())
 
     # Preview and confirm
 
@@ -319,3 +422,90 @@ class ImportedOriginalTests(SamordnaTestCase):
         self.assertTrue(approved.pdf.name.endswith(".txt"))
         with self.assertRaisesMessage(ValidationError, "innehållet är inte en sådan fil"):
             self.register("protokoll.docx", b"inte en zip", imported=True)
+
+
+class ImportedGrantTests(SamordnaTestCase):
+    """A § that grants money to an insats whose application is in Samordna becomes the
+    board's decision on that application, recorded in the imported §."""
+
+    def setUp(self):
+        self.login(self.office)
+        self.application = submitted(
+            self.association,
+            self.office,
+            name="Förstudie om unga utanför",
+            starts_on=datetime.date(2024, 5, 1),
+            ends_on=datetime.date(2024, 12, 31),
+            amounts={2024: 150_000},
+        )
+        self.client.post(
+            reverse("imports:upload", args=[self.association.slug]),
+            {"file": SimpleUploadedFile("sjobygden.txt", fixture(SJOBYGDEN))},
+        )
+        self.pending = PendingImport.objects.get()
+        self.preview_url = reverse("imports:preview", args=[self.association.slug, self.pending.pk])
+
+    def row(self, response: Any, number: int) -> int:
+        return next(
+            i
+            for i, form in enumerate(response.context["items"].forms)
+            if form["number"].value() == number
+        )
+
+    def test_a_grant_to_an_open_application_becomes_its_decision_in_the_paragraph(self):
+        response = self.client.get(self.preview_url)
+        data = form_data(response)
+        row = self.row(response, 26)
+        # The § names the application: it is chosen already, the grant read from the text.
+        self.assertEqual(data[f"p-{row}-application"], str(self.application.pk))
+        self.assertEqual(data[f"p-{row}-grants"], "150000 2024-05-01 2024-12-31")
+        self.assertEqual(data.get(f"p-{self.row(response, 25)}-application", ""), "")
+        response = self.client.post(self.preview_url, data)
+        self.pending.refresh_from_db()
+        meeting = self.pending.meeting
+        assert meeting is not None
+        decision = GrantDecision.objects.get(application=self.application)
+        self.assertEqual(decision.paragraph, meeting.paragraphs.get(number=26))
+        self.assertEqual(decision.decided_on, datetime.date(2024, 3, 15))
+        self.assertEqual(decision.outcome, Outcome.GRANTED)
+        self.assertEqual(list(decision.amounts.values_list("year", "amount")), [(2024, 150_000)])
+        self.application.refresh_from_db()
+        self.assertEqual(self.application.status, ApplicationStatus.DECIDED)
+        # The § keeps its text as the protocol wrote it; the meeting page shows the decision.
+        self.assertIn("150 000 kr", meeting.paragraphs.get(number=26).decision)
+        page = self.client.get(reverse("meetings:detail", args=[self.association.slug, meeting.pk]))
+        self.assertContains(page, "Beslut om ansökan")
+        self.assertContains(page, "Förstudie om unga utanför")
+        self.assertEqual(self.pending.parsed["grant_decisions"], {"26": self.application.pk})
+        # Every grant the kansli confirmed stays on the import, with or without a decision.
+        self.assertEqual(
+            self.pending.parsed["confirmed_grants"]["25"],
+            [{"amount": 630_000, "start": "2024-04-01", "end": "2025-03-31"}],
+        )
+
+    def test_a_grant_over_two_years_must_be_split_and_nothing_is_saved_until_it_is(self):
+        response = self.client.get(self.preview_url)
+        data = form_data(response)
+        data[f"p-{self.row(response, 26)}-application"] = ""
+        data[f"p-{self.row(response, 25)}-application"] = str(self.application.pk)
+        meetings = Meeting.objects.count()
+        response = self.client.post(self.preview_url, data)
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, "gäller flera år", status_code=400)
+        self.assertEqual(Meeting.objects.count(), meetings)
+        self.assertFalse(GrantDecision.objects.filter(application=self.application).exists())
+
+    def test_a_grant_the_application_did_not_seek_is_refused_with_the_paragraph_named(self):
+        response = self.client.get(self.preview_url)
+        data = form_data(response)
+        data[f"p-{self.row(response, 26)}-grants"] = "900000 2024-05-01 2024-12-31"
+        people = Person.objects.count()
+        response = self.client.post(self.preview_url, data)
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(
+            response, "§ 26, beslutet om Förstudie om unga utanför", status_code=400
+        )
+        self.assertEqual(Person.objects.count(), people)
+        self.assertFalse(GrantDecision.objects.filter(application=self.application).exists())
+        self.pending.refresh_from_db()
+        self.assertIsNone(self.pending.meeting)
