@@ -1,32 +1,18 @@
 """Forms of attest and utanordning: they only clean input; the services apply the rules."""
 
-import uuid
-
 from django import forms
-from django.core.validators import RegexValidator
 from django.utils import timezone
 
 from samordna.associations.models import Association, Person
 from samordna.attest.models import OrderStatus, SignatureList, SignatureRight
-from samordna.core.forms import DateInput, KronorField, ServiceModelForm, StyledFormMixin
+from samordna.core.forms import (
+    DateInput,
+    KronorField,
+    ServiceModelForm,
+    StyledFormMixin,
+    TokenField,
+)
 from samordna.meetings.models import Paragraph
-
-
-def new_token() -> str:
-    return uuid.uuid4().hex
-
-
-class TokenField(forms.CharField):
-    """The form's own key, made when the form is shown: the same form sent twice acts once."""
-
-    def __init__(self, **kwargs):
-        super().__init__(
-            widget=forms.HiddenInput,
-            validators=[
-                RegexValidator(r"^[0-9a-f]{32}$", "Formuläret är inte giltigt. Ladda om sidan.")
-            ],
-            **kwargs,
-        )
 
 
 class ListCreateForm(StyledFormMixin, forms.Form):
@@ -134,6 +120,18 @@ class InsatsOrderForm(StyledFormMixin, forms.Form):
     """ "Begär utbetalning" of a part of an insats's plan."""
 
     amount = KronorField(label="Belopp", min_value=1)
+    reference = forms.CharField(
+        label="Verifikation eller fakturanummer", max_length=100, required=False
+    )
+    token = TokenField()
+
+
+class PaymentForm(StyledFormMixin, forms.Form):
+    """A payment of a part of an insats's plan, recorded directly (a year without an adopted
+    signature list): the förbund attests and authorises outside Samordna."""
+
+    amount = KronorField(label="Belopp", min_value=1)
+    paid_on = forms.DateField(label="Utbetald", widget=DateInput(), initial=timezone.localdate)
     reference = forms.CharField(
         label="Verifikation eller fakturanummer", max_length=100, required=False
     )

@@ -1,10 +1,11 @@
 """Every write of attest and utanordning: the signature list and its adoption, payment
-orders and their signatures. The rules themselves are in `rules.py`; here they are applied
-to the order locked for update, so two people signing at once are checked one after the
-other."""
+orders and their signatures, and the payment of an insats's instalment (`instalment_pay`,
+the one place that decides between a payment order and a direct payment). The rules
+themselves are in `rules.py`; here they are applied to the order locked for update, so two
+people signing at once are checked one after the other."""
 
 import datetime
-import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -26,8 +27,10 @@ from samordna.attest.models import (
 )
 from samordna.core.services import apply_changes, delete_with_history, save_with_history
 from samordna.core.text import format_kronor
-from samordna.interventions import documents, grants, payable
-from samordna.interventions.models import MAX_AMOUNT, GrantDecision, Instalment
+from samordna.core.tokens import new_token
+from samordna.interventions import documents, payable
+from samordna.interventions.models import MAX_AMOUNT, GrantDecision, Instalment, Payment
+from samordna.interventions.services import grants
 from samordna.meetings.adoption import adoption, editable, record_adoption
 from samordna.meetings.models import Paragraph
 
@@ -250,7 +253,7 @@ def order_create(
         registered_on=registered_on or timezone.localdate(),
         registered_by=by,
         instalment=instalment,
-        request_token=token or _new_token(),
+        request_token=token or new_token(),
     )
     try:
         with transaction.atomic():
@@ -263,16 +266,55 @@ def order_create(
     return order
 
 
-def _new_token() -> str:
-    return uuid.uuid4().hex
+# The payment of an insats
 
 
-def instalment_remaining(instalment: Instalment, decision: GrantDecision) -> int:
-    """What is left of a part of the plan once what is paid and what is already asked for
-    in open orders are taken off."""
-    state = payable.state_of(decision)
-    left = min(state.instalment_remaining(instalment), state.remaining(instalment.grant))
-    return left - selectors.open_amount_for_instalment(instalment.pk)
+@dataclass(frozen=True)
+class InstalmentPaid:
+    """What `instalment_pay` did: an order that waits for attest, or a recorded payment."""
+
+    order: PaymentOrder | None = None
+    payment: Payment | None = None
+    created: bool = True
+
+
+@transaction.atomic
+def instalment_pay(
+    *,
+    instalment: Instalment,
+    by: User,
+    amount: int,
+    token: str,
+    reference: str = "",
+    paid_on: datetime.date | None = None,
+) -> InstalmentPaid:
+    """Pay a part of an insats's plan the way the förbund pays: where the year has an
+    adopted signature list, as a payment order that two utanordnare sign (the payment is
+    recorded at the second signature); otherwise recorded directly as paid on `paid_on`."""
+    association_id = instalment.grant.decision.association_id
+    today = timezone.localdate()
+    if selectors.governs_payments(association_id, (paid_on or today).year):
+        if paid_on is not None:
+            raise ValidationError(
+                {
+                    "paid_on": f"Förbundet har antagit en signaturlista för {paid_on.year}: "
+                    "utbetalningen begärs, attesteras och utanordnas av två personer, och "
+                    "registreras när den andra utanordnaren har godkänt den."
+                }
+            )
+        order = insats_order_request(
+            instalment=instalment, amount=amount, reference=reference, by=by, token=token
+        )
+        return InstalmentPaid(order=order)
+    payment, created = grants.payment_record(
+        instalment=instalment,
+        by=by,
+        amount=amount,
+        paid_on=paid_on or today,
+        token=token,
+        reference=reference,
+    )
+    return InstalmentPaid(payment=payment, created=created)
 
 
 @transaction.atomic
@@ -300,23 +342,8 @@ def insats_order_request(
             f"Förbundet har ingen antagen signaturlista för {day.year}; registrera "
             "utbetalningen direkt."
         )
-    state = payable.state_of(decision)
-    reasons = [r for r in state.blockers(instalment, grant, day) if r != "Utbetald."]
-    if reasons:
-        raise ValidationError(" ".join(reasons))
-    left = min(state.instalment_remaining(instalment), state.remaining(grant))
-    if left <= 0:
-        raise ValidationError("Den här delen är redan utbetald.")
     asked = selectors.open_amount_for_instalment(instalment.pk)
-    if asked >= left:
-        raise ValidationError("Hela delen är redan begärd för utbetalning och väntar på attest.")
-    if amount > left - asked:
-        raise ValidationError(
-            {
-                "amount": f"Högst {format_kronor(left - asked)} återstår att begära av den här "
-                f"delen; {format_kronor(amount)} är för mycket."
-            }
-        )
+    payable.state_of(decision).payable(instalment, day, asked=asked).check(amount, verb="begära")
     application = decision.application
     payee = grant.recipient or application.organisation_name or application.member.name
     return order_create(
@@ -404,7 +431,8 @@ def order_approve(
     return approval, True
 
 
-def _record_insats_payment(order: PaymentOrder, *, by: User):
+def _record_insats_payment(order: PaymentOrder, *, by: User) -> Payment:
+    """The order's second utanordning pays it: the payment is recorded on the insats."""
     assert order.instalment is not None and order.paid_on is not None
     payment, _ = grants.payment_record(
         instalment=order.instalment,
@@ -413,7 +441,6 @@ def _record_insats_payment(order: PaymentOrder, *, by: User):
         paid_on=order.paid_on,
         token=order.request_token,
         reference=order.reference or f"Utbetalningsorder {order.pk}",
-        order=order,
     )
     return payment
 

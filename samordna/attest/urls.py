@@ -12,6 +12,7 @@ urlpatterns = [
     path("ordrar/<int:pk>/", views.order, name="order"),
     path("ordrar/<int:pk>/signera/", views.order_approve, name="order_approve"),
     path("ordrar/<int:pk>/makulera/", views.order_cancel, name="order_cancel"),
+    path("insatser/<int:instalment_pk>/betala/", views.instalment_pay, name="instalment_pay"),
     path("fakturor/ny/", views.invoice_create, name="invoice_create"),
     path("signaturlistor/", views.lists, name="lists"),
     path("signaturlistor/ny/", views.list_create, name="list_create"),

@@ -19,18 +19,23 @@ from samordna.attest.forms import (
     AdoptForm,
     ApproveForm,
     CancelForm,
+    InsatsOrderForm,
     InvoiceForm,
     ListCreateForm,
+    PaymentForm,
     RightForm,
     StatusFilterForm,
-    new_token,
 )
 from samordna.attest.models import OrderKind, OrderStatus, SignatureRight, Step
 from samordna.attest.permissions import can_manage, can_read, list_for, may_sign, order_for
 from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest
 from samordna.core.text import format_kronor
-from samordna.core.views import form_page
+from samordna.core.tokens import new_token
+from samordna.core.views import form_page, form_render, form_saved
+from samordna.interventions import documents, payable
+from samordna.interventions.models import Instalment
+from samordna.interventions.permissions import can_record_payments, intervention_for
 
 DONE: dict[str, str] = {
     Step.RECEIPT: "Ordern är mottagningsattesterad.",
@@ -170,6 +175,75 @@ def order_cancel(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     context = _order_context(request, association, found)
     context["cancel_form"] = form
     return render(request, "attest/order_detail.html", context, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def instalment_pay(request: AuthedRequest, slug: str, instalment_pk: int) -> HttpResponse:
+    """Pay a part of an insats's plan: as a payment order where the year has an adopted
+    signature list, otherwise recorded directly (`services.instalment_pay` decides). The
+    form's token records a form sent twice once."""
+    association = association_for(request.user, slug)
+    instalment = get_object_or_404(
+        Instalment.objects.select_related(
+            "grant__decision__application",
+            "grant__decision__paragraph",
+            "grant__condition",
+            "report",
+        ),
+        grant__decision__association=association,
+        pk=instalment_pk,
+    )
+    grant, decision = instalment.grant, instalment.grant.decision
+    intervention = intervention_for(
+        request.user, association, decision.application.intervention_id or 0
+    )
+    require(can_record_payments(request.user))
+    today = timezone.localdate()
+    orders = list(selectors.open_for_instalment(instalment.pk))
+    now = payable.state_of(decision).payable(instalment, today, asked=sum(o.amount for o in orders))
+    through_orders = selectors.governs_payments(association.pk, today.year)
+    form: InsatsOrderForm | PaymentForm
+    if through_orders:
+        form = InsatsOrderForm(
+            request.POST or None, initial={"amount": now.open, "token": new_token()}
+        )
+    else:
+        form = PaymentForm(request.POST or None, initial={"amount": now.left, "token": new_token()})
+    saved, done = form_saved(
+        request,
+        form,
+        lambda data: services.instalment_pay(instalment=instalment, by=request.user, **data),
+    )
+    if saved and done.order is not None:
+        messages.success(
+            request,
+            f"Utbetalningen på {format_kronor(done.order.amount)} är begärd som order "
+            f"{done.order.pk}. Den registreras när den är attesterad och utanordnad av två.",
+        )
+        return redirect("attest:order", slug=slug, pk=done.order.pk)
+    if saved:
+        if done.created:
+            messages.success(
+                request, f"Utbetalningen på {format_kronor(done.payment.amount)} är registrerad."
+            )
+        else:
+            messages.info(request, "Utbetalningen var redan registrerad.")
+        return redirect("interventions:detail", slug=slug, pk=intervention.pk)
+    context = {
+        "association": association,
+        "intervention": intervention,
+        "decision": decision,
+        "grant": grant,
+        "instalment": instalment,
+        "when": documents.instalment_text(grant, instalment),
+        "now": now,
+        "orders": orders,
+        "form": form,
+        "through_orders": through_orders,
+        "year": today.year,
+    }
+    return form_render(request, "attest/instalment_pay.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -60,7 +60,7 @@ from samordna.control.permissions import (
     row_for,
 )
 from samordna.core.forms import attach_errors
-from samordna.core.http import AuthedRequest
+from samordna.core.http import AuthedRequest, file_response
 from samordna.core.views import form_page
 from samordna.meetings.models import CalendarFeed
 
@@ -79,12 +79,6 @@ def _office(request: AuthedRequest, slug: str) -> Association:
     association = association_for(request.user, slug)
     require(can_manage(request.user))
     return association
-
-
-def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _edit(
@@ -241,7 +235,7 @@ def cycle_ics(request: AuthedRequest, slug: str) -> HttpResponse:
         selectors.occurrences_of(association),
         name=f"Årshjul – {association.name}",
     )
-    return _file(content, "arshjul.ics", ICS)
+    return file_response(content, "arshjul.ics", ICS)
 
 
 @require_GET
@@ -254,7 +248,7 @@ def cycle_feed(request: HttpRequest, token: str) -> HttpResponse:
         selectors.occurrences_of(association),
         name=f"Årshjul – {association.name}",
     )
-    return _file(content, "arshjul.ics", ICS)
+    return file_response(content, "arshjul.ics", ICS)
 
 
 @require_POST
@@ -455,7 +449,7 @@ def order_pdf(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
     association = association_for(request.user, slug)
     found = order_for(request.user, association, year)
     pdf = documents.delegation_order_pdf(found)
-    return _file(pdf, f"delegationsordning-{year}.pdf", "application/pdf")
+    return file_response(pdf, f"delegationsordning-{year}.pdf", "application/pdf")
 
 
 # Risk- och väsentlighetsanalys
@@ -551,7 +545,7 @@ def risk_pdf(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
     association = association_for(request.user, slug)
     analysis = analysis_for(request.user, association, year)
     pdf = documents.risk_analysis_pdf(selectors.risk_view(analysis))
-    return _file(pdf, f"risk-och-vasentlighetsanalys-{year}.pdf", "application/pdf")
+    return file_response(pdf, f"risk-och-vasentlighetsanalys-{year}.pdf", "application/pdf")
 
 
 # Internkontroll
@@ -679,7 +673,7 @@ def report_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         period = periods[0] if periods else str(found.year)
     report = selectors.control_report(found, period)
     name = f"internkontroll-{found.year}-{period}.pdf".replace(" ", "-")
-    return _file(documents.control_report_pdf(report), name, "application/pdf")
+    return file_response(documents.control_report_pdf(report), name, "application/pdf")
 
 
 @require_http_methods(["GET", "POST"])

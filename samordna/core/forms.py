@@ -1,6 +1,7 @@
 """Form plumbing shared by every app: widgets that fit the design system."""
 
 from django import forms
+from django.core.validators import RegexValidator
 
 from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.text import format_kronor
@@ -73,8 +74,12 @@ def widget_kind(field) -> str:
 
 
 def attach_errors(form: forms.BaseForm, error) -> None:
-    """Put a service's ValidationError next to the fields it names, the rest on top."""
-    if hasattr(error, "error_dict"):
+    """Put a service's ValidationError next to the fields it names, the rest on top (or where
+    the form's own `attach_service_errors` puts them)."""
+    own = getattr(form, "attach_service_errors", None)
+    if own is not None:
+        own(error)
+    elif hasattr(error, "error_dict"):
         for field, messages in error.message_dict.items():
             form.add_error(field if field in form.fields else None, messages)
     else:
@@ -140,3 +145,17 @@ class KronorField(forms.Field):
         if isinstance(value, int):
             return f"{value:,}".replace(",", " ")
         return value
+
+
+class TokenField(forms.CharField):
+    """The form's own key (`core.tokens.new_token`), made when the form is shown and sent
+    back with it: the same form sent twice acts once."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            widget=forms.HiddenInput,
+            validators=[
+                RegexValidator(r"^[0-9a-f]{32}$", "Formuläret är inte giltigt. Ladda om sidan.")
+            ],
+            **kwargs,
+        )

@@ -1,7 +1,8 @@
 import ipaddress
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.http import content_disposition_header
 from python_ipware import IpWare
 
 from samordna.accounts.models import User
@@ -11,6 +12,18 @@ class AuthedRequest(HttpRequest):
     """A request behind login_required: its user is a Samordna user."""
 
     user: User
+
+
+def file_response(
+    content: bytes | str, filename: str, content_type: str, *, inline: bool = False
+) -> HttpResponse:
+    """A file to download (or, `inline`, to show): PDFs, spreadsheets, CSV, calendars. The
+    name may hold å, ä and ö (sent as RFC 6266 says)."""
+    response = HttpResponse(content, content_type=content_type)
+    disposition = content_disposition_header(not inline, filename)
+    assert disposition is not None  # None only for inline without a name
+    response["Content-Disposition"] = disposition
+    return response
 
 
 def client_ip(request: HttpRequest) -> str:

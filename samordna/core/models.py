@@ -1,7 +1,10 @@
 """What every app shares: the outbox of e-mail and the progress of background tasks."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class EmailStatus(models.TextChoices):
@@ -72,6 +75,11 @@ class ProgressStatus(models.TextChoices):
     FAILED = "failed", "Misslyckades"
 
 
+# A running task reports as it works (every row batch, every recipient); one not heard from
+# for this long has lost its worker (killed, the server restarted) and will not finish.
+STALLED_AFTER = datetime.timedelta(minutes=15)
+
+
 class TaskProgress(models.Model):
     """How far a background task has come, shown on its page while it runs; a failed task
     says why in Swedish and can be started again with the same arguments."""
@@ -107,6 +115,7 @@ class TaskProgress(models.Model):
         verbose_name="startad av",
     )
     created_at = models.DateTimeField("skapad", auto_now_add=True)
+    heartbeat_at = models.DateTimeField("senast hörd av", null=True, blank=True)
     finished_at = models.DateTimeField("klar", null=True, blank=True)
 
     class Meta:
@@ -127,4 +136,18 @@ class TaskProgress(models.Model):
 
     @property
     def finished(self) -> bool:
-        return self.status in (ProgressStatus.DONE, ProgressStatus.FAILED)
+        return self.status in (ProgressStatus.DONE, ProgressStatus.FAILED) or self.stalled
+
+    @property
+    def stalled(self) -> bool:
+        """Running, but its worker has not been heard from in `STALLED_AFTER`: it died."""
+        last = self.heartbeat_at or self.created_at
+        return (
+            self.status == ProgressStatus.RUNNING
+            and last is not None
+            and timezone.now() - last > STALLED_AFTER
+        )
+
+    @property
+    def can_retry(self) -> bool:
+        return self.status == ProgressStatus.FAILED or self.stalled

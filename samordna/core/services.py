@@ -1,6 +1,7 @@
 """Write helpers every app's services share, the outbox of e-mail and the progress of
 background tasks."""
 
+import datetime
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -9,13 +10,14 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from samordna.core.models import (
+    STALLED_AFTER,
     EmailStatus,
     OutgoingAttachment,
     OutgoingEmail,
@@ -179,9 +181,10 @@ def _progress_enqueue(progress_id: int) -> None:
 
 @transaction.atomic
 def progress_retry(*, progress: TaskProgress) -> TaskProgress:
-    """Start a failed task again with the same arguments."""
+    """Start a failed task again with the same arguments; also one whose worker died (see
+    `progress_reap`)."""
     current = TaskProgress.objects.select_for_update().get(pk=progress.pk)
-    if current.status != ProgressStatus.FAILED:
+    if not current.can_retry:
         raise ValidationError("Bara en uppgift som misslyckades kan startas igen.")
     current.status = ProgressStatus.QUEUED
     current.done = 0
@@ -201,7 +204,9 @@ class Progress:
         self.pk = progress_id
 
     def report(self, *, done: int, total: int, message: str) -> None:
-        TaskProgress.objects.filter(pk=self.pk).update(done=done, total=total, message=message)
+        TaskProgress.objects.filter(pk=self.pk).update(
+            done=done, total=total, message=message, heartbeat_at=timezone.now()
+        )
 
     def finish(self, *, message: str, done_url: str | None = None) -> None:
         fields: dict[str, Any] = {
@@ -220,11 +225,13 @@ def progress_run(progress_id: int) -> Iterator[Progress]:
     """Run a task's body: marks it running, then done, or failed with a Swedish reason (a
     ValidationError's own message, else a general one). The exception is raised again so
     that the task framework records the failure too."""
+    progress_reap()
     TaskProgress.objects.filter(pk=progress_id).update(
         status=ProgressStatus.RUNNING,
         attempts=F("attempts") + 1,
         error="",
         message="Arbetet har börjat.",
+        heartbeat_at=timezone.now(),
     )
     progress = Progress(progress_id)
     try:
@@ -242,6 +249,30 @@ def progress_run(progress_id: int) -> Iterator[Progress]:
     else:
         if not TaskProgress.objects.filter(pk=progress_id, status=ProgressStatus.DONE).exists():
             progress.finish(message="Klart.")
+
+
+STALLED_MESSAGE = (
+    "Arbetet avbröts: bakgrundsprocessen stannade (till exempel vid en omstart av servern) "
+    "innan det var klart. Det som görs i ett svep, som en import, är inte sparat till hälften. "
+    "Försök igen."
+)
+
+
+def progress_reap(*, now: datetime.datetime | None = None) -> int:
+    """Mark the running tasks whose worker died as failed, so that their pages say so and
+    offer to start them again. Run by `manage.py reap_tasks` (a timer) and by each worker
+    as it starts a task. Returns how many it marked."""
+    now = now or timezone.now()
+    limit = now - STALLED_AFTER
+    stalled = TaskProgress.objects.filter(status=ProgressStatus.RUNNING).filter(
+        Q(heartbeat_at__lt=limit) | Q(heartbeat_at__isnull=True, created_at__lt=limit)
+    )
+    return stalled.update(
+        status=ProgressStatus.FAILED,
+        error=STALLED_MESSAGE,
+        message="Arbetet avbröts.",
+        finished_at=now,
+    )
 
 
 def _progress_failed(progress_id: int, error: str) -> None:

@@ -19,31 +19,48 @@ from samordna.core.models import TaskProgress
 from samordna.core.permissions import can_follow
 
 
+def form_saved(
+    request: HttpRequest, form: BaseForm, save: Callable[[dict[str, Any]], Any]
+) -> tuple[bool, Any]:
+    """(True, the service's answer) for a valid POSTed form the service accepts; otherwise
+    (False, None) with the service's errors at the form's fields.
+
+    A versioned form is refused if its record was saved by someone else since it was read.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return False, None
+    try:
+        with versioned_save(form):
+            return True, save(form.cleaned_data)
+    except ValidationError as error:
+        attach_errors(form, error)
+        return False, None
+
+
 def form_page(
     request: HttpRequest,
     *,
     form: BaseForm,
-    save: Callable[[dict[str, Any]], object],
-    done_message: str,
-    done_url: str,
+    save: Callable[[dict[str, Any]], Any],
+    done_message: str | Callable[[Any], str],
+    done_url: str | Callable[[Any], str],
     template: str,
     context: dict[str, Any],
 ) -> HttpResponse:
-    """Validate, hand the cleaned data to a service, redirect; keep the input on errors.
+    """The one form page: validate, hand the cleaned data to a service, redirect with a
+    message; on errors the page again (400) with the input kept. The message and the address
+    may depend on what the service answered (give a function of it)."""
+    saved, result = form_saved(request, form, save)
+    if saved:
+        messages.success(request, done_message(result) if callable(done_message) else done_message)
+        return redirect(done_url(result) if callable(done_url) else done_url)
+    return form_render(request, template, {**context, "form": form})
 
-    A versioned form is refused if its record was saved by someone else since it was read.
-    """
-    if request.method == "POST" and form.is_valid():
-        try:
-            with versioned_save(form):
-                save(form.cleaned_data)
-        except ValidationError as error:
-            attach_errors(form, error)
-        else:
-            messages.success(request, done_message)
-            return redirect(done_url)
+
+def form_render(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    """A form page as it stands: 400 after a refused POST, 200 when first shown."""
     status = 400 if request.method == "POST" else 200
-    return render(request, template, {**context, "form": form}, status=status)
+    return render(request, template, context, status=status)
 
 
 def _progress(request: AuthedRequest, slug: str, pk: int) -> tuple[Association, TaskProgress]:

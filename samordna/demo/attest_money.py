@@ -32,8 +32,8 @@ from samordna.attest.models import (
     SignatureList,
     Step,
 )
-from samordna.interventions import grants
 from samordna.interventions.models import Instalment
+from samordna.interventions.services import grants
 from samordna.meetings.models import Paragraph
 
 D = datetime.date

@@ -18,7 +18,7 @@ from django.utils import timezone
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.core.services import save_with_history
-from samordna.followup import goals, services, surveys
+from samordna.followup import goals, services
 from samordna.followup.counts import AGE_BANDS, DESTINATIONS, GENDERS, INCOMES
 from samordna.followup.models import (
     Audience,
@@ -31,6 +31,7 @@ from samordna.followup.models import (
     Statement,
     SurveyRound,
 )
+from samordna.followup.services import surveys
 from samordna.interventions.models import ApplicationGoal, Intervention
 
 YEARS = range(2020, 2024)
@@ -172,17 +173,17 @@ def _load(association: Association, kind: str, insatser: list[Insats]) -> None:
         rng = random.Random(f"{association.slug}/{insats.name}")
         chosen = [p for p in periods if p.year in insats.years]
         for period, values in _periods(insats, rng, chosen):
-            report = services.report_open(intervention=intervention, period=period, by=office)
+            report = services.counts_open(intervention=intervention, period=period, by=office)
             report.demo = True
             save_with_history(report, by=office, update_fields=["demo"])
-            services.report_save(report=report, by=office, version=report.version, values=values)
+            services.counts_save(report=report, by=office, version=report.version, values=values)
             sent = timezone.make_aware(
                 datetime.datetime.combine(
                     period.ends_on + datetime.timedelta(days=10), datetime.time(10)
                 )
             )
-            services.report_submit(report=report, by=office, version=report.version, now=sent)
-            services.report_approve(report=report, by=office, now=sent + datetime.timedelta(days=3))
+            services.counts_submit(report=report, by=office, version=report.version, now=sent)
+            services.counts_approve(report=report, by=office, now=sent + datetime.timedelta(days=3))
         for year in insats.years:
             services.planned_set(
                 intervention=intervention, by=office, year=year, planned=insats.size

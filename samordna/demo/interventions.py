@@ -28,8 +28,7 @@ from samordna.associations.models import Association
 from samordna.demo import attest_money
 from samordna.demo.applications import ApplicationSeed
 from samordna.demo.protocols import Protocol
-from samordna.interventions import grants, payable, reports, services
-from samordna.interventions.grants import AmountInput
+from samordna.interventions import payable, services
 from samordna.interventions.models import (
     Application,
     ApplicationKind,
@@ -43,8 +42,9 @@ from samordna.interventions.models import (
     ReportKind,
     TargetGroup,
 )
-from samordna.interventions.reports import GoalReport
-from samordna.interventions.services import BudgetCell, GoalInput, PartyInput
+from samordna.interventions.services import BudgetCell, GoalInput, PartyInput, grants, reports
+from samordna.interventions.services.grants import AmountInput
+from samordna.interventions.services.reports import GoalReport
 from samordna.meetings.models import Meeting
 
 D = datetime.date
@@ -224,7 +224,7 @@ def _sign_and_pay_first(
     state = payable.state_of(decision)
     for grant in decision.amounts.all():
         for instalment in grant.instalments.all():
-            if instalment.trigger == "agreement" and not state.blockers(instalment, grant, paid):
+            if instalment.trigger == "agreement" and state.payable(instalment, paid).can_pay:
                 # Through attest and utanordning where the year has an adopted list.
                 attest_money.pay_instalment(
                     instalment,

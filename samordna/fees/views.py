@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from samordna.associations.models import Association
 from samordna.associations.permissions import association_for, can_see_history, require
-from samordna.core.http import AuthedRequest
+from samordna.core.http import AuthedRequest, file_response
 from samordna.core.text import format_date, swedish_key
 from samordna.core.views import form_page
 from samordna.fees import exports, rules, selectors, services
@@ -315,9 +315,7 @@ def year_xlsx(request: AuthedRequest, slug: str) -> HttpResponse:
     association = _reader(request, slug)
     chosen = _year_of(request, association)
     content = exports.year_xlsx(association, selectors.year_list(association, chosen))
-    response = HttpResponse(content, content_type=exports.XLSX)
-    response["Content-Disposition"] = f'attachment; filename="arvoden-{slug}-{chosen}.xlsx"'
-    return response
+    return file_response(content, f"arvoden-{slug}-{chosen}.xlsx", exports.XLSX)
 
 
 @require_http_methods(["GET", "POST"])

@@ -11,7 +11,7 @@ from samordna.accounts.permissions import is_national_reader
 from samordna.associations.models import Association
 from samordna.associations.permissions import association_for, require
 from samordna.core.forms import attach_errors
-from samordna.core.http import AuthedRequest
+from samordna.core.http import AuthedRequest, file_response
 from samordna.core.text import format_date, format_kronor
 from samordna.core.views import form_page
 from samordna.finance import budgets, contributions, exports, forms, goals, selectors, services
@@ -491,12 +491,6 @@ def budget_pdf(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
     budget = _budget(_reader(request, slug), year)
     summary = selectors.budget_summary(budget)
     return file_response(exports.budget_pdf(summary), f"budget-{year}.pdf", "application/pdf")
-
-
-def file_response(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @require_GET

@@ -283,9 +283,11 @@ class SettingsForm(ServiceModelForm):
 
 
 class ImportForm(StyledFormMixin, forms.Form):
-    period = forms.ModelChoiceField(
+    """A file of a period's counts. The periods are named by `ReportingPeriod.key`: this
+    year's may not be saved yet (the upload saves them)."""
+
+    period = forms.ChoiceField(
         label="Period",
-        queryset=ReportingPeriod.objects.none(),
         error_messages={"required": "Välj period.", "invalid_choice": "Välj en period i listan."},
     )
     file = forms.FileField(
@@ -295,12 +297,15 @@ class ImportForm(StyledFormMixin, forms.Form):
         error_messages={"required": "Välj en fil.", "empty": "Filen är tom."},
     )
 
-    def __init__(self, *args: Any, periods: Any, **kwargs: Any):
+    def __init__(self, *args: Any, periods: list[ReportingPeriod], **kwargs: Any):
         super().__init__(*args, **kwargs)
+        self.periods = {period.key: period for period in periods}
         period_field = self.fields["period"]
-        assert isinstance(period_field, forms.ModelChoiceField)
-        period_field.queryset = periods
-        period_field.empty_label = None
+        assert isinstance(period_field, forms.ChoiceField)
+        period_field.choices = [(period.key, period.label) for period in periods]
+
+    def clean_period(self) -> ReportingPeriod:
+        return self.periods[self.cleaned_data["period"]]
 
 
 class ConfirmImportForm(StyledFormMixin, forms.Form):

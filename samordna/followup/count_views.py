@@ -20,11 +20,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.associations.permissions import association_for, require
-from samordna.core.http import AuthedRequest
+from samordna.core.http import AuthedRequest, file_response
 from samordna.core.text import swedish_key
 from samordna.core.uploads import read_upload
-from samordna.core.views import form_page
-from samordna.followup import imports, selectors, services
+from samordna.core.views import form_page, form_render
+from samordna.followup import selectors, services
 from samordna.followup.count_forms import (
     ConfirmImportForm,
     CountsForm,
@@ -36,6 +36,7 @@ from samordna.followup.count_forms import (
     count_layout,
 )
 from samordna.followup.models import (
+    CountImport,
     ParticipantReport,
     PlannedParticipants,
     ReportingPeriod,
@@ -48,11 +49,11 @@ from samordna.followup.permissions import (
     participant_report_for,
     sees_small_counts,
 )
+from samordna.followup.services import imports
 from samordna.interventions.models import Direction, Intervention
 from samordna.interventions.permissions import intervention_for
 from samordna.interventions.selectors import visible_interventions
 
-IMPORT_SESSION_KEY = "followup_import"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -110,7 +111,7 @@ def _grid(
     user: User, association: Association, periods: list[ReportingPeriod], year: int
 ) -> list[GridRow]:
     """A row per insats that runs in the year (or has counts in it), a cell per period."""
-    in_year = ParticipantReport.objects.filter(period__in=periods)
+    in_year = ParticipantReport.objects.filter(period__association=association, period__year=year)
     interventions = sorted(
         visible_interventions(user, association).filter(
             services.running_q(periods[0].starts_on, periods[-1].ends_on)
@@ -174,7 +175,7 @@ def overview(request: AuthedRequest, slug: str) -> HttpResponse:
         year = today.year
     if year not in years:
         raise Http404("Det finns ingen uppföljning det året.")
-    periods = services.periods_for_year(association=association, year=year)
+    periods = selectors.periods_of_year(association, year)
     rows = _grid(user, association, periods, year)
     manage = can_manage_followup(user)
     return render(
@@ -200,18 +201,24 @@ def overview(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_POST
 @login_required
 def report_start(
-    request: AuthedRequest, slug: str, intervention_pk: int, period_pk: int
+    request: AuthedRequest, slug: str, intervention_pk: int, year: int, number: int
 ) -> HttpResponse:
-    """Open the counts of an insats for a period, as a draft the first time."""
+    """Open the counts of an insats for a period (the year's `number`th), as a draft the
+    first time; the year's periods are saved then, not when the overview shows them."""
     association = association_for(request.user, slug)
     intervention = intervention_for(request.user, association, intervention_pk)
     require(can_enter_counts(request.user, intervention))
-    period = get_object_or_404(ReportingPeriod, association=association, pk=period_pk)
+    if not 2000 <= year <= 2100:
+        raise Http404("Det finns ingen sådan period.")
+    periods = services.periods_for_year(association=association, year=year)
+    period = next((p for p in periods if p.number == number), None)
+    if period is None:
+        raise Http404("Det finns ingen sådan period.")
     known = ParticipantReport.objects.filter(intervention=intervention, period=period).exists()
     if not known and not services.runs_during(intervention, period):
         messages.error(request, f"{intervention} pågår inte under {period.label}.")
         return redirect(_overview_url(slug, period.year))
-    report = services.report_open(intervention=intervention, period=period, by=request.user)
+    report = services.counts_open(intervention=intervention, period=period, by=request.user)
     return redirect(_report_url(slug, report))
 
 
@@ -253,10 +260,10 @@ def report_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     submit = request.POST.get("action") == "submit"
 
     def save(data: dict[str, Any]) -> None:
-        services.report_save(report=report, by=user, version=data["version"], values=form.values())
+        services.counts_save(report=report, by=user, version=data["version"], values=form.values())
         if submit:
             try:
-                services.report_submit(report=report, by=user, version=report.version)
+                services.counts_submit(report=report, by=user, version=report.version)
             except ValidationError:
                 form.keep_version(report.version)
                 form.add_error(None, "Siffrorna är sparade som utkast men inte inskickade.")
@@ -285,7 +292,7 @@ def report_approve(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     report = participant_report_for(request.user, association, pk)
     require(can_manage_followup(request.user))
     try:
-        services.report_approve(report=report, by=request.user)
+        services.counts_approve(report=report, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -308,7 +315,7 @@ def report_reopen(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     return form_page(
         request,
         form=ReopenForm(request.POST or None),
-        save=lambda data: services.report_reopen(report=report, by=request.user, **data),
+        save=lambda data: services.counts_reopen(report=report, by=request.user, **data),
         done_message="Siffrorna är ett utkast igen och kan rättas. Skälet är sparat.",
         done_url=_report_url(slug, report),
         template="followup/counts/reopen.html",
@@ -383,81 +390,113 @@ def settings(request: AuthedRequest, slug: str) -> HttpResponse:
 # Import from a file
 
 
-def _import_periods(association: Association, today: datetime.date) -> Any:
-    """Periods to import for: last year's and this year's, and any older ones."""
-    for year in (today.year - 1, today.year):
-        services.periods_for_year(association=association, year=year)
-    return ReportingPeriod.objects.filter(association=association).order_by("-starts_on")
+def _import_periods(association: Association, today: datetime.date) -> list[ReportingPeriod]:
+    """Periods to import for, latest first: this year's and last year's (saved or not yet),
+    and any older ones."""
+    recent = [
+        period
+        for year in (today.year, today.year - 1)
+        for period in reversed(selectors.periods_of_year(association, year))
+    ]
+    older = ReportingPeriod.objects.filter(
+        association=association, year__lt=today.year - 1
+    ).order_by("-starts_on")
+    return [*recent, *older]
+
+
+def _import_page(
+    request: AuthedRequest, association: Association, form: ImportForm, **context: Any
+) -> HttpResponse:
+    chosen = form["period"].value()
+    context = {
+        "association": association,
+        "form": form,
+        "periods": form.periods.values(),
+        "chosen": getattr(chosen, "key", chosen),
+        **context,
+    }
+    return form_render(request, "followup/counts/import.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def import_counts(request: AuthedRequest, slug: str) -> HttpResponse:
-    """Check a file of a period's counts, show what it holds, then import it on confirmation.
-
-    Between the two steps the checked rows stay in the session: they hold insatser and
-    counts only, nothing about a person, and leave it when the import is done."""
+    """Check a file of a period's counts; a file without errors waits as a `CountImport`
+    for the kansli to look at and confirm (`import_detail`), as the ledger's imports do."""
     association = association_for(request.user, slug)
     require(can_manage_followup(request.user))
     today = timezone.localdate()
     periods = _import_periods(association, today)
     ended = [p for p in periods if p.ends_on < today]
-    context: dict[str, Any] = {"association": association, "status": 200}
-    if request.POST.get("action") == "confirm":
-        stored = request.session.get(IMPORT_SESSION_KEY) or {}
-        period = periods.filter(pk=stored.get("period")).first()
-        if period is None:
-            messages.error(request, "Det finns ingen kontrollerad fil att importera. Välj filen.")
-            return redirect("followup:import", slug=slug)
-        confirm = ConfirmImportForm(request.POST)
-        confirm.is_valid()
-        approve = bool(confirm.cleaned_data.get("approve"))
-        checked = imports.counts_import(
-            association=association,
-            period=period,
-            table=stored["rows"],
-            by=request.user,
-            approve=approve,
-        )
+    form = ImportForm(
+        request.POST or None,
+        request.FILES or None,
+        periods=periods,
+        initial={"period": ended[0].key if ended else None},
+    )
+    if request.method != "POST" or not form.is_valid():
+        return _import_page(request, association, form)
+    upload = form.cleaned_data["file"]
+    try:
+        table = imports.read_table(read_upload(upload, imports.LIMITS), upload.name)
+    except ValidationError as error:
+        form.add_error("file", error)
+        return _import_page(request, association, form)
+    chosen = form.cleaned_data["period"]
+    period = next(
+        p
+        for p in services.periods_for_year(association=association, year=chosen.year)
+        if p.number == chosen.number
+    )
+    checked, pending = imports.counts_upload(
+        association=association, period=period, filename=upload.name, table=table, by=request.user
+    )
+    if pending is None:
+        return _import_page(request, association, form, checked=checked, name=upload.name)
+    return redirect("followup:import_detail", slug=slug, pk=pending.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def import_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """A checked file: its rows checked again against the counts as they are now, and the
+    confirmation that imports them all (or, if a row has an error now, none)."""
+    association = association_for(request.user, slug)
+    require(can_manage_followup(request.user))
+    pending = get_object_or_404(
+        CountImport.objects.select_related("period", "imported_by"),
+        association=association,
+        pk=pk,
+    )
+    if request.method == "POST" and not pending.pending:
+        messages.info(request, "Filen är redan importerad.")
+        return redirect("followup:import_detail", slug=slug, pk=pk)
+    confirm = ConfirmImportForm(request.POST if request.method == "POST" else None)
+    if confirm.is_bound and confirm.is_valid():
+        approve = confirm.cleaned_data["approve"]
+        try:
+            checked = imports.counts_import(pending=pending, by=request.user, approve=approve)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("followup:import_detail", slug=slug, pk=pk)
         if not checked.errors:
-            del request.session[IMPORT_SESSION_KEY]
             done = "godkända" if approve else "inskickade och väntar på godkännande"
             messages.success(
                 request,
-                f"Siffrorna för {len(checked.rows)} insatser i {period.label} är importerade "
-                f"och {done}.",
+                f"Siffrorna för {len(checked.rows)} insatser i {pending.period.label} är "
+                f"importerade och {done}.",
             )
-            return redirect(_overview_url(slug, period.year))
-        context.update(checked=checked, name=stored.get("name", ""), status=400)
-        form = ImportForm(periods=periods, initial={"period": period})
+            return redirect(_overview_url(slug, pending.period.year))
     else:
-        initial = {"period": ended[0] if ended else None}
-        form = ImportForm(
-            request.POST or None, request.FILES or None, periods=periods, initial=initial
-        )
-        if request.method == "POST":
-            request.session.pop(IMPORT_SESSION_KEY, None)
-            context["status"] = 400
-        if request.method == "POST" and form.is_valid():
-            upload = form.cleaned_data["file"]
-            period = form.cleaned_data["period"]
-            try:
-                table = imports.read_table(read_upload(upload, imports.LIMITS), upload.name)
-            except ValidationError as error:
-                form.add_error("file", error)
-            else:
-                checked = imports.check(association=association, period=period, table=table)
-                context.update(checked=checked, name=upload.name)
-                if not checked.errors:
-                    request.session[IMPORT_SESSION_KEY] = {
-                        "period": period.pk,
-                        "rows": table,
-                        "name": upload.name,
-                    }
-                    context.update(confirm=ConfirmImportForm(), status=200)
-    chosen = form["period"].value()
-    context.update(form=form, periods=periods, chosen=getattr(chosen, "pk", chosen))
-    return render(request, "followup/counts/import.html", context, status=context.pop("status"))
+        checked = imports.check(association=association, period=pending.period, table=pending.rows)
+    context = {
+        "association": association,
+        "pending": pending,
+        "checked": checked,
+        "name": pending.filename,
+        "confirm": confirm if pending.pending and not checked.errors else None,
+    }
+    return form_render(request, "followup/counts/import_detail.html", context)
 
 
 @require_GET
@@ -467,18 +506,19 @@ def import_template(request: AuthedRequest, slug: str, kind: str) -> HttpRespons
     row per insats that runs in the period `?period=`, zeros filled in."""
     association = association_for(request.user, slug)
     require(can_manage_followup(request.user))
-    try:
-        period = get_object_or_404(
-            ReportingPeriod, association=association, pk=int(request.GET.get("period", ""))
-        )
-    except ValueError as error:
-        raise Http404("Välj en period.") from error
+    year, _, number = request.GET.get("period", "").partition("-")
+    if not (year.isdigit() and number.isdigit() and 2000 <= int(year) <= 2100):
+        raise Http404("Välj en period.")
+    period = next(
+        (p for p in selectors.periods_of_year(association, int(year)) if p.number == int(number)),
+        None,
+    )
+    if period is None:
+        raise Http404("Välj en period.")
     rows = imports.template_rows(association, period)
     if kind == "xlsx":
         content, content_type = imports.template_xlsx(rows, period.label), XLSX
     else:
         content, content_type = imports.template_csv(rows), "text/csv; charset=utf-8"
     name = f"uppfoljning-{slug}-{period.year}-{period.kind}-{period.number}".replace("_", "-")
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
-    return response
+    return file_response(content, f"{name}.{kind}", content_type)

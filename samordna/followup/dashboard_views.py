@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from samordna.associations.models import Association
 from samordna.associations.permissions import association_for, can_read_registers, require
-from samordna.core.http import AuthedRequest
+from samordna.core.http import AuthedRequest, file_response
 from samordna.core.text import swedish_key
 from samordna.core.views import form_page
 from samordna.followup import dashboards, exports
@@ -24,12 +24,6 @@ from samordna.followup.permissions import (
 )
 from samordna.interventions.models import ApplicationGoal, Intervention
 from samordna.interventions.permissions import intervention_for
-
-
-def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @require_GET
@@ -90,7 +84,7 @@ def association_xlsx(request: AuthedRequest, slug: str) -> HttpResponse:
     require(can_read_registers(request.user))
     internal = sees_small_counts(request.user)
     dashboard = dashboards.association_dashboard(association, hide_small=not internal)
-    return _file(
+    return file_response(
         exports.dashboard_xlsx(dashboard),
         _export_name(slug, internal, "xlsx"),
         exports.XLSX,
@@ -104,7 +98,9 @@ def association_csv(request: AuthedRequest, slug: str) -> HttpResponse:
     require(can_read_registers(request.user))
     internal = sees_small_counts(request.user)
     dashboard = dashboards.association_dashboard(association, hide_small=not internal)
-    return _file(exports.dashboard_csv(dashboard), _export_name(slug, internal, "csv"), exports.CSV)
+    return file_response(
+        exports.dashboard_csv(dashboard), _export_name(slug, internal, "csv"), exports.CSV
+    )
 
 
 @require_GET
@@ -116,7 +112,7 @@ def intervention_finsam(request: AuthedRequest, slug: str, pk: int) -> HttpRespo
     intervention = intervention_for(request.user, association, pk)
     require(can_manage_followup(request.user))
     years, demo = dashboards.finsam_years(intervention)
-    return _file(
+    return file_response(
         exports.finsam_xlsx(intervention, years, demo=demo),
         f"uppfoljning-finsam-{intervention.pk}.xlsx",
         exports.XLSX,

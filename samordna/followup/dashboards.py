@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
-from django.db.models.functions import ExtractYear
 
 from samordna.associations.models import Association
 from samordna.followup import goals as goal_service
@@ -37,6 +36,7 @@ from samordna.followup.models import (
 from samordna.followup.selectors import YearFigures
 from samordna.followup.suppression import suppress_table
 from samordna.interventions.models import Direction, GrantAmount, Intervention, Payment
+from samordna.interventions.payable import paid_by_year
 
 # Destinations as the minutes show them: work, studies and everything else.
 OTHER_DESTINATIONS = [code for code, _ in DESTINATIONS if code not in ("work", "studies")]
@@ -642,7 +642,7 @@ class FinsamYear:
 
     year: int
     budget: int  # granted for the year
-    outcome: int  # paid during the year
+    outcome: int  # paid of the year's grant (`interventions.payable.paid_for_year`)
     planned: int | None
     participants: dict[str, int]  # by gender, as GENDERS
     new: dict[str, int]
@@ -659,13 +659,9 @@ def finsam_years(intervention: Intervention) -> tuple[list[FinsamYear], bool]:
         .values("year")
         .annotate(total=Sum("amount"))
     }
-    paid = {
-        row["year"]: row["total"]
-        for row in Payment.objects.filter(grant__decision__application__intervention=intervention)
-        .annotate(year=ExtractYear("paid_on"))
-        .values("year")
-        .annotate(total=Sum("amount"))
-    }
+    paid = paid_by_year(
+        Payment.objects.filter(grant__decision__application__intervention=intervention)
+    )
     planned = dict(
         PlannedParticipants.objects.filter(intervention=intervention).values_list("year", "planned")
     )

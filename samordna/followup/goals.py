@@ -29,7 +29,7 @@ from samordna.followup.models import (
     Statement,
 )
 from samordna.followup.selectors import YearFigures
-from samordna.followup.surveys import (
+from samordna.followup.services.surveys import (
     SurveyKey,
     agree_share_table,
     refused_from,

@@ -100,12 +100,61 @@ class ReportingPeriod(models.Model):
         return self.label
 
     @property
+    def key(self) -> str:
+        """The period as the year and its number, "2024-1": a period the förbund has not
+        reported for yet is not saved, so forms and addresses name it by this."""
+        return f"{self.year}-{self.number}"
+
+    @property
     def label(self) -> str:
         if self.kind == PeriodKind.TERTIAL:
             return f"Tertial {self.number} {self.year}"
         if self.kind == PeriodKind.HALF_YEAR:
             return f"Halvår {self.number} {self.year}"
         return f"Helår {self.year}"
+
+
+class CountImport(models.Model):
+    """A checked file of a period's counts waiting for the kansli to confirm it: upload,
+    preview, confirm, as the ledger's `LedgerImport`. The rows (insatser and counts, nothing
+    about a person) are kept here between the steps and checked again on confirmation; the
+    row then says who imported them and when."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="count_imports"
+    )
+    period = models.ForeignKey(
+        ReportingPeriod, on_delete=models.CASCADE, related_name="imports", verbose_name="period"
+    )
+    filename = models.CharField("filnamn", max_length=255)
+    rows = models.JSONField("rader", default=list)  # the file's table as read, cells as text
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField("uppladdad", auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    imported_at = models.DateTimeField("importerad", null=True, blank=True)
+    approved = models.BooleanField("godkänd vid importen", default=False)
+
+    history = HistoricalRecords(excluded_fields=["rows"])
+
+    class Meta:
+        verbose_name = "import av siffror"
+        verbose_name_plural = "importer av siffror"
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return f"{self.filename}, {self.period}"
+
+    @property
+    def pending(self) -> bool:
+        return self.imported_at is None
 
 
 class ReportStatus(models.TextChoices):

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from samordna.accounts.permissions import is_national_reader
 from samordna.associations.permissions import association_for, can_read_registers, require
-from samordna.core.http import AuthedRequest
+from samordna.core.http import AuthedRequest, file_response
 from samordna.followup.national import national_overview, public_csv, public_year_table
 
 
@@ -32,10 +32,9 @@ def public_export(request: AuthedRequest, slug: str) -> HttpResponse:
     """The förbund's year table for publication, as CSV, small counts hidden."""
     association = association_for(request.user, slug)
     require(can_read_registers(request.user))
-    response = HttpResponse(
-        public_csv(public_year_table(association)), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="uppfoljning-{association.slug}-offentlig.csv"'
+    response = file_response(
+        public_csv(public_year_table(association)),
+        f"uppfoljning-{association.slug}-offentlig.csv",
+        "text/csv; charset=utf-8",
     )
     return response

@@ -20,8 +20,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from samordna.core.forms import attach_errors
 from samordna.core.http import client_ip
-from samordna.followup import surveys
 from samordna.followup.models import SurveyRound
+from samordna.followup.services import surveys
 from samordna.followup.survey_forms import AnswerForm
 
 TEMPLATE = "followup/surveys/public_answer.html"

@@ -6,6 +6,7 @@ it; ended, destinations and incomes are summed over its periods; participants at
 those at the end of its last period.
 """
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -28,6 +29,7 @@ from samordna.followup.counts import AGE_BANDS, DESTINATIONS, GENDERS, INCOMES, 
 from samordna.followup.models import (
     FollowupSettings,
     ParticipantReport,
+    PeriodKind,
     ReportingPeriod,
     ReportStatus,
 )
@@ -37,6 +39,45 @@ def settings_for(association: Association) -> FollowupSettings:
     """The förbund's follow-up settings; the defaults (unsaved) until the kansli saves its own."""
     found = FollowupSettings.objects.filter(association=association).first()
     return found or FollowupSettings(association=association)
+
+
+# The months each period of a kind begins with, in order.
+PERIOD_STARTS = {
+    PeriodKind.TERTIAL: (1, 5, 9),
+    PeriodKind.HALF_YEAR: (1, 7),
+    PeriodKind.YEAR: (1,),
+}
+
+
+def periods_of_year(association: Association, year: int) -> list[ReportingPeriod]:
+    """The year's periods: those saved, or (unsaved, until someone reports for one) those of
+    the förbund's period kind. A read, so a page that shows a new year writes nothing."""
+    existing = list(
+        ReportingPeriod.objects.filter(association=association, year=year).order_by("starts_on")
+    )
+    if existing:
+        return existing
+    kind = PeriodKind(settings_for(association).period_kind)
+    starts = PERIOD_STARTS[kind]
+    periods = []
+    for number, month in enumerate(starts, start=1):
+        following = starts[number] if number < len(starts) else None
+        last = (
+            datetime.date(year, following, 1) - datetime.timedelta(days=1)
+            if following
+            else datetime.date(year, 12, 31)
+        )
+        periods.append(
+            ReportingPeriod(
+                association=association,
+                kind=kind,
+                year=year,
+                number=number,
+                starts_on=datetime.date(year, month, 1),
+                ends_on=last,
+            )
+        )
+    return periods
 
 
 @dataclass

@@ -8,7 +8,7 @@ from django import forms
 from samordna.associations.models import Association
 from samordna.core.forms import DateInput, ServiceModelForm, StyledFormMixin
 from samordna.followup.models import Questionnaire, ScaleStep, Statement, SurveyRound
-from samordna.followup.surveys import KEY_LENGTH, StepInput
+from samordna.followup.services.surveys import KEY_LENGTH, StepInput
 from samordna.interventions.models import Intervention
 
 STEP_LINE = re.compile(r"^\s*(\d{1,3})\s*[.:)–-]?\s*(.+?)\s*$")

@@ -27,10 +27,10 @@ from samordna.accounts.models import Role
 from samordna.associations.models import Association
 from samordna.associations.permissions import association_for, require
 from samordna.core.forms import attach_errors
-from samordna.core.http import AuthedRequest
+from samordna.core.http import AuthedRequest, file_response
 from samordna.core.text import format_date
 from samordna.core.views import form_page
-from samordna.followup import selectors, surveys
+from samordna.followup import selectors
 from samordna.followup.models import (
     Questionnaire,
     Scale,
@@ -46,6 +46,7 @@ from samordna.followup.permissions import (
     sees_small_counts,
     visible_rounds,
 )
+from samordna.followup.services import surveys
 from samordna.followup.survey_forms import (
     AnswerForm,
     ExpectedRespondentsForm,
@@ -461,9 +462,7 @@ def round_qr(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     survey_round = round_for(request.user, association, pk)
     qr = _qr(_answer_link(request, survey_round))
     svg = qr.svg_inline(scale=10, border=4, title=f"QR-kod till enkäten {survey_round.title}")
-    response = HttpResponse(svg, content_type="image/svg+xml")
-    response["Content-Disposition"] = f'inline; filename="enkat-{survey_round.pk}-qr.svg"'
-    return response
+    return file_response(svg, f"enkat-{survey_round.pk}-qr.svg", "image/svg+xml", inline=True)
 
 
 @require_POST

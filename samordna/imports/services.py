@@ -31,11 +31,10 @@ from samordna.imports.minutes.checks import check_people, fold
 from samordna.imports.minutes.parse import parse
 from samordna.imports.models import ImportBatch, PendingImport
 from samordna.imports.stored import stored
-from samordna.interventions import grants
-from samordna.interventions.grants import AmountInput
 from samordna.interventions.models import Application, Outcome
 from samordna.interventions.selectors import sought_by_year
-from samordna.interventions.services import OPEN
+from samordna.interventions.services import OPEN, grants
+from samordna.interventions.services.grants import AmountInput
 from samordna.meetings.models import ApprovedMinutes, Paragraph, Presence
 from samordna.meetings.past import PastParagraph, register_past_meeting
 from samordna.meetings.services import RollCallEntry

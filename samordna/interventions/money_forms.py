@@ -3,19 +3,17 @@ signing, a condition met, a payment and the slutreglering. They only clean input
 are in `grants`."""
 
 import re
-import uuid
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.utils import timezone
 
 from samordna.core.concurrency import VersionedFormMixin
 from samordna.core.forms import DateInput, KronorField, StyledFormMixin
 from samordna.core.text import format_kronor
-from samordna.interventions.grants import AmountInput
 from samordna.interventions.models import Application, Outcome, PaymentPlan
+from samordna.interventions.services.grants import AmountInput
 
 CONDITION_LABEL = "Villkor {n} (fortsätter meningen ”under förutsättning att …”)"
 OTHER_PARTIES = (1, 2)
@@ -231,27 +229,6 @@ class ConditionMetForm(VersionedFormMixin, StyledFormMixin, forms.Form):
         max_length=500,
         required=False,
         help_text="T.ex. Huvudmännen har beslutat om bidragen för 2024.",
-    )
-
-
-def new_token() -> str:
-    return uuid.uuid4().hex
-
-
-class PaymentForm(StyledFormMixin, forms.Form):
-    """A payment by the plan. `token` is made when the form is shown and sent back with it,
-    so that the same form sent twice records one payment."""
-
-    amount = KronorField(label="Belopp", min_value=1)
-    paid_on = forms.DateField(label="Utbetald", widget=DateInput(), initial=timezone.localdate)
-    reference = forms.CharField(
-        label="Verifikation eller fakturanummer", max_length=100, required=False
-    )
-    token = forms.CharField(
-        widget=forms.HiddenInput,
-        validators=[
-            RegexValidator(r"^[0-9a-f]{32}$", "Formuläret är inte giltigt. Ladda om sidan.")
-        ],
     )
 
 

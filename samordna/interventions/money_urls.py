@@ -30,10 +30,5 @@ urlpatterns = [
     path("insatser/beslut/<int:pk>/avtal.pdf", views.agreement_pdf, name="agreement_pdf"),
     path("insatser/beslut/<int:pk>/avtal.docx", views.agreement_docx, name="agreement_docx"),
     path("insatser/villkor/<int:pk>/uppfyllt/", views.condition_met, name="condition_met"),
-    path(
-        "insatser/utbetalningar/<int:instalment_pk>/ny/",
-        views.payment_create,
-        name="payment_create",
-    ),
     path("insatser/<int:pk>/slutreglering/", views.close, name="close"),
 ]

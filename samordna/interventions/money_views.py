@@ -2,13 +2,11 @@
 agreement, conditions, payments and the slutreglering. The insats page shows the money with
 `interventions/_money.html`."""
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,37 +17,28 @@ from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.associations.permissions import association_for, require
 from samordna.associations.selectors import director_on
-from samordna.attest import selectors as attest_selectors
-from samordna.attest import services as attest_services
-from samordna.attest.forms import InsatsOrderForm
-from samordna.attest.forms import new_token as attest_new_token
-from samordna.core.forms import attach_errors
-from samordna.core.http import AuthedRequest
+from samordna.core.http import AuthedRequest, file_response
 from samordna.core.text import format_kronor, swedish_key
-from samordna.core.views import form_page
-from samordna.interventions import documents, grants, payable, selectors
+from samordna.core.views import form_page, form_render, form_saved
+from samordna.interventions import documents, payable, selectors
 from samordna.interventions.models import (
     Agreement,
     Application,
     DecisionCondition,
     GrantDecision,
-    Instalment,
 )
 from samordna.interventions.money_forms import (
     AgreementSignForm,
     CloseForm,
     ConditionMetForm,
     DecisionForm,
-    PaymentForm,
-    new_token,
 )
 from samordna.interventions.permissions import (
     can_manage_grants,
-    can_record_payments,
     decision_for,
     intervention_for,
 )
-from samordna.interventions.services import OPEN
+from samordna.interventions.services import OPEN, grants
 from samordna.meetings.locking import LOCKED_MESSAGE
 from samordna.meetings.models import ApprovedMinutes, Paragraph
 
@@ -68,31 +57,6 @@ def _office(request: AuthedRequest, slug: str) -> Association:
 def _decision(request: AuthedRequest, slug: str, pk: int) -> tuple[Association, GrantDecision]:
     association = association_for(request.user, slug)
     return association, decision_for(request.user, association, pk)
-
-
-def _saved(request: AuthedRequest, form: BaseForm, save: Callable[[dict], Any]) -> tuple[bool, Any]:
-    """(True, the service's answer) for a valid POSTed form the service accepts; otherwise
-    (False, None) with the errors on the form."""
-    if request.method != "POST" or not form.is_valid():
-        return False, None
-    try:
-        return True, save(form.cleaned_data)
-    except ValidationError as error:
-        if isinstance(form, DecisionForm):
-            form.attach_service_errors(error)
-        else:
-            attach_errors(form, error)
-        return False, None
-
-
-def _page(request: AuthedRequest, template: str, context: dict) -> HttpResponse:
-    return render(request, template, context, status=400 if request.method == "POST" else 200)
-
-
-def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _detail(slug: str, intervention_id: int | None) -> str:
@@ -155,10 +119,12 @@ def decision_create(request: AuthedRequest, slug: str, par_pk: int) -> HttpRespo
     )
     context.update(application=application, sought=sought, form=form)
     if "preview" in request.POST:
-        shown, context["clauses"] = _saved(request, form, lambda data: _preview(application, form))
+        shown, context["clauses"] = form_saved(
+            request, form, lambda data: _preview(application, form)
+        )
         status = 200 if shown else 400
         return render(request, "interventions/money/decision_form.html", context, status=status)
-    saved, decision = _saved(
+    saved, decision = form_saved(
         request,
         form,
         lambda data: grants.decision_record(
@@ -170,7 +136,7 @@ def decision_create(request: AuthedRequest, slug: str, par_pk: int) -> HttpRespo
         ),
     )
     if not saved:
-        return _page(request, "interventions/money/decision_form.html", context)
+        return form_render(request, "interventions/money/decision_form.html", context)
     messages.success(
         request,
         f"Beslutet om {application.name} är registrerat i § {paragraph.number}: "
@@ -221,7 +187,7 @@ def decision_earlier(request: AuthedRequest, slug: str, pk: int) -> HttpResponse
         return redirect("interventions:application", slug=slug, pk=pk)
     sought = selectors.sought_by_year(application)
     form = DecisionForm(request.POST or None, application=application, sought=sought, earlier=True)
-    saved, _ = _saved(
+    saved, _ = form_saved(
         request,
         form,
         lambda data: grants.decision_register_earlier(
@@ -239,7 +205,7 @@ def decision_earlier(request: AuthedRequest, slug: str, pk: int) -> HttpResponse
             "sought": sought,
             "form": form,
         }
-        return _page(request, "interventions/money/decision_form.html", context)
+        return form_render(request, "interventions/money/decision_form.html", context)
     messages.success(request, f"Det tidigare beslutet om {application.name} är registrerat.")
     return redirect(_detail(slug, application.intervention_id))
 
@@ -312,14 +278,16 @@ def _agreement_terms(request: AuthedRequest, slug: str, pk: int) -> documents.Ag
 @login_required
 def agreement_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     terms = _agreement_terms(request, slug, pk)
-    return _file(documents.agreement_pdf(terms), f"avtal-{terms.number}.pdf", "application/pdf")
+    return file_response(
+        documents.agreement_pdf(terms), f"avtal-{terms.number}.pdf", "application/pdf"
+    )
 
 
 @require_GET
 @login_required
 def agreement_docx(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     terms = _agreement_terms(request, slug, pk)
-    return _file(documents.agreement_docx(terms), f"avtal-{terms.number}.docx", DOCX)
+    return file_response(documents.agreement_docx(terms), f"avtal-{terms.number}.docx", DOCX)
 
 
 # Conditions, payments, slutreglering
@@ -355,93 +323,13 @@ def condition_met(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def payment_create(request: AuthedRequest, slug: str, instalment_pk: int) -> HttpResponse:
-    """Pay a part of the plan; the form's token records a form sent twice once."""
-    association = association_for(request.user, slug)
-    instalment = get_object_or_404(
-        Instalment.objects.select_related(
-            "grant__decision__application",
-            "grant__decision__paragraph",
-            "grant__condition",
-            "report",
-        ),
-        grant__decision__association=association,
-        pk=instalment_pk,
-    )
-    grant, decision = instalment.grant, instalment.grant.decision
-    intervention = intervention_for(
-        request.user, association, decision.application.intervention_id or 0
-    )
-    require(can_record_payments(request.user))
-    state = payable.state_of(decision)
-    remaining = min(state.instalment_remaining(instalment), state.remaining(grant))
-    today = timezone.localdate()
-    orders = list(attest_selectors.open_for_instalment(instalment.pk))
-    context = {
-        "association": association,
-        "intervention": intervention,
-        "decision": decision,
-        "grant": grant,
-        "instalment": instalment,
-        "when": documents.instalment_text(grant, instalment),
-        "remaining": remaining,
-        "orders": orders,
-        "blockers": [b for b in state.blockers(instalment, grant, today) if b != "Utbetald."],
-    }
-    if attest_selectors.governs_payments(association.pk, today.year):
-        # The förbund attests and authorises in Samordna: the payment starts as an order.
-        asked = sum(o.amount for o in orders)
-        order_form = InsatsOrderForm(
-            request.POST or None,
-            initial={"amount": max(remaining - asked, 0), "token": attest_new_token()},
-        )
-        saved, order = _saved(
-            request,
-            order_form,
-            lambda data: attest_services.insats_order_request(
-                instalment=instalment, by=request.user, **data
-            ),
-        )
-        if saved:
-            messages.success(
-                request,
-                f"Utbetalningen på {format_kronor(order.amount)} är begärd som order "
-                f"{order.pk}. Den registreras när den är attesterad och utanordnad av två.",
-            )
-            return redirect("attest:order", slug=slug, pk=order.pk)
-        context.update(
-            form=order_form, through_orders=True, fully_asked=asked >= remaining, year=today.year
-        )
-        return _page(request, "interventions/money/payment_form.html", context)
-    initial = {"amount": remaining, "token": new_token()}
-    form = PaymentForm(request.POST or None, initial=initial)
-    saved, result = _saved(
-        request,
-        form,
-        lambda data: grants.payment_record(instalment=instalment, by=request.user, **data),
-    )
-    if saved:
-        payment, created = result
-        if created:
-            messages.success(
-                request, f"Utbetalningen på {format_kronor(payment.amount)} är registrerad."
-            )
-        else:
-            messages.info(request, "Utbetalningen var redan registrerad.")
-        return redirect(_detail(slug, intervention.pk))
-    context.update(form=form, through_orders=False, year=today.year)
-    return _page(request, "interventions/money/payment_form.html", context)
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
 def close(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """Slutreglering: what was granted and not paid returns to the förbund."""
     association = association_for(request.user, slug)
     intervention = intervention_for(request.user, association, pk)
     require(can_manage_grants(request.user))
     form = CloseForm(request.POST or None)
-    saved, releases = _saved(
+    saved, releases = form_saved(
         request,
         form,
         lambda data: grants.intervention_close(intervention=intervention, by=request.user, **data),
@@ -465,4 +353,4 @@ def close(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         "returned": sum(m.remaining for m in money),
         "form": form,
     }
-    return _page(request, "interventions/money/close.html", context)
+    return form_render(request, "interventions/money/close.html", context)

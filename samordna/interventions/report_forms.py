@@ -16,7 +16,7 @@ from samordna.interventions.models import (
     ReportGoal,
     ReportKind,
 )
-from samordna.interventions.reports import GoalReport, approval_clause
+from samordna.interventions.services.reports import GoalReport, approval_clause
 
 NO_PARTICIPANTS = (
     "Skriv om insatsen, inte om enskilda deltagare: inga namn och inga beskrivningar av "

@@ -19,7 +19,6 @@ from samordna.associations.models import Association
 from samordna.associations.permissions import association_for, can_read_registers, require
 from samordna.core.http import AuthedRequest
 from samordna.core.views import form_page
-from samordna.interventions import reports
 from samordna.interventions.models import (
     GrantDecision,
     Report,
@@ -37,6 +36,7 @@ from samordna.interventions.report_forms import (
     ReturnForm,
     SignatureForm,
 )
+from samordna.interventions.services import reports
 from samordna.meetings.locking import LOCKED_MESSAGE
 from samordna.meetings.models import ApprovedMinutes, Paragraph
 

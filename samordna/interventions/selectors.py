@@ -53,7 +53,13 @@ from samordna.interventions.models import (
     ReportKind,
     ReportStatus,
 )
-from samordna.interventions.payable import GrantState, decisions_with_plan, grant_states
+from samordna.interventions.payable import (
+    Blocker,
+    GrantState,
+    Payable,
+    decisions_with_plan,
+    grant_states,
+)
 
 OPEN_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.PREPARATION)
 
@@ -369,12 +375,19 @@ def register_page(
 class InstalmentLine:
     instalment: Instalment
     paid: int
-    remaining: int
-    blockers: list[str]
+    now: Payable  # what can be paid of it today, and what blocks it
+
+    @property
+    def remaining(self) -> int:
+        return self.now.left
+
+    @property
+    def blockers(self) -> list[Blocker]:
+        return self.now.waiting
 
     @property
     def payable(self) -> bool:
-        return not self.blockers and self.remaining > 0
+        return self.now.can_pay
 
 
 @dataclass(frozen=True)
@@ -427,10 +440,7 @@ def money_of(decisions: QuerySet[GrantDecision], today: datetime.date) -> list[D
                 InstalmentLine(
                     instalment=instalment,
                     paid=state.paid_by_instalment.get(instalment.pk, 0),
-                    remaining=min(state.instalment_remaining(instalment), state.remaining(grant)),
-                    blockers=[
-                        b for b in state.blockers(instalment, grant, today) if b != "Utbetald."
-                    ],
+                    now=state.payable(instalment, today),
                 )
                 for instalment in grant.instalments.all()
             ]

@@ -4,7 +4,7 @@ import datetime
 
 from django_tasks import task
 
-from samordna.interventions.reports import reports_remind
+from samordna.interventions.services.reports import reports_remind
 
 
 @task()

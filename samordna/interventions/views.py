@@ -23,7 +23,7 @@ from samordna.associations.permissions import (
     require,
 )
 from samordna.associations.selectors import members_in_order
-from samordna.core.http import AuthedRequest
+from samordna.core.http import AuthedRequest, file_response
 from samordna.core.views import form_page
 from samordna.interventions import selectors, services
 from samordna.interventions.documents import application_pdf as render_application_pdf
@@ -269,9 +269,9 @@ def application_withdraw(request: AuthedRequest, slug: str, pk: int) -> HttpResp
 @login_required
 def application_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     _, application = _application(request, slug, pk)
-    response = HttpResponse(render_application_pdf(application), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="ansokan-{application.pk}.pdf"'
-    return response
+    return file_response(
+        render_application_pdf(application), f"ansokan-{application.pk}.pdf", "application/pdf"
+    )
 
 
 @require_http_methods(["GET", "POST"])

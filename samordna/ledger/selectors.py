@@ -14,7 +14,7 @@ from samordna.core.text import format_date, format_kronor
 from samordna.core.uploads import UploadRefused
 from samordna.finance.models import Budget, BudgetLine, Forecast, LineGroup
 from samordna.finance.selectors import budget_for, budget_lines, latest_forecasts
-from samordna.interventions.models import Payment
+from samordna.interventions.payable import paid_for_year
 from samordna.ledger import files
 from samordna.ledger.models import (
     AccountMapping,
@@ -495,9 +495,8 @@ def followup(association: Association, budget: Budget, date: datetime.date) -> F
     mappings = mappings_for(association)
     paid = {
         row["intervention"]: row["total"]
-        for row in Payment.objects.filter(
-            association=association, grant__year=budget.year, paid_on__lte=date
-        )
+        for row in paid_for_year(budget.year, until=date)
+        .filter(association=association)
         .values(intervention=F("grant__decision__application__intervention"))
         .annotate(total=Sum("amount"))
         .order_by()

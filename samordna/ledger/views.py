@@ -20,7 +20,7 @@ from samordna.associations.models import Association
 from samordna.associations.permissions import association_for, require
 from samordna.core.concurrency import lock_version, versioned_save
 from samordna.core.forms import attach_errors
-from samordna.core.http import AuthedRequest
+from samordna.core.http import AuthedRequest, file_response
 from samordna.core.views import form_page
 from samordna.finance.models import Budget, BudgetLine
 from samordna.finance.selectors import budget_for
@@ -112,17 +112,11 @@ def _report(request: AuthedRequest, slug: str) -> selectors.FollowUp:
     return selectors.followup(association, budget, day)
 
 
-def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @require_GET
 @login_required
 def followup_xlsx(request: AuthedRequest, slug: str) -> HttpResponse:
     report = _report(request, slug)
-    return _file(
+    return file_response(
         exports.followup_xlsx(report),
         f"budgetuppfoljning-{report.date:%Y-%m-%d}.xlsx",
         exports.XLSX,
@@ -133,7 +127,7 @@ def followup_xlsx(request: AuthedRequest, slug: str) -> HttpResponse:
 @login_required
 def followup_pdf(request: AuthedRequest, slug: str) -> HttpResponse:
     report = _report(request, slug)
-    return _file(
+    return file_response(
         exports.followup_pdf(report),
         f"budgetuppfoljning-{report.date:%Y-%m-%d}.pdf",
         "application/pdf",

@@ -16,7 +16,7 @@ from samordna.associations.permissions import (
     require,
 )
 from samordna.core.forms import attach_errors
-from samordna.core.http import AuthedRequest
+from samordna.core.http import AuthedRequest, file_response
 from samordna.core.text import format_date
 from samordna.core.views import form_page
 from samordna.interventions.selectors import paragraph_matters, paragraph_subjects
@@ -46,12 +46,6 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 _unless_locked = unless_locked
 _meeting = meeting_for
-
-
-def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @require_GET
@@ -254,7 +248,7 @@ def meeting_ics(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """One meeting as a calendar invitation."""
     association, meeting = _meeting(request, slug, pk)
     content = meetings_ics(association, [meeting], name=association.name)
-    return _file(content, f"styrelsemote-{meeting.date:%Y-%m-%d}.ics", ICS)
+    return file_response(content, f"styrelsemote-{meeting.date:%Y-%m-%d}.ics", ICS)
 
 
 @require_GET
@@ -265,7 +259,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     content = meetings_ics(
         association, association.meetings.all(), name=f"Styrelsemöten – {association.name}"
     )
-    return _file(content, "styrelsemoten.ics", ICS)
+    return file_response(content, "styrelsemoten.ics", ICS)
 
 
 @require_POST
@@ -453,7 +447,7 @@ def minutes_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponseBase:
         name = f"protokoll-{meeting.date:%Y-%m-%d}.{approved.pdf.name.rsplit('.', 1)[-1]}"
         return FileResponse(approved.pdf.open("rb"), as_attachment=True, filename=name)
     content = documents.minutes_pdf(selectors.minutes_of(meeting))
-    return _file(content, f"utkast-{name}", "application/pdf")
+    return file_response(content, f"utkast-{name}", "application/pdf")
 
 
 @require_GET
@@ -470,7 +464,7 @@ def minutes_docx(request: AuthedRequest, slug: str, pk: int) -> HttpResponseBase
             content_type=DOCX,
         )
     content = documents.minutes_docx(selectors.minutes_of(meeting))
-    return _file(content, f"protokoll-{meeting.date:%Y-%m-%d}.docx", DOCX)
+    return file_response(content, f"protokoll-{meeting.date:%Y-%m-%d}.docx", DOCX)
 
 
 @require_GET
@@ -488,7 +482,7 @@ def extract_pdf(request: AuthedRequest, slug: str, pk: int, par_pk: int) -> Http
         certified_by=request.user.get_full_name() or request.user.username,
         certified_on=timezone.localdate(),
     )
-    return _file(
+    return file_response(
         content, f"utdrag-{meeting.date:%Y-%m-%d}-par-{row.paragraph.number}.pdf", "application/pdf"
     )
 
@@ -497,7 +491,7 @@ def extract_pdf(request: AuthedRequest, slug: str, pk: int, par_pk: int) -> Http
 @login_required
 def kallelse_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     _, meeting = _meeting(request, slug, pk)
-    return _file(
+    return file_response(
         documents.kallelse_pdf(meeting), f"kallelse-{meeting.date:%Y-%m-%d}.pdf", "application/pdf"
     )
 

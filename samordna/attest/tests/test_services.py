@@ -20,8 +20,8 @@ from samordna.attest.models import (
 )
 from samordna.attest.tests.helpers import D, at, invoice, person, token, user
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.interventions import grants
 from samordna.interventions.models import Instalment, Payment
+from samordna.interventions.services import grants
 from samordna.interventions.tests.helpers import granted, refused
 from samordna.meetings.models import Paragraph
 
@@ -354,7 +354,7 @@ class InsatsOrderTests(AttestTestCase):
 
     def test_direct_recording_is_refused_in_a_year_with_a_list(self):
         with self.assertRaises(ValidationError) as caught:
-            grants.payment_record(
+            services.instalment_pay(
                 instalment=self.first,
                 by=self.finance,
                 amount=200_000,
@@ -365,16 +365,6 @@ class InsatsOrderTests(AttestTestCase):
             "Förbundet har antagit en signaturlista för 2023",
             caught.exception.message_dict["paid_on"][0],
         )
-        order = self.request()
-        with refused(self, "inte utanordnad av två personer"):
-            grants.payment_record(
-                instalment=self.first,
-                by=self.finance,
-                amount=200_000,
-                paid_on=D(2023, 2, 1),
-                token=token(),
-                order=order,
-            )
         self.assertFalse(Payment.objects.filter(instalment=self.first).exists())
 
     def test_the_request_is_checked_as_a_payment_is(self):
@@ -412,14 +402,15 @@ class InsatsOrderTests(AttestTestCase):
                 token=token(),
                 registered_on=D(2024, 1, 24),
             )
-        _, created = grants.payment_record(
+        done = services.instalment_pay(
             instalment=self.first,
             by=self.finance,
             amount=1_000,
             paid_on=D(2024, 2, 1),
             token=token(),
         )
-        self.assertTrue(created)
+        self.assertTrue(done.created)
+        self.assertIsNone(done.order)
 
     def test_the_demos_2023_insats_payments_went_through_orders(self):
         paid = Payment.objects.filter(association=self.association, paid_on__year=2023)

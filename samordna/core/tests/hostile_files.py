@@ -219,7 +219,7 @@ CASES = [
 
 def read(case: Case, data: bytes) -> str:
     """The Swedish message the file ends in: the refusal, or the parsed file's problems."""
-    from samordna.followup.imports import read_table
+    from samordna.followup.services.imports import read_table
     from samordna.ledger.files import parse_file
 
     try:

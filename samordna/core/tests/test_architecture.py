@@ -47,14 +47,6 @@ ENTRY_POINTS = (
 # Upward imports that exist today, each with why; delete a line when its import goes (the
 # test fails on a line no longer needed, and on any new upward import).
 KNOWN_UPWARD = {
-    # Issue 14 item 1: the money path still goes from interventions into attest (the view
-    # chooses between an attest order and a direct payment, the payment checks the order).
-    # attest sits above interventions once that choice moves into one service there.
-    ("samordna.interventions.grants", "samordna.attest.models"),
-    ("samordna.interventions.grants", "samordna.attest.selectors"),
-    ("samordna.interventions.money_views", "samordna.attest.forms"),
-    ("samordna.interventions.money_views", "samordna.attest.selectors"),
-    ("samordna.interventions.money_views", "samordna.attest.services"),
     # The user model: a user belongs to a förbund (accounts above associations), while the
     # förbund's access helpers and history need the user and its role. Typing only in
     # core.http; the rest reads `User.role`.

@@ -133,7 +133,7 @@ OFFICE_PAGES = [
     "interventions:decision_earlier",
     "interventions:agreement_sign",
     "interventions:condition_met",
-    "interventions:payment_create",
+    "attest:instalment_pay",
     "interventions:close",
     "interventions:report_return",
     "interventions:report_sign",
@@ -144,6 +144,7 @@ OFFICE_PAGES = [
     "followup:report_reopen",
     "followup:settings",
     "followup:import",
+    "followup:import_detail",
     "followup:goals",
     "followup:goal_create",
     "followup:goal_update",
@@ -182,7 +183,7 @@ ROLE_PAGES = {
     "christina.nordeno": SIGNER_PAGES,  # ordförande
     "peter.pettersson": SIGNER_PAGES,  # ledamot
     "eva.sonidsson": [*REGISTER_PAGES, "associations:history"],  # revisor
-    "ekonomi.sundsvall": [*REGISTER_PAGES, "interventions:payment_create"],  # ekonomi
+    "ekonomi.sundsvall": [*REGISTER_PAGES, "attest:instalment_pay"],  # ekonomi
     "denise.wallen": APPLICANT_PAGES,  # sökande
     "nationell": ["finance:national", "finance:allocation_table", "national:overview"],
     "drift": [],  # the operator's pages: OperatorPages
@@ -309,7 +310,8 @@ class BrowserTests(browser.BrowserTestCase):
         """The paths to open for the page `name`, with arguments from the demo data."""
         association = self.association
         slug = association.slug
-        if name.startswith(("interventions:", "catalogue:")):
+        if name.startswith(("interventions:", "catalogue:")) or name == "attest:instalment_pay":
+            # The payment of an insats (attest's page) opens on the insats's own records.
             return self.interventions.paths(name, username)
         if name.startswith(("followup:", "survey:", "national:")):
             return self.followup.paths(name, username)

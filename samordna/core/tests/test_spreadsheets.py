@@ -110,7 +110,7 @@ class EveryExportTests(SamordnaTestCase):
             reverse("followup:association_xlsx", args=[slug]),
             # Figures by year only: no text a user wrote, but written the same way.
             reverse("followup:intervention_finsam", args=[slug, self.intervention.pk]) + "?",
-            reverse("followup:import_template", args=[slug]) + f"?period={self.period.pk}",
+            reverse("followup:import_template", args=[slug]) + f"?period={self.period.key}",
         ]
 
     def csv_urls(self) -> list[str]:
@@ -119,7 +119,7 @@ class EveryExportTests(SamordnaTestCase):
         return [
             reverse("followup:association_csv", args=[slug]),
             reverse("followup:public_export", args=[slug]) + "?",
-            reverse("followup:import_template_csv", args=[slug]) + f"?period={self.period.pk}",
+            reverse("followup:import_template_csv", args=[slug]) + f"?period={self.period.key}",
         ]
 
     def test_no_xlsx_export_holds_a_formula(self):

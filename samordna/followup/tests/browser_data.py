@@ -9,14 +9,17 @@ from django.utils import timezone
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association
-from samordna.followup import services, surveys
+from samordna.followup import services
 from samordna.followup.models import (
+    CountImport,
     MeasuredGoal,
     ParticipantReport,
     Questionnaire,
+    ReportingPeriod,
     ReportStatus,
     SurveyRound,
 )
+from samordna.followup.services import imports, surveys
 from samordna.interventions.models import ApplicationGoal, Intervention
 
 ARBETSKONSULENT = "Arbetskonsulent för personer med aktivitetsersättning"
@@ -51,7 +54,7 @@ class FollowupPaths:
     @cached_property
     def draft_report(self) -> ParticipantReport:
         period = services.periods_for_year(association=self.association, year=2024)[0]
-        return services.report_open(
+        return services.counts_open(
             intervention=self.intervention, period=period, by=self.applicant
         )
 
@@ -76,6 +79,22 @@ class FollowupPaths:
             year=today.year,
             opens_on=today - datetime.timedelta(days=1),
             closes_on=today + datetime.timedelta(days=14),
+        )
+
+    @cached_property
+    def count_import(self) -> CountImport:
+        """The template of the demo's last half-year of 2023 uploaded as it is, waiting for
+        confirmation (its page checks the rows again)."""
+        period = ReportingPeriod.objects.filter(association=self.association, year=2023).latest(
+            "starts_on"
+        )
+        rows = imports.template_rows(self.association, period)
+        return CountImport.objects.create(
+            association=self.association,
+            period=period,
+            filename="siffror-2023.csv",
+            rows=[[str(cell) for cell in row] for row in rows],
+            uploaded_by=self.office,
         )
 
     def _url(self, name: str, *args: object) -> str:
@@ -122,6 +141,8 @@ class FollowupPaths:
                     self._url(name, self.draft_report.pk),
                 ]
             return [self._url(name, self.approved_report.pk)]
+        if short == "import_detail":
+            return [self._url(name, self.count_import.pk)]
         if short == "report_reopen":
             return [self._url(name, self.approved_report.pk)]
         if short == "intervention":

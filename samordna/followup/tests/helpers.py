@@ -59,10 +59,10 @@ def approved(
     **counts: Any,
 ) -> ParticipantReport:
     """Counts for the period, entered by `by` and approved by the kansli."""
-    report = services.report_open(intervention=intervention, period=period, by=by)
-    services.report_save(report=report, by=by, version=report.version, values=balanced(**counts))
-    services.report_submit(report=report, by=by, version=report.version)
-    return services.report_approve(report=report, by=office)
+    report = services.counts_open(intervention=intervention, period=period, by=by)
+    services.counts_save(report=report, by=by, version=report.version, values=balanced(**counts))
+    services.counts_submit(report=report, by=by, version=report.version)
+    return services.counts_approve(report=report, by=office)
 
 
 def without_demo_surveys() -> None:

@@ -78,21 +78,21 @@ class WorkflowTests(SamordnaTestCase):
         report = approved(self.intervention, self.periods[0], self.applicant, self.office)
         self.assertEqual(report.status, ReportStatus.APPROVED)
         with self.assertRaises(ValidationError):
-            services.report_save(
+            services.counts_save(
                 report=report, by=self.office, version=report.version, values=balanced()
             )
 
     def test_sending_counts_that_do_not_add_up_is_refused_and_keeps_the_draft(self):
-        report = services.report_open(
+        report = services.counts_open(
             intervention=self.intervention, period=self.periods[0], by=self.applicant
         )
         values = balanced()
         values["ended_to_work"] = 0
-        services.report_save(
+        services.counts_save(
             report=report, by=self.applicant, version=report.version, values=values
         )
         with self.assertRaises(ValidationError) as caught:
-            services.report_submit(report=report, by=self.applicant, version=report.version)
+            services.counts_submit(report=report, by=self.applicant, version=report.version)
         self.assertIn("ended_to_work", caught.exception.message_dict)
         report.refresh_from_db()
         self.assertEqual(report.status, ReportStatus.DRAFT)
@@ -100,8 +100,8 @@ class WorkflowTests(SamordnaTestCase):
     def test_unlocking_needs_a_reason_and_is_logged(self):
         report = approved(self.intervention, self.periods[0], self.applicant, self.office)
         with self.assertRaises(ValidationError):
-            services.report_reopen(report=report, by=self.office, reason=" ")
-        services.report_reopen(report=report, by=self.office, reason="Fel kön på två avslut.")
+            services.counts_reopen(report=report, by=self.office, reason=" ")
+        services.counts_reopen(report=report, by=self.office, reason="Fel kön på två avslut.")
         report.refresh_from_db()
         self.assertEqual(report.status, ReportStatus.DRAFT)
         self.assertEqual(ReportUnlock.objects.get(report=report).reason, "Fel kön på två avslut.")

@@ -69,11 +69,11 @@ class FollowupCase(SamordnaTestCase):
         self, intervention: Intervention, year: int, *, half: int = 0, **counts: Any
     ) -> ParticipantReport:
         period = services.periods_for_year(association=self.association, year=year)[half]
-        report = services.report_open(intervention=intervention, period=period, by=self.applicant)
-        services.report_save(
+        report = services.counts_open(intervention=intervention, period=period, by=self.applicant)
+        services.counts_save(
             report=report, by=self.applicant, version=report.version, values=balanced(**counts)
         )
-        return services.report_submit(report=report, by=self.applicant, version=report.version)
+        return services.counts_submit(report=report, by=self.applicant, version=report.version)
 
     def insats_goal(self, intervention: Intervention, **fields: Any):
         application_goal = intervention.applications.get().goals.get()
@@ -347,12 +347,12 @@ class InterventionDashboardTests(FollowupCase):
     def test_a_structural_insats_shows_activities_and_organisations(self):
         structural = self.insats("Kunskap om sjukförsäkringen", direction="structural")
         period = services.periods_for_year(association=self.association, year=2025)[0]
-        report = services.report_open(intervention=structural, period=period, by=self.office)
+        report = services.counts_open(intervention=structural, period=period, by=self.office)
         values = balanced(new=(0, 0, 0), ended=(0, 0, 0))
         values.update(activity_participants=3, organisations=4)
-        services.report_save(report=report, by=self.office, version=report.version, values=values)
-        services.report_submit(report=report, by=self.office, version=report.version)
-        services.report_approve(report=report, by=self.office)
+        services.counts_save(report=report, by=self.office, version=report.version, values=values)
+        services.counts_submit(report=report, by=self.office, version=report.version)
+        services.counts_approve(report=report, by=self.office)
         self.login(self.board)
         url = self.url(f"uppfoljning/insatser/{structural.pk}/")
         dashboard = self.dashboard_of(self.client.get(url))

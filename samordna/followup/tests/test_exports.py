@@ -11,8 +11,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from samordna.followup import services
 from samordna.followup.models import ParticipantReport
 from samordna.followup.tests.test_dashboards import FollowupCase
-from samordna.interventions import grants
 from samordna.interventions.models import Instalment
+from samordna.interventions.services import grants
 from samordna.interventions.tests.helpers import D, granted
 
 

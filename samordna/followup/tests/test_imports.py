@@ -8,9 +8,10 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from samordna.core.tests import hostile_files
-from samordna.followup import imports, services
+from samordna.followup import services
 from samordna.followup.counts import COUNT_NAMES
-from samordna.followup.models import ParticipantReport, ReportStatus
+from samordna.followup.models import CountImport, ParticipantReport, ReportingPeriod, ReportStatus
+from samordna.followup.services import imports
 from samordna.followup.tests.helpers import approved, balanced
 from samordna.followup.tests.test_count_views import KONSULENT, CountCase, sent
 from samordna.interventions.models import Intervention
@@ -184,7 +185,7 @@ class CheckTests(CountCase):
 
 class ImportTests(CountCase):
     def test_the_import_replaces_drafts_and_sent_counts_and_is_all_or_nothing(self):
-        draft = services.report_open(
+        draft = services.counts_open(
             intervention=self.konsulent, period=self.first, by=self.applicant
         )
         waiting = sent(self.region, self.first, self.office)
@@ -195,25 +196,32 @@ class ImportTests(CountCase):
             row(self.region.name),
             bad,
         ]
-        checked = imports.counts_import(
+        checked, pending = imports.counts_upload(
             association=self.association,
             period=self.first,
+            filename="siffror.csv",
             table=table,
             by=self.office,
-            approve=False,
         )
-        self.assertEqual(len(checked.errors), 1)
+        self.assertEqual((len(checked.errors), pending), (1, None))
+        self.assertFalse(CountImport.objects.exists())
         draft.refresh_from_db()
         self.assertEqual((draft.status, draft.new_women), (ReportStatus.DRAFT, 0))  # untouched
         del table[3]
-        checked = imports.counts_import(
+        checked, pending = imports.counts_upload(
             association=self.association,
             period=self.first,
+            filename="siffror.csv",
             table=table,
             by=self.office,
-            approve=False,
         )
+        assert pending is not None
+        draft.refresh_from_db()
+        self.assertEqual(draft.status, ReportStatus.DRAFT)  # waits for the confirmation
+        checked = imports.counts_import(pending=pending, by=self.office, approve=False)
         self.assertEqual(checked.errors, [])
+        pending.refresh_from_db()
+        self.assertEqual((pending.pending, pending.imported_by), (False, self.office))
         draft.refresh_from_db()
         waiting.refresh_from_db()
         self.assertEqual(
@@ -228,15 +236,20 @@ class ImportPageTests(CountCase):
     def upload(self, content: bytes, name: str = "siffror.csv", period=None):
         return self.client.post(
             ADDRESS,
-            {"period": str((period or self.first).pk), "file": SimpleUploadedFile(name, content)},
+            {"period": (period or self.first).key, "file": SimpleUploadedFile(name, content)},
+            follow=True,
         )
+
+    def confirm(self, **data):
+        pending = CountImport.objects.latest("pk")
+        return self.client.post(f"{ADDRESS}{pending.pk}/", data, follow=True)
 
     def test_a_good_file_is_previewed_then_imported_as_sent(self):
         self.login(self.office)
         page = self.client.get(ADDRESS)
         self.assertContains(page, "Importera siffror från fil")
         self.assertContains(
-            page, f'<option value="{self.first.pk}" selected>Halvår 1 2024</option>', html=False
+            page, '<option value="2024-1" selected>Halvår 1 2024</option>', html=False
         )
         rows = [row(KONSULENT), row(UPPDRAG, new=(1, 1, 0), ended=(1, 0, 0))]
         # As Excel saves CSV on a Swedish Windows: Windows-1252, here with commas.
@@ -250,18 +263,23 @@ class ImportPageTests(CountCase):
         )
         self.assertContains(response, ">Importera siffrorna</button>")
         self.assertFalse(ParticipantReport.objects.filter(period=self.first).exists())
-        done = self.client.post(ADDRESS, {"action": "confirm"}, follow=True)
+        done = self.confirm()
         self.assertContains(
             done, "Siffrorna för 2 insatser i Halvår 1 2024 är importerade och inskickade"
         )
         reports = ParticipantReport.objects.filter(period=self.first)
         self.assertEqual({r.status for r in reports}, {ReportStatus.SUBMITTED})
         self.assertNotIn("followup_import", self.client.session)
+        again = self.client.get(f"{ADDRESS}{CountImport.objects.get().pk}/")
+        self.assertContains(again, "Filen är importerad")
+        self.assertNotContains(again, "Importera siffrorna</button>")
+        self.assertEqual(self.confirm().status_code, 200)  # a second confirmation: nothing
+        self.assertEqual(ParticipantReport.objects.filter(period=self.first).count(), 2)
 
     def test_the_kansli_may_approve_directly(self):
         self.login(self.office)
         self.upload(xlsx_file([[KONSULENT, *balanced().values()]]), "siffror.xlsx")
-        self.client.post(ADDRESS, {"action": "confirm", "approve": "on"})
+        self.confirm(approve="on")
         report = ParticipantReport.objects.get(period=self.first)
         self.assertEqual((report.status, report.approved_by), (ReportStatus.APPROVED, self.office))
 
@@ -276,7 +294,7 @@ class ImportPageTests(CountCase):
             with self.subTest(name=name):
                 response = self.upload(content, name)
                 self.assertContains(response, message, status_code=400)
-                self.assertNotIn("followup_import", self.client.session)
+                self.assertFalse(CountImport.objects.exists())
 
     def test_errors_are_listed_per_row_and_nothing_is_imported(self):
         bad = row(KONSULENT)
@@ -293,8 +311,7 @@ class ImportPageTests(CountCase):
         )
         self.assertContains(response, "Det finns ingen insats ”Okänd”", status_code=400)
         self.assertNotContains(response, "Importera siffrorna", status_code=400)
-        self.assertNotIn("followup_import", self.client.session)
-        self.client.post(ADDRESS, {"action": "confirm"})
+        self.assertFalse(CountImport.objects.exists())
         self.assertFalse(ParticipantReport.objects.filter(period=self.first).exists())
 
     def test_an_unreadable_file_is_refused_in_swedish(self):
@@ -308,14 +325,30 @@ class ImportPageTests(CountCase):
         approved(
             self.konsulent, self.first, self.applicant, self.office, new=(1, 0, 0), ended=(0, 0, 0)
         )
-        response = self.client.post(ADDRESS, {"action": "confirm"})
+        pending = CountImport.objects.get()
+        self.assertContains(self.client.get(f"{ADDRESS}{pending.pk}/"), "redan godkända")
+        response = self.client.post(f"{ADDRESS}{pending.pk}/", {})
         self.assertContains(response, "redan godkända", status_code=400)
+        self.assertNotContains(response, "Importera siffrorna</button>", status_code=400)
         self.assertEqual(ParticipantReport.objects.get(period=self.first).new_women, 1)
 
-    def test_confirming_without_a_checked_file_asks_for_one(self):
+    def test_the_page_of_a_checked_file_shows_nothing_to_another_forbund(self):
         self.login(self.office)
-        response = self.client.post(ADDRESS, {"action": "confirm"}, follow=True)
-        self.assertContains(response, "Det finns ingen kontrollerad fil att importera.")
+        self.upload(csv_file([row(KONSULENT)]))
+        address = f"{ADDRESS}{CountImport.objects.get().pk}/"
+        self.login(self.applicant)
+        self.assertEqual(self.client.get(address).status_code, 403)
+        self.login(self.outsider)
+        self.assertEqual(self.client.get(address).status_code, 404)
+        self.assertEqual(self.client.post(address, {}).status_code, 404)
+        self.assertFalse(ParticipantReport.objects.filter(period=self.first).exists())
+
+    def test_the_page_that_offers_a_new_year_saves_no_periods(self):
+        self.login(self.office)
+        before = ReportingPeriod.objects.count()
+        page = self.client.get(ADDRESS)
+        self.assertEqual(page.status_code, 200)
+        self.assertEqual(ReportingPeriod.objects.count(), before)
 
     def test_only_the_kansli_imports(self):
         for user in (self.applicant, self.board):
@@ -329,7 +362,7 @@ class ImportPageTests(CountCase):
 
 class TemplateTests(CountCase):
     def template_url(self, name: str, period=None) -> str:
-        query = f"?period={(period or self.first).pk}"
+        query = f"?period={(period or self.first).key}"
         return reverse(f"followup:{name}", args=["sundsvall"]) + query
 
     def test_the_xlsx_template_has_a_row_per_running_insats_with_zeros(self):

@@ -128,15 +128,15 @@ class NationalOverviewTests(NationalTestCase):
 
     def test_only_approved_counts_are_counted(self):
         share(self.association, self.office)
-        sent = services.report_open(
+        sent = services.counts_open(
             intervention=insats(self.association, "Psykolog"),
             period=first_period(self.association),
             by=self.office,
         )
-        services.report_save(
+        services.counts_save(
             report=sent, by=self.office, version=sent.version, values=balanced(new=(40, 40, 0))
         )
-        services.report_submit(report=sent, by=self.office, version=sent.version)
+        services.counts_submit(report=sent, by=self.office, version=sent.version)
         self.assertEqual(sent.status, ReportStatus.SUBMITTED)
 
         found = national_overview(YEAR)

@@ -22,7 +22,12 @@ KANSLI_TEXTS = {
     "SurveyRound.title": "the round's title, e.g. Deltagare vid avslut 2023",
     "ReportUnlock.reason": "why the kansli opened approved counts (about the figures)",
     "MeasuredGoal.text": "one of the förbund's goals",
+    "CountImport.filename": "the name the kansli gave the file of counts it uploaded",
 }
+# A checked file of counts waiting for confirmation: its header holds `insats` and the count
+# columns only (a file with any other column is refused before it is kept), each row an
+# insats and its counts, the same as the counts form.
+CHECKED_TABLES = {"CountImport.rows"}
 # Choices and keys: fixed codes or random tokens that say nothing about anyone.
 CODES = {
     "FollowupSettings.period_kind",
@@ -45,6 +50,8 @@ STAFF_ACTIONS = {
     "ParticipantReport.approved_by",
     "ReportUnlock.unlocked_by",
     "ReportUnlock.unlocked_at",
+    "CountImport.uploaded_at",
+    "CountImport.imported_at",
 }
 REFERENCES = (
     "associations.Association",
@@ -59,7 +66,7 @@ ANONYMOUS = ("SurveyResponse", "SurveyAnswer", "UsedFormKey", "AnswerThrottle")
 def _judged(model: type[models.Model], field: models.Field) -> str | None:
     """Why the column is harmless, or None."""
     name = f"{model.__name__.removeprefix('Historical')}.{field.name}"
-    if field.name in COUNT_NAMES or name in KANSLI_TEXTS or name in CODES:
+    if field.name in COUNT_NAMES or name in KANSLI_TEXTS or name in CODES or name in CHECKED_TABLES:
         return "named"
     if name in STAFF_ACTIONS or field.name.startswith("history_"):
         return "staff"  # simple-history's who, when and why of a change by the staff

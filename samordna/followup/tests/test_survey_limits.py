@@ -7,7 +7,7 @@ import datetime
 import time_machine
 from django.urls import reverse
 
-from samordna.followup import goals, surveys
+from samordna.followup import goals
 from samordna.followup.goals import Verdict
 from samordna.followup.models import (
     AnswerThrottle,
@@ -16,6 +16,7 @@ from samordna.followup.models import (
     SurveyResponse,
     SurveyRound,
 )
+from samordna.followup.services import surveys
 from samordna.followup.tests.test_dashboards import FollowupCase
 from samordna.followup.tests.test_survey_views import SurveyCase, form_key
 from samordna.interventions.tests.helpers import D, at

@@ -10,7 +10,6 @@ from django.test import Client
 from django.urls import reverse
 
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.followup import surveys
 from samordna.followup.models import (
     Questionnaire,
     Scale,
@@ -20,6 +19,7 @@ from samordna.followup.models import (
     SurveyRound,
     UsedFormKey,
 )
+from samordna.followup.services import surveys
 from samordna.followup.tests.helpers import without_demo_surveys
 from samordna.followup.tests.test_surveys import answered, insats, questionnaire, survey_round
 from samordna.interventions.tests.helpers import D, at

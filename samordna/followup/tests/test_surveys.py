@@ -11,7 +11,6 @@ from django.test.utils import CaptureQueriesContext
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.followup import surveys
 from samordna.followup.models import (
     Questionnaire,
     Scale,
@@ -21,7 +20,8 @@ from samordna.followup.models import (
     SurveyRound,
     UsedFormKey,
 )
-from samordna.followup.surveys import StepInput
+from samordna.followup.services import surveys
+from samordna.followup.services.surveys import StepInput
 from samordna.followup.tests.helpers import without_demo_surveys
 from samordna.interventions.models import Intervention
 from samordna.interventions.tests.helpers import D, refused

@@ -8,7 +8,6 @@ from django.urls import reverse
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association
-from samordna.interventions import grants, reports
 from samordna.interventions.models import (
     Application,
     AssessmentCriterion,
@@ -18,7 +17,8 @@ from samordna.interventions.models import (
     Report,
     ReportKind,
 )
-from samordna.interventions.reports import GoalReport
+from samordna.interventions.services import grants, reports
+from samordna.interventions.services.reports import GoalReport
 from samordna.interventions.tests.helpers import D, draft, granted, submitted
 from samordna.meetings import services as meeting_services
 from samordna.meetings.models import Paragraph
@@ -174,7 +174,7 @@ class InterventionPaths:
             return [self._url(name, self.to_sign.pk)]
         if short == "condition_met":
             return [self._url(name, self.decision.conditions.get().pk)]
-        if short == "payment_create":
+        if short == "instalment_pay":
             blocked = Instalment.objects.get(
                 grant__decision=self.decision, grant__year=2023, position=2
             )

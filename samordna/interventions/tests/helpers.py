@@ -14,9 +14,9 @@ from django.core.files.base import ContentFile
 from samordna.accounts.models import User
 from samordna.associations.models import Association, Member
 from samordna.attest.models import SignatureList
-from samordna.interventions import grants, services
+from samordna.interventions import services
 from samordna.interventions.models import Application, CostType, GrantDecision, PaymentPlan
-from samordna.interventions.services import BudgetCell, GoalInput, PartyInput
+from samordna.interventions.services import BudgetCell, GoalInput, PartyInput, grants
 from samordna.meetings import services as meeting_services
 from samordna.meetings.models import ApprovedMinutes, Meeting, Paragraph
 

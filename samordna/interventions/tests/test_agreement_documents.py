@@ -7,9 +7,10 @@ import docx
 from django.template.loader import render_to_string
 
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.interventions import documents, grants
-from samordna.interventions.grants import AmountInput
+from samordna.interventions import documents
 from samordna.interventions.models import GrantDecision
+from samordna.interventions.services import grants
+from samordna.interventions.services.grants import AmountInput
 from samordna.interventions.tests.helpers import D, granted, justera, paragraph, submitted
 from samordna.meetings.tests.helpers import pdf_outline
 

@@ -20,9 +20,10 @@ from django.urls import reverse
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.interventions import catalogue, grants, services
+from samordna.interventions import catalogue, services
 from samordna.interventions.catalogue import CatalogueFilters
 from samordna.interventions.models import CatalogueEntry, Direction, Intervention, TargetGroup
+from samordna.interventions.services import grants
 from samordna.interventions.tests.helpers import D, granted
 
 SEARCH = reverse("catalogue:search")

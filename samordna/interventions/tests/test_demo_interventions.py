@@ -110,7 +110,11 @@ class SundsvallDemoTests(SamordnaTestCase):
         rest = grant_2024.instalments.get(position=1)
         self.assertIn(
             "Villkoret är inte uppfyllt: förbundet får bidrag från huvudmännen för 2024.",
-            state.blockers(rest, grant_2024, D(2024, 2, 1)),
+            [b.text for b in state.payable(rest, D(2024, 2, 1)).waiting],
+        )
+        self.assertIn(
+            payable.BlockerKind.CONDITION_UNMET,
+            [b.kind for b in state.payable(rest, D(2024, 2, 1)).waiting],
         )
 
 

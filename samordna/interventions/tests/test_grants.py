@@ -13,8 +13,7 @@ from django.test import TransactionTestCase
 from samordna.accounts.models import User
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.demo.load import load_demo
-from samordna.interventions import grants, payable, reports
-from samordna.interventions.grants import AmountInput
+from samordna.interventions import payable
 from samordna.interventions.models import (
     ApplicationStatus,
     GrantAmount,
@@ -27,7 +26,9 @@ from samordna.interventions.models import (
     ReportStatus,
     Trigger,
 )
-from samordna.interventions.reports import GoalReport
+from samordna.interventions.services import grants, reports
+from samordna.interventions.services.grants import AmountInput
+from samordna.interventions.services.reports import GoalReport
 from samordna.interventions.tests.helpers import (
     D,
     at,

@@ -15,8 +15,7 @@ from samordna.accounts.models import Role, User
 from samordna.attest import services as attest_services
 from samordna.attest.models import PaymentOrder, Step
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.interventions import grants, payable, services
-from samordna.interventions.grants import AmountInput
+from samordna.interventions import payable, services
 from samordna.interventions.models import (
     Agreement,
     Application,
@@ -31,7 +30,8 @@ from samordna.interventions.models import (
     PaymentPlan,
     Release,
 )
-from samordna.interventions.services import GoalInput, PartyInput
+from samordna.interventions.services import GoalInput, PartyInput, grants
+from samordna.interventions.services.grants import AmountInput
 from samordna.interventions.tests.helpers import (
     D,
     at,
@@ -617,7 +617,7 @@ class PaymentCreateTests(MoneyTestCase):
         self.decision = self.signed()
         self.grant = self.decision.amounts.get()
         self.first, self.rest = Instalment.objects.filter(grant=self.grant).order_by("position")
-        self.url_ = self.url(f"insatser/utbetalningar/{self.first.pk}/ny/")
+        self.url_ = self.url(f"attest/insatser/{self.first.pk}/betala/")
         self.login(self.finance)
 
     def data(self, amount: str = "200 000", **extra: Any) -> dict:
@@ -710,7 +710,7 @@ class PaymentCreateTests(MoneyTestCase):
         self.assertFalse(Payment.objects.filter(grant=self.grant).exists())
 
     def test_what_the_part_waits_for_is_shown_instead_of_the_form(self):
-        response = self.client.get(self.url(f"insatser/utbetalningar/{self.rest.pk}/ny/"))
+        response = self.client.get(self.url(f"attest/insatser/{self.rest.pk}/betala/"))
         self.assertContains(response, "Delen kan inte betalas ut i dag")
         self.assertContains(response, "Styrelsen har inte godkänt slutrapport ännu.")
         self.assertNotContains(response, 'name="amount"')
@@ -868,7 +868,7 @@ class MoneyPartialTests(MoneyTestCase):
         decision = self.signed()
         intervention = self.intervention_of(decision)
         first = Instalment.objects.get(grant__decision=decision, position=1)
-        link = f"/insatser/utbetalningar/{first.pk}/ny/"
+        link = f"/attest/insatser/{first.pk}/betala/"
         self.assertIn(link, self.render(self.finance, intervention))
         board = self.render(self.board, intervention)
         self.assertIn("Kan betalas ut", board)
@@ -946,7 +946,7 @@ class PaymentThroughOrderTests(MoneyTestCase):
     def setUp(self):
         self.decision = self.signed()
         self.first = Instalment.objects.get(grant__decision=self.decision, position=1)
-        self.url_ = self.url(f"insatser/utbetalningar/{self.first.pk}/ny/")
+        self.url_ = self.url(f"attest/insatser/{self.first.pk}/betala/")
         self.login(self.finance)
 
     def test_the_payment_is_requested_attested_and_authorised_by_two_before_it_is_paid(self):

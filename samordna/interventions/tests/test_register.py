@@ -6,10 +6,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.interventions import grants, reports, selectors, services
+from samordna.interventions import selectors, services
 from samordna.interventions.models import GrantSettings, Intervention
-from samordna.interventions.reports import GoalReport
 from samordna.interventions.selectors import Status
+from samordna.interventions.services import grants, reports
+from samordna.interventions.services.reports import GoalReport
 from samordna.interventions.tests.helpers import D, at, granted, paragraph, submitted
 
 

@@ -11,8 +11,8 @@ from django.test import override_settings
 from samordna.accounts.models import Role, User
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.core.tests.worker import run_queued_tasks
-from samordna.interventions import reports
 from samordna.interventions.models import Intervention, Report
+from samordna.interventions.services import reports
 from samordna.interventions.tests.helpers import D, granted
 from samordna.interventions.tests.test_reports import TODAY
 

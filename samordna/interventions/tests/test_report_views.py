@@ -7,8 +7,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from samordna.accounts.models import Role, User
-from samordna.interventions import reports
 from samordna.interventions.models import Report, ReportApproval, ReportSignature, ReportStatus
+from samordna.interventions.services import reports
 from samordna.interventions.tests.helpers import D, justera, paragraph
 from samordna.interventions.tests.test_reports import TODAY, ReportCase, two_year_decision
 from samordna.meetings.locking import LOCKED_MESSAGE

@@ -11,8 +11,7 @@ from django.db import transaction
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.interventions import grants, payable, reports, services
-from samordna.interventions.grants import AmountInput
+from samordna.interventions import payable, services
 from samordna.interventions.models import (
     GrantDecision,
     Intervention,
@@ -22,8 +21,9 @@ from samordna.interventions.models import (
     ReportKind,
     ReportStatus,
 )
-from samordna.interventions.reports import GoalReport
-from samordna.interventions.services import GoalInput
+from samordna.interventions.services import GoalInput, grants, reports
+from samordna.interventions.services.grants import AmountInput
+from samordna.interventions.services.reports import GoalReport
 from samordna.interventions.tests.helpers import D, at, draft, justera, paragraph, refused
 from samordna.meetings.locking import LOCKED_MESSAGE, MinutesLocked
 

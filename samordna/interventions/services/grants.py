@@ -12,7 +12,6 @@ import datetime
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -20,8 +19,6 @@ from django.utils import timezone
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association
-from samordna.attest import selectors as attest_selectors
-from samordna.attest.models import Step
 from samordna.core.services import delete_with_history, save_with_history
 from samordna.core.text import format_date, format_kronor
 from samordna.interventions import payable
@@ -51,9 +48,6 @@ from samordna.interventions.services import OPEN
 from samordna.interventions.signals import agreement_signed
 from samordna.meetings import services as meeting_services
 from samordna.meetings.models import Paragraph
-
-if TYPE_CHECKING:
-    from samordna.attest.models import PaymentOrder
 
 
 @dataclass(frozen=True)
@@ -527,18 +521,16 @@ def payment_record(
     paid_on: datetime.date,
     token: str,
     reference: str = "",
-    order: "PaymentOrder | None" = None,
 ) -> tuple[Payment, bool]:
     """Record a payment by the plan. Returns (payment, created): the same form sent twice
     (the same `token`) gives back the first payment and records nothing more.
 
-    When the förbund has adopted a signature list for the year of the payment, the payment
-    is made through a payment order (`samordna.attest`): only the order's second
-    utanordning, passing itself as `order`, records it."""
+    Only `samordna.attest.services` calls this: `instalment_pay` decides whether a part is
+    paid directly or through a payment order (the year has an adopted signature list), and
+    an order's second utanordning records its payment here."""
     existing = Payment.objects.filter(request_token=token).first()
     if existing is not None:
         return existing, False
-    _check_attested(instalment, paid_on, order)
     grant = instalment.grant
     # One decision's payments are recorded one at a time: the check of what remains and
     # the new row are one step for everyone else.
@@ -557,20 +549,7 @@ def payment_record(
                 f"({format_date(decision.decided_on)})."
             }
         )
-    state = payable.state_of(decision)
-    reasons = [r for r in state.blockers(instalment, grant, paid_on) if r != "Utbetald."]
-    if reasons:
-        raise ValidationError(" ".join(reasons))
-    left = min(state.instalment_remaining(instalment), state.remaining(grant))
-    if left <= 0:
-        raise ValidationError("Den här delen är redan utbetald.")
-    if amount > left:
-        raise ValidationError(
-            {
-                "amount": f"Högst {format_kronor(left)} återstår att betala ut av den här "
-                f"delen; {format_kronor(amount)} är för mycket."
-            }
-        )
+    payable.state_of(decision).payable(instalment, paid_on).check(amount)
     payment = Payment(
         association_id=decision.association_id,
         grant=grant,
@@ -591,27 +570,6 @@ def payment_record(
             raise
         return first, False
     return payment, True
-
-
-def _check_attested(
-    instalment: Instalment, paid_on: datetime.date, order: "PaymentOrder | None"
-) -> None:
-    """Nothing is paid without attest and two utanordnare where the förbund keeps them in
-    Samordna."""
-    association_id = instalment.grant.decision.association_id
-    if order is None:
-        if attest_selectors.governs_payments(association_id, paid_on.year):
-            raise ValidationError(
-                {
-                    "paid_on": f"Förbundet har antagit en signaturlista för {paid_on.year}: "
-                    "utbetalningen begärs, attesteras och utanordnas av två personer, och "
-                    "registreras när den andra utanordnaren har godkänt den."
-                }
-            )
-        return
-    authorised = order.approvals.filter(step=Step.AUTHORISE).values("person_id").distinct()
-    if order.instalment_id != instalment.pk or authorised.count() < 2:
-        raise ValidationError("Utbetalningsordern är inte utanordnad av två personer.")
 
 
 @transaction.atomic

@@ -1,7 +1,7 @@
 """Every write to the follow-up counts: the förbund's periods and settings, the counts of an
 insats in a period from draft to approved (and unlocked again, with a reason), and the
-planned number of participants. Surveys are in `surveys.py`, goals in `goals.py`, imports
-in `imports.py`."""
+planned number of participants. Surveys are in `services/surveys.py`, imports of counts in
+`services/imports.py`, goals in `followup/goals.py`."""
 
 import datetime
 from collections.abc import Mapping
@@ -20,21 +20,13 @@ from samordna.followup.counts import COUNT_NAMES, gender_total, problems
 from samordna.followup.models import (
     FollowupSettings,
     ParticipantReport,
-    PeriodKind,
     PlannedParticipants,
     ReportingPeriod,
     ReportStatus,
     ReportUnlock,
 )
-from samordna.followup.selectors import settings_for
+from samordna.followup.selectors import periods_of_year, settings_for
 from samordna.interventions.models import Intervention
-
-# The months each period of a kind begins with, in order.
-PERIOD_STARTS = {
-    PeriodKind.TERTIAL: (1, 5, 9),
-    PeriodKind.HALF_YEAR: (1, 7),
-    PeriodKind.YEAR: (1,),
-}
 
 
 @transaction.atomic
@@ -68,33 +60,12 @@ def settings_save(*, association: Association, by: User, **fields: Any) -> Follo
 
 @transaction.atomic
 def periods_for_year(*, association: Association, year: int) -> list[ReportingPeriod]:
-    """The year's periods: those that exist, or new ones of the förbund's kind."""
-    existing = list(
-        ReportingPeriod.objects.filter(association=association, year=year).order_by("starts_on")
-    )
-    if existing:
-        return existing
-    kind = PeriodKind(settings_for(association).period_kind)
-    starts = PERIOD_STARTS[kind]
-    periods = []
-    for number, month in enumerate(starts, start=1):
-        first = datetime.date(year, month, 1)
-        following = starts[number] if number < len(starts) else None
-        last = (
-            datetime.date(year, following, 1) - datetime.timedelta(days=1)
-            if following
-            else datetime.date(year, 12, 31)
-        )
-        period = ReportingPeriod(
-            association=association,
-            kind=kind,
-            year=year,
-            number=number,
-            starts_on=first,
-            ends_on=last,
-        )
-        save_with_history(period, by=None)
-        periods.append(period)
+    """The year's periods, saved: those that exist, or new ones of the förbund's kind (what
+    `selectors.periods_of_year` shows before anyone reports)."""
+    periods = periods_of_year(association, year)
+    for period in periods:
+        if period.pk is None:
+            save_with_history(period, by=None)
     return periods
 
 
@@ -120,7 +91,7 @@ def previous_end(report: ParticipantReport) -> int | None:
 
 
 @transaction.atomic
-def report_open(
+def counts_open(
     *, intervention: Intervention, period: ReportingPeriod, by: User
 ) -> ParticipantReport:
     """The insats's counts for the period, started as a draft the first time."""
@@ -143,7 +114,7 @@ def _check_values(values: Mapping[str, Any]) -> dict[str, int]:
 
 
 @transaction.atomic
-def report_save(
+def counts_save(
     *, report: ParticipantReport, by: User, version: int, values: Mapping[str, Any]
 ) -> ParticipantReport:
     """Save the counts as they stand; they are checked when they are sent."""
@@ -161,7 +132,7 @@ def report_save(
 
 
 @transaction.atomic
-def report_submit(
+def counts_submit(
     *, report: ParticipantReport, by: User, version: int, now: datetime.datetime | None = None
 ) -> ParticipantReport:
     """Send the counts to the kansli once they add up."""
@@ -183,7 +154,7 @@ def report_submit(
 
 
 @transaction.atomic
-def report_approve(
+def counts_approve(
     *, report: ParticipantReport, by: User, now: datetime.datetime | None = None
 ) -> ParticipantReport:
     """The kansli approves sent counts; they are locked from then on."""
@@ -205,7 +176,7 @@ def report_approve(
 
 
 @transaction.atomic
-def report_reopen(*, report: ParticipantReport, by: User, reason: str) -> ReportUnlock:
+def counts_reopen(*, report: ParticipantReport, by: User, reason: str) -> ReportUnlock:
     """Send counts back to draft: sent ones for a correction, approved ones (unlocked) for a
     correction the kansli found later. The reason is kept."""
     if not reason.strip():

@@ -1,7 +1,9 @@
 """Every write to applications and their beredning: drafts, submission, the beredningsgrupp's
 comments and checklist, the tjänsteutlåtande, the agenda, and the public catalogue.
 
-Decisions, agreements and payments are in `grants.py`; reports in `reports.py`.
+Decisions, agreements and payments are in `services/grants.py`; reports in
+`services/reports.py`. The payment of an instalment starts in `samordna.attest.services`
+(`instalment_pay`), which decides between a payment order and a direct payment.
 """
 
 import datetime
@@ -26,6 +28,7 @@ from samordna.core.services import (
 )
 from samordna.core.text import format_date
 from samordna.core.validators import normalise_organisation_number
+from samordna.interventions.documents import application_pdf
 from samordna.interventions.models import (
     Application,
     ApplicationAttachment,
@@ -489,8 +492,6 @@ def agenda_place(
 ) -> Application:
     """Put the application on a board meeting's agenda, with the application and the
     tjänsteutlåtande as a Bilaga; an invited presenter is named as föredragande."""
-    from samordna.interventions.documents import application_pdf
-
     current = Application.objects.select_for_update().get(pk=application.pk)
     if current.status not in OPEN:
         raise ValidationError("Bara inskickade ansökningar som inte är beslutade kan tas upp.")

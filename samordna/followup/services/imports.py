@@ -25,7 +25,12 @@ from samordna.core.uploads import Limits, NotReadable, check_size, csv_rows, xls
 from samordna.followup import services
 from samordna.followup.count_forms import MAX_COUNT, NOT_A_COUNT, TOO_LARGE
 from samordna.followup.counts import COUNT_FIELDS, COUNT_NAMES, STOCKS, gender_total, problems
-from samordna.followup.models import ParticipantReport, ReportingPeriod, ReportStatus
+from samordna.followup.models import (
+    CountImport,
+    ParticipantReport,
+    ReportingPeriod,
+    ReportStatus,
+)
 from samordna.interventions.models import Intervention
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -247,18 +252,37 @@ def check(
 
 
 @transaction.atomic
+def counts_upload(
+    *, association: Association, period: ReportingPeriod, filename: str, table: Table, by: User
+) -> tuple[Checked, CountImport | None]:
+    """Check a file of the period's counts; one without errors waits, as a `CountImport`,
+    for the kansli to look at the rows and confirm. A file with errors saves nothing."""
+    checked = check(association=association, period=period, table=table)
+    if checked.errors:
+        return checked, None
+    pending = CountImport(
+        association=association, period=period, filename=filename, rows=table, uploaded_by=by
+    )
+    save_with_history(pending, by=by)
+    return checked, pending
+
+
+@transaction.atomic
 def counts_import(
     *,
-    association: Association,
-    period: ReportingPeriod,
-    table: Table,
+    pending: CountImport,
     by: User,
     approve: bool,
     now: datetime.datetime | None = None,
 ) -> Checked:
-    """Save every row as sent by `by` (or approved, with `approve`), replacing drafts and
-    sent counts of the same insats and period; nothing at all if any row has an error."""
-    checked = check(association=association, period=period, table=table, lock=True)
+    """Save every row of a checked file as sent by `by` (or approved, with `approve`),
+    replacing drafts and sent counts of the same insats and period; nothing at all if any
+    row has an error now (counts approved since the check, say)."""
+    locked = CountImport.objects.select_for_update().select_related("period").get(pk=pending.pk)
+    if not locked.pending:
+        raise ValidationError("Filen är redan importerad.")
+    association, period = locked.association, locked.period
+    checked = check(association=association, period=period, table=locked.rows, lock=True)
     if checked.errors:
         return checked
     now = now or timezone.now()
@@ -276,6 +300,9 @@ def counts_import(
             report.version += 1
         report._change_reason = "Importerad från fil"  # type: ignore[attr-defined]
         save_with_history(report, by=by)
+    locked.imported_at, locked.imported_by, locked.approved = now, by, approve
+    save_with_history(locked, by=by, update_fields=["imported_at", "imported_by", "approved"])
+    pending.__dict__.update(locked.__dict__)
     return checked
 
 
