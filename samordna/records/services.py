@@ -74,7 +74,13 @@ COPY_REQUESTS_PER_HOUR = 5
 DEFAULT_PLAN = [
     ("protokoll", "Protokoll (justerat)", Retention.KEEP, None, True),
     ("beslut", "Beslut (paragraf eller delegationsbeslut)", Retention.KEEP, None, True),
-    ("arsredovisning", "Årsredovisning och delårsrapport", Retention.KEEP, None, True),
+    (
+        "arsredovisning",
+        "Årsredovisning, delårsrapport och verksamhetsplan",
+        Retention.KEEP,
+        None,
+        True,
+    ),
     ("ansokan", "Ansökan om medel med bilagor", Retention.KEEP, None, False),
     ("avtal", "Avtal om insats", Retention.KEEP, None, False),
     ("rapport", "Rapport från insats", Retention.KEEP, None, False),

@@ -30,6 +30,7 @@ from samordna.reports.models import (
     ReportSection,
 )
 from samordna.reports.sections import SECTIONS
+from samordna.reports.signals import report_locked
 
 LOCKED = "Rapporten är beslutad och låst; den kan inte ändras."
 
@@ -235,6 +236,7 @@ def report_lock(*, report: AssociationReport, by: User) -> AssociationReport:
     report.pdf_sha256 = AssociationReport.sha256(pdf)
     report.locked_at = timezone.now()
     save_with_history(report, by=by)
+    report_locked.send(sender=AssociationReport, report=report, by=by)
     return report
 
 

@@ -20,7 +20,7 @@ from samordna.core.tests.base import SamordnaTestCase
 from samordna.interventions import services as intervention_services
 from samordna.interventions.models import Agreement, Application, ApplicationStatus
 from samordna.meetings import services as meeting_services
-from samordna.meetings.models import ApprovedMinutes
+from samordna.meetings.models import AgendaItem, ApprovedMinutes
 from samordna.records import archive, selectors, services
 from samordna.records.models import (
     MASK,
@@ -34,6 +34,8 @@ from samordna.records.models import (
     WeedingEntry,
     format_dnr,
 )
+from samordna.reports import services as report_services
+from samordna.reports.models import AssociationReport, ReportKind
 
 D = datetime.date
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -579,4 +581,37 @@ class IncomingTests(RecordsCase):
         self.assertEqual(attachment.content_type, "application/pdf")
         self.assertIn(
             handling, selectors.incoming_for_next_meeting(self.association, today).handlings
+        )
+
+
+class AssociationReportTests(RecordsCase):
+    def test_a_locked_report_is_registered_in_its_own_ärende_with_its_pdf_a(self):
+        AssociationReport.objects.filter(association=self.association).delete()
+        report = report_services.report_create(
+            association=self.association, kind=ReportKind.INTERIM, year=2023, by=self.office
+        )
+        item = AgendaItem.objects.filter(
+            meeting__association=self.association, meeting__approved_minutes__isnull=True
+        ).first()
+        assert item is not None
+        report_services.report_attach(report=report, item=item, by=self.office)
+        self.assertFalse(Handling.objects.filter(source_key__startswith="association-report"))
+        ApprovedMinutes.objects.create(
+            meeting=item.meeting,
+            approved_on=D(2023, 10, 30),
+            first_number=1,
+            last_number=1,
+            pdf="x.pdf",
+        )
+        report = report_services.report_lock(report=report, by=self.office)
+
+        handling = Handling.objects.get(source_key=f"association-report-pdf:{report.pk}")
+        self.assertEqual(handling.case.title, "Delårsrapport 2023")
+        self.assertEqual(handling.document_type.code, "arsredovisning")
+        self.assertTrue(handling.document_type.always_kept)
+        self.assertEqual([f.sha256 for f in handling.files.all()], [report.pdf_sha256])
+        # Locking again registers nothing twice.
+        report_services.report_lock(report=report, by=self.office)
+        self.assertEqual(
+            Handling.objects.filter(source_key__startswith="association-report").count(), 1
         )
