@@ -548,6 +548,43 @@ class ArchiveTests(RecordsCase):
         with self.assertRaises(ValidationError):
             archive.build_package(self.association, 2022)
 
+    def test_a_closed_ärende_is_packed_alone_with_its_files_and_checksums(self):
+        case = Case.objects.get(association=self.association, source_key="minutes:2022")
+        url = self.url(f"diarium/arenden/{case.pk}/arkivera/")
+        self.login(self.office)
+        response = self.client.post(url)  # still open
+        self.assertRedirects(response, self.url(f"diarium/arenden/{case.pk}/"), 302, 200)
+        self.assertFalse(ArchivePackage.objects.filter(case=case).exists())
+        services.case_close(case=case, by=self.office)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(url)
+        progress = TaskProgress.objects.get(title=f"Arkivpaket Dnr {case.dnr}")
+        self.assertEqual(progress.status, "done", progress.error)
+        package = ArchivePackage.objects.get(association=self.association, case=case)
+        files = self.unpack(package.file.open("rb").read())
+        root = f"{self.association.slug}-{case.dnr.replace('/', '-')}/"
+        mets = ET.fromstring(files[root + "METS.xml"])
+        ns = {"m": archive.METS_NS, "x": archive.XLINK_NS}
+        listed = mets.findall(".//m:file", ns)
+        self.assertEqual(len(listed), len(files) - 1)
+        for element in listed:
+            location = element.find("m:FLocat", ns)
+            assert location is not None
+            content = files[root + (location.get(f"{{{archive.XLINK_NS}}}href") or "")]
+            self.assertEqual(hashlib.sha256(content).hexdigest(), element.get("CHECKSUM"))
+        kept = {hashlib.sha256(c).hexdigest() for c in files.values()}
+        for approved in ApprovedMinutes.objects.filter(
+            meeting__association=self.association, meeting__date__year=2022
+        ):
+            self.assertIn(approved.sha256, kept)
+        # Only this ärende's handlingar: nothing of another ärende is in the package.
+        others = Handling.objects.filter(association=self.association).exclude(case=case)
+        other_files = {f.sha256 for h in others for f in h.files.all()} - {
+            f.sha256 for h in case.handlings.all() for f in h.files.all()
+        }
+        self.assertFalse(other_files & kept)
+        self.assertContains(self.client.get(self.url("diarium/arkiv/")), f"Dnr {case.dnr}")
+
 
 class IncomingTests(RecordsCase):
     def test_the_incoming_handlingar_since_the_last_meeting(self):
@@ -615,40 +652,3 @@ class AssociationReportTests(RecordsCase):
         self.assertEqual(
             Handling.objects.filter(source_key__startswith="association-report").count(), 1
         )
-
-    def test_a_closed_ärende_is_packed_alone_with_its_files_and_checksums(self):
-        case = Case.objects.get(association=self.association, source_key="minutes:2022")
-        url = self.url(f"diarium/arenden/{case.pk}/arkivera/")
-        self.login(self.office)
-        response = self.client.post(url)  # still open
-        self.assertRedirects(response, self.url(f"diarium/arenden/{case.pk}/"), 302, 200)
-        self.assertFalse(ArchivePackage.objects.filter(case=case).exists())
-        services.case_close(case=case, by=self.office)
-        with self.captureOnCommitCallbacks(execute=True):
-            response = self.client.post(url)
-        progress = TaskProgress.objects.get(title=f"Arkivpaket Dnr {case.dnr}")
-        self.assertEqual(progress.status, "done", progress.error)
-        package = ArchivePackage.objects.get(association=self.association, case=case)
-        files = self.unpack(package.file.open("rb").read())
-        root = f"{self.association.slug}-{case.dnr.replace('/', '-')}/"
-        mets = ET.fromstring(files[root + "METS.xml"])
-        ns = {"m": archive.METS_NS, "x": archive.XLINK_NS}
-        listed = mets.findall(".//m:file", ns)
-        self.assertEqual(len(listed), len(files) - 1)
-        for element in listed:
-            location = element.find("m:FLocat", ns)
-            assert location is not None
-            content = files[root + (location.get(f"{{{archive.XLINK_NS}}}href") or "")]
-            self.assertEqual(hashlib.sha256(content).hexdigest(), element.get("CHECKSUM"))
-        kept = {hashlib.sha256(c).hexdigest() for c in files.values()}
-        for approved in ApprovedMinutes.objects.filter(
-            meeting__association=self.association, meeting__date__year=2022
-        ):
-            self.assertIn(approved.sha256, kept)
-        # Only this ärende's handlingar: nothing of another ärende is in the package.
-        others = Handling.objects.filter(association=self.association).exclude(case=case)
-        other_files = {f.sha256 for h in others for f in h.files.all()} - {
-            f.sha256 for h in case.handlings.all() for f in h.files.all()
-        }
-        self.assertFalse(other_files & kept)
-        self.assertContains(self.client.get(self.url("diarium/arkiv/")), f"Dnr {case.dnr}")
