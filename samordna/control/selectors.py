@@ -343,10 +343,12 @@ class DischargeLine:
     decision: MemberDischarge | None
 
 
-def discharge_years(association: Association, today: datetime.date) -> list[int]:
-    years = set(association.member_discharges.values_list("year", flat=True))
-    years.add(today.year - 1)
-    return sorted(years, reverse=True)
+def discharge_years(association: Association, today: datetime.date) -> tuple[list[int], list[int]]:
+    """The years the page offers (last year, whose decisions fall due this spring, and every
+    year with a decision) and the years with a decision, both newest first."""
+    decided = sorted(set(association.member_discharges.values_list("year", flat=True)))
+    offered = sorted({*decided, today.year - 1}, reverse=True)
+    return offered, decided[::-1]
 
 
 def discharges_for(association: Association, year: int) -> list[DischargeLine]:

@@ -718,7 +718,7 @@ def discharges(request: AuthedRequest, slug: str) -> HttpResponse:
     """Each member's decision on the year's årsredovisning and ansvarsfrihet."""
     association = _reader(request, slug)
     today = timezone.localdate()
-    years = selectors.discharge_years(association, today)
+    years, decided = selectors.discharge_years(association, today)
     try:
         year = int(request.GET.get("ar", ""))
     except ValueError:
@@ -727,6 +727,9 @@ def discharges(request: AuthedRequest, slug: str) -> HttpResponse:
         "association": association,
         "year": year,
         "years": years,
+        # Said when the year has no decision yet, with the newest year that has.
+        "latest_year": decided[0] if decided and year not in decided else None,
+        "nothing_decided": not decided,
         "lines": selectors.discharges_for(association, year),
         "can_manage": can_manage(request.user),
     }

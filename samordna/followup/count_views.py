@@ -178,6 +178,7 @@ def overview(request: AuthedRequest, slug: str) -> HttpResponse:
     periods = selectors.periods_of_year(association, year)
     rows = _grid(user, association, periods, year)
     manage = can_manage_followup(user)
+    latest = selectors.latest_reported_year(association)
     return render(
         request,
         "followup/counts/overview.html",
@@ -191,6 +192,8 @@ def overview(request: AuthedRequest, slug: str) -> HttpResponse:
             "demo": any(c.report and c.report.demo for row in rows for c in row.cells),
             "can_manage": manage,
             "today": today,
+            # A year with nothing reported yet says where the newest counts are.
+            "latest_year": latest if latest is not None and latest < year else None,
         },
     )
 

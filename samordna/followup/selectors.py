@@ -41,6 +41,16 @@ def settings_for(association: Association) -> FollowupSettings:
     return found or FollowupSettings(association=association)
 
 
+def latest_reported_year(association: Association) -> int | None:
+    """The newest year with counts reported by any insats of the förbund, or None."""
+    return (
+        ParticipantReport.objects.filter(association=association)
+        .order_by("-period__year")
+        .values_list("period__year", flat=True)
+        .first()
+    )
+
+
 # The months each period of a kind begins with, in order.
 PERIOD_STARTS = {
     PeriodKind.TERTIAL: (1, 5, 9),

@@ -15,6 +15,7 @@ class RecordsConfig(AppConfig):
         )
         from samordna.meetings.signals import minutes_justerade, minutes_kept
         from samordna.records import registration
+        from samordna.reports.signals import report_locked
 
         for kind, label in [
             ("arende", "records.Case"),
@@ -46,6 +47,9 @@ class RecordsConfig(AppConfig):
         def on_control_report(sender, *, plan, attachment, by, **kwargs) -> None:
             registration.register_control_report(plan=plan, attachment=attachment, by=by)
 
+        def on_association_report(sender, *, report, by, **kwargs) -> None:
+            registration.register_association_report(report=report, by=by)
+
         application_submitted.connect(on_application, weak=False)
         minutes_justerade.connect(on_justerade, weak=False)
         minutes_kept.connect(on_minutes, weak=False)
@@ -53,3 +57,4 @@ class RecordsConfig(AppConfig):
         report_submitted.connect(on_report, weak=False)
         control_plan_adopted.connect(on_plan, weak=False)
         control_report_attached.connect(on_control_report, weak=False)
+        report_locked.connect(on_association_report, weak=False)

@@ -1,5 +1,6 @@
-"""A closed year's handlingar as an archive package in the layout of Riksarkivet's FGS
-Paketstruktur, which is built on E-ARK's Common Specification for Information Packages:
+"""A closed year's handlingar (or a closed ärende's) as an archive package in the layout of
+Riksarkivet's FGS Paketstruktur, which is built on E-ARK's Common Specification for
+Information Packages:
 
     <förbund>-<år>/METS.xml                       every file with its SHA-256
     <förbund>-<år>/metadata/descriptive/diarium.xml   ärenden and handlingar, secrecy included
@@ -22,7 +23,7 @@ from django.utils import timezone
 
 from samordna.associations.models import Association
 from samordna.core.documents import page_context, render_pdf
-from samordna.records.models import Handling
+from samordna.records.models import Case, Handling
 
 METS_NS = "http://www.loc.gov/METS/"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -56,12 +57,25 @@ def year_handlings(association: Association, year: int) -> list[Handling]:
     )
 
 
-def _register_pdf(association: Association, year: int, handlings: list[Handling]) -> bytes:
+def case_handlings(case: Case) -> list[Handling]:
+    return list(
+        case.handlings.select_related("case", "document_type")
+        .prefetch_related("files")
+        .order_by("sequence")
+    )
+
+
+def _register_pdf(
+    association: Association, year: int, handlings: list[Handling], case: Case | None
+) -> bytes:
+    heading = f"Dnr {case.dnr}" if case else str(year)
     context = {
         "association": association,
         "year": year,
+        "case": case,
+        "heading": heading,
         "handlings": handlings,
-        **page_context(association.name, f"Diarieförteckning {year}"),
+        **page_context(association.name, f"Diarieförteckning {heading}"),
     }
     return render_pdf("records/documents/register.html", context, archival=True)
 
@@ -180,17 +194,26 @@ def build_package(
     association: Association,
     year: int,
     *,
+    case: Case | None = None,
     report: Callable[[int, int, str], None] | None = None,
     now: datetime.datetime | None = None,
 ) -> tuple[bytes, int]:
-    """The zip of the year's package and how many files it holds. A stored file whose bytes
-    no longer match the SHA-256 taken when it was registered stops the export."""
+    """The zip of the year's package (or, with `case`, of that ärende's) and how many files
+    it holds. A stored file whose bytes no longer match the SHA-256 taken when it was
+    registered stops the export."""
     now = now or timezone.now()
     created = timezone.localtime(now).replace(microsecond=0).isoformat()
-    handlings = year_handlings(association, year)
-    if not handlings:
-        raise ValidationError(f"Diariet har inga handlingar från {year}.")
-    package_id = f"{association.slug}-{year}"
+    if case is not None:
+        handlings = case_handlings(case)
+        if not handlings:
+            raise ValidationError(f"Ärende {case.dnr} har inga handlingar.")
+        key = _safe(case.dnr)
+    else:
+        handlings = year_handlings(association, year)
+        if not handlings:
+            raise ValidationError(f"Diariet har inga handlingar från {year}.")
+        key = str(year)
+    package_id = f"{association.slug}-{key}"
     packed: list[PackedFile] = []
     rows: list[tuple[Handling, list[str]]] = []
     total = len(handlings)
@@ -213,8 +236,8 @@ def build_package(
             report(index, total + 1, f"{index} av {total} handlingar packade.")
     packed.append(
         PackedFile(
-            f"representations/rep1/data/diarieforteckning-{year}.pdf",
-            _register_pdf(association, year, handlings),
+            f"representations/rep1/data/diarieforteckning-{key}.pdf",
+            _register_pdf(association, year, handlings, case),
             "application/pdf",
         )
     )

@@ -467,12 +467,22 @@ def package_path(instance: "ArchivePackage", filename: str) -> str:
 
 
 class ArchivePackage(models.Model):
-    """A closed year's handlingar as an archive package (FGS Paketstruktur / E-ARK)."""
+    """A closed year's handlingar, or a closed ärende's, as an archive package (FGS
+    Paketstruktur / E-ARK)."""
 
     association = models.ForeignKey(
         Association, on_delete=models.CASCADE, related_name="archive_packages"
     )
     year = models.PositiveSmallIntegerField("år")
+    # Set when the package holds one closed ärende rather than the whole year.
+    case = models.ForeignKey(
+        Case,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="archive_packages",
+        verbose_name="ärende",
+    )
     file = models.FileField("paket", upload_to=package_path, max_length=300)
     sha256 = models.CharField("SHA-256", max_length=64)
     size = models.PositiveBigIntegerField("storlek (byte)")

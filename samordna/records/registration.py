@@ -15,6 +15,7 @@ from samordna.meetings.models import ApprovedMinutes, Attachment, Meeting, Parag
 from samordna.records import services
 from samordna.records.models import Case, Direction, Handling
 from samordna.records.services import document_type_of
+from samordna.reports.models import AssociationReport
 
 
 def _kept_file(field: Any) -> tuple[str, bytes, str] | None:
@@ -217,4 +218,31 @@ def register_control_report(
         document_type=document_type_of(plan.association, "internkontroll"),
         files=[kept] if kept else [],
         source_key=f"control-report:{attachment.pk}",
+    )
+
+
+@transaction.atomic
+def register_association_report(*, report: AssociationReport, by: User | None) -> Handling:
+    """A verksamhetsplan, delårsrapport or årsredovisning decided and locked: its own ärende
+    with the PDF/A as kept (the same SHA-256 as the report's)."""
+    assert report.locked_at is not None
+    locked_on = timezone.localtime(report.locked_at).date()
+    title = f"{report.get_kind_display()} {report.year}"
+    case = services.case_open(
+        association=report.association,
+        by=by,
+        title=title,
+        opened_on=locked_on,
+        source_key=f"association-report:{report.pk}",
+    )
+    kept = _kept_file(report.pdf)
+    return services.handling_register(
+        case=case,
+        by=by,
+        direction=Direction.INTERNAL,
+        date=locked_on,
+        description=f"{title}, beslutad och låst",
+        document_type=document_type_of(report.association, "arsredovisning"),
+        files=[kept] if kept else [],
+        source_key=f"association-report-pdf:{report.pk}",
     )

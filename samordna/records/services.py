@@ -74,7 +74,13 @@ COPY_REQUESTS_PER_HOUR = 5
 DEFAULT_PLAN = [
     ("protokoll", "Protokoll (justerat)", Retention.KEEP, None, True),
     ("beslut", "Beslut (paragraf eller delegationsbeslut)", Retention.KEEP, None, True),
-    ("arsredovisning", "Årsredovisning och delårsrapport", Retention.KEEP, None, True),
+    (
+        "arsredovisning",
+        "Årsredovisning, delårsrapport och verksamhetsplan",
+        Retention.KEEP,
+        None,
+        True,
+    ),
     ("ansokan", "Ansökan om medel med bilagor", Retention.KEEP, None, False),
     ("avtal", "Avtal om insats", Retention.KEEP, None, False),
     ("rapport", "Rapport från insats", Retention.KEEP, None, False),
@@ -663,20 +669,47 @@ def archive_export_start(*, association: Association, year: int, by: User, done_
     )
 
 
+def archive_case_export_start(*, case: Case, by: User, done_url: str = ""):
+    """Build a closed ärende's archive package in the background."""
+    if case.status != CaseStatus.CLOSED:
+        raise ValidationError("Bara ett avslutat ärende kan arkiveras. Avsluta ärendet först.")
+    return progress_start(
+        title=f"Arkivpaket Dnr {case.dnr}",
+        task_path=ARCHIVE_TASK,
+        arguments={
+            "association_id": case.association_id,
+            "year": case.year,
+            "by_id": by.pk,
+            "case_id": case.pk,
+        },
+        by=by,
+        association=case.association,
+        done_url=done_url,
+    )
+
+
 def archive_package_save(
-    *, association: Association, year: int, by: User | None, data: bytes, files: int
+    *,
+    association: Association,
+    year: int,
+    by: User | None,
+    data: bytes,
+    files: int,
+    case: Case | None = None,
 ) -> ArchivePackage:
     package = ArchivePackage(
         association=association,
         year=year,
+        case=case,
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
         files=files,
         created_by=by,
     )
     stamp = secrets.token_hex(4)
+    scope = f"dnr-{case.year}-{case.number}" if case else str(year)
     package.file.save(
-        f"arkivpaket-{association.slug}-{year}-{stamp}.zip", ContentFile(data), save=False
+        f"arkivpaket-{association.slug}-{scope}-{stamp}.zip", ContentFile(data), save=False
     )
     save_with_history(package, by=by)
     return package

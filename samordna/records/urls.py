@@ -13,6 +13,7 @@ urlpatterns = [
     path("arenden/<int:pk>/", views.case, name="case"),
     path("arenden/<int:pk>/andra/", views.case_update, name="case_update"),
     path("arenden/<int:pk>/avsluta/", views.case_close, name="case_close"),
+    path("arenden/<int:pk>/arkivera/", views.case_archive, name="case_archive"),
     path("arenden/<int:pk>/handlingar/ny/", views.handling_create, name="handling_create"),
     path("handlingar/<int:pk>/sekretess/", views.handling_secrecy, name="handling_secrecy"),
     path("filer/<int:pk>/", views.handling_file, name="file"),

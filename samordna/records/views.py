@@ -202,6 +202,22 @@ def case_close(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("records:case", slug=slug, pk=pk)
 
 
+@require_POST
+@login_required
+def case_archive(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
+    """Build the closed ärende's archive package in the background."""
+    association = _office(request, slug)
+    found = case_for(request.user, association, pk)
+    try:
+        progress = services.archive_case_export_start(
+            case=found, by=request.user, done_url=reverse("records:archive", args=[slug])
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("records:case", slug=slug, pk=pk)
+    return redirect("core:progress", slug=slug, pk=progress.pk)
+
+
 def _secrecy(data: dict) -> dict:
     return {
         "secret_description": data["secret_description"],
@@ -517,7 +533,7 @@ def archive(request: AuthedRequest, slug: str) -> HttpResponse:
         {
             "association": association,
             "packages": ArchivePackage.objects.filter(association=association).select_related(
-                "created_by"
+                "created_by", "case"
             ),
             "form": form,
             "can_manage": can_manage(request.user),

@@ -15,8 +15,14 @@ from simple_history.utils import bulk_create_with_history
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association, Member
+from samordna.core.models import TaskProgress
 from samordna.core.richtext import sanitise
-from samordna.core.services import delete_with_history, email_queue, save_with_history
+from samordna.core.services import (
+    delete_with_history,
+    email_queue,
+    progress_start,
+    save_with_history,
+)
 from samordna.meetings.models import AgendaItem
 from samordna.meetings.services import attachment_add
 from samordna.reports import documents, figures, selectors, statements
@@ -30,6 +36,7 @@ from samordna.reports.models import (
     ReportSection,
 )
 from samordna.reports.sections import SECTIONS
+from samordna.reports.signals import report_locked
 
 LOCKED = "Rapporten är beslutad och låst; den kan inte ändras."
 
@@ -235,7 +242,28 @@ def report_lock(*, report: AssociationReport, by: User) -> AssociationReport:
     report.pdf_sha256 = AssociationReport.sha256(pdf)
     report.locked_at = timezone.now()
     save_with_history(report, by=by)
+    report_locked.send(sender=AssociationReport, report=report, by=by)
     return report
+
+
+LOCK_TASK = "samordna.reports.tasks.report_lock_task"
+
+
+def report_lock_start(*, report: AssociationReport, by: User) -> TaskProgress:
+    """Check that the report can be locked now and lock it in the background."""
+    if report.is_locked:
+        raise ValidationError("Rapporten är redan låst.")
+    if selectors.decided_minutes(report) is None:
+        raise ValidationError(
+            "Rapporten låses när protokollet från sammanträdet där den beslutas är justerat."
+        )
+    return progress_start(
+        title=f"Låsa {report.title}",
+        task_path=LOCK_TASK,
+        arguments={"report_id": report.pk, "by_id": by.pk},
+        by=by,
+        association=report.association,
+    )
 
 
 @transaction.atomic

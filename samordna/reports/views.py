@@ -179,12 +179,11 @@ def lock(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     association = _writer(request, slug)
     report = _report(association, pk)
     try:
-        services.report_lock(report=report, by=request.user)
+        progress = services.report_lock_start(report=report, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{report.title} är låst och sparad som PDF/A och Word.")
-    return redirect("reports:detail", slug, report.pk)
+        return redirect("reports:detail", slug, report.pk)
+    return redirect("core:progress", slug=slug, pk=progress.pk)
 
 
 @require_http_methods(["GET", "POST"])

@@ -5,6 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from samordna.control import selectors, services
 from samordna.control.models import CycleKind, Occurrence
@@ -114,3 +115,23 @@ class DischargeTests(SamordnaTestCase):
         self.assertEqual(self.client.get(self.url("styrning/ansvarsfrihet/ny/")).status_code, 200)
         self.login(self.outsider)
         self.assertEqual(self.client.get(self.url("styrning/ansvarsfrihet/")).status_code, 404)
+
+
+class DischargeYearPageTests(SamordnaTestCase):
+    def test_a_year_without_decisions_points_to_the_newest_year_with_them(self):
+        decided = sorted(set(self.association.member_discharges.values_list("year", flat=True)))
+        self.assertTrue(decided)  # the demo's decisions (003_ § 102, 000_ § 125)
+        self.login(self.office)
+        response = self.client.get(
+            reverse("control:discharges", args=[self.association.slug]) + "?ar=2099"
+        )
+        self.assertContains(
+            response,
+            f"Inga medlemmar har registrerat beslut för 2099 ännu. Senaste år med beslut är "
+            f'<a class="anchor" href="?ar={decided[-1]}">{decided[-1]}</a>.',
+            html=False,
+        )
+        with_decisions = self.client.get(
+            reverse("control:discharges", args=[self.association.slug]) + f"?ar={decided[-1]}"
+        )
+        self.assertNotContains(with_decisions, "Inga medlemmar har registrerat")

@@ -196,17 +196,26 @@ class OverviewTests(CountCase):
     def test_the_number_of_queries_does_not_grow_with_insatser_and_periods(self):
         self.login(self.office)
         self.client.get(self.overview_url())  # the session, once
-        # No savepoint any more: the overview reads the periods, it does not make them.
-        with self.assertNumQueries(8):
+        # No savepoint any more: the overview reads the periods, it does not make them; one
+        # query finds the newest year with counts, to point there from a year without.
+        with self.assertNumQueries(9):
             first = self.client.get(self.overview_url())
         for number in range(4):
             extra = register(self, f"Extra insats {number}", "Försäkringskassan")
             sent(extra, self.first, self.office)
             services.planned_set(intervention=extra, by=self.office, year=2024, planned=number)
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(9):
             more = self.client.get(self.overview_url())
         self.assertNotContains(first, "Extra insats 3")
         self.assertContains(more, "Extra insats 3")
+
+    def test_a_year_without_counts_says_which_is_the_newest_with_counts(self):
+        approved(self.konsulent, self.first, self.applicant, self.office)
+        self.login(self.office)
+        text = "Inga siffror är rapporterade för 2026 ännu. Senaste år med rapporterade siffror"
+        with time_machine.travel(datetime.datetime(2026, 3, 3, 10, tzinfo=datetime.UTC)):
+            self.assertContains(self.client.get(self.overview_url(2026)), text)
+        self.assertNotContains(self.client.get(self.overview_url(2024)), "Inga siffror")
 
     def test_readers_outside_the_forbund_and_wrong_methods(self):
         self.login(self.outsider)

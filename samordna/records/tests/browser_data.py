@@ -41,6 +41,7 @@ class RecordsPages(AppPages):
     files = {"records:file", "records:archive_download"}
     not_pages = {
         "records:case_close",
+        "records:case_archive",
         "records:copy_request_done",
         "records:weeding_create",
         "records:weeding_execute",

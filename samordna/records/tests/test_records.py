@@ -20,7 +20,7 @@ from samordna.core.tests.base import SamordnaTestCase
 from samordna.interventions import services as intervention_services
 from samordna.interventions.models import Agreement, Application, ApplicationStatus
 from samordna.meetings import services as meeting_services
-from samordna.meetings.models import ApprovedMinutes
+from samordna.meetings.models import AgendaItem, ApprovedMinutes
 from samordna.records import archive, selectors, services
 from samordna.records.models import (
     MASK,
@@ -34,6 +34,8 @@ from samordna.records.models import (
     WeedingEntry,
     format_dnr,
 )
+from samordna.reports import services as report_services
+from samordna.reports.models import AssociationReport, ReportKind
 
 D = datetime.date
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -546,6 +548,43 @@ class ArchiveTests(RecordsCase):
         with self.assertRaises(ValidationError):
             archive.build_package(self.association, 2022)
 
+    def test_a_closed_ärende_is_packed_alone_with_its_files_and_checksums(self):
+        case = Case.objects.get(association=self.association, source_key="minutes:2022")
+        url = self.url(f"diarium/arenden/{case.pk}/arkivera/")
+        self.login(self.office)
+        response = self.client.post(url)  # still open
+        self.assertRedirects(response, self.url(f"diarium/arenden/{case.pk}/"), 302, 200)
+        self.assertFalse(ArchivePackage.objects.filter(case=case).exists())
+        services.case_close(case=case, by=self.office)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(url)
+        progress = TaskProgress.objects.get(title=f"Arkivpaket Dnr {case.dnr}")
+        self.assertEqual(progress.status, "done", progress.error)
+        package = ArchivePackage.objects.get(association=self.association, case=case)
+        files = self.unpack(package.file.open("rb").read())
+        root = f"{self.association.slug}-{case.dnr.replace('/', '-')}/"
+        mets = ET.fromstring(files[root + "METS.xml"])
+        ns = {"m": archive.METS_NS, "x": archive.XLINK_NS}
+        listed = mets.findall(".//m:file", ns)
+        self.assertEqual(len(listed), len(files) - 1)
+        for element in listed:
+            location = element.find("m:FLocat", ns)
+            assert location is not None
+            content = files[root + (location.get(f"{{{archive.XLINK_NS}}}href") or "")]
+            self.assertEqual(hashlib.sha256(content).hexdigest(), element.get("CHECKSUM"))
+        kept = {hashlib.sha256(c).hexdigest() for c in files.values()}
+        for approved in ApprovedMinutes.objects.filter(
+            meeting__association=self.association, meeting__date__year=2022
+        ):
+            self.assertIn(approved.sha256, kept)
+        # Only this ärende's handlingar: nothing of another ärende is in the package.
+        others = Handling.objects.filter(association=self.association).exclude(case=case)
+        other_files = {f.sha256 for h in others for f in h.files.all()} - {
+            f.sha256 for h in case.handlings.all() for f in h.files.all()
+        }
+        self.assertFalse(other_files & kept)
+        self.assertContains(self.client.get(self.url("diarium/arkiv/")), f"Dnr {case.dnr}")
+
 
 class IncomingTests(RecordsCase):
     def test_the_incoming_handlingar_since_the_last_meeting(self):
@@ -579,4 +618,37 @@ class IncomingTests(RecordsCase):
         self.assertEqual(attachment.content_type, "application/pdf")
         self.assertIn(
             handling, selectors.incoming_for_next_meeting(self.association, today).handlings
+        )
+
+
+class AssociationReportTests(RecordsCase):
+    def test_a_locked_report_is_registered_in_its_own_ärende_with_its_pdf_a(self):
+        AssociationReport.objects.filter(association=self.association).delete()
+        report = report_services.report_create(
+            association=self.association, kind=ReportKind.INTERIM, year=2023, by=self.office
+        )
+        item = AgendaItem.objects.filter(
+            meeting__association=self.association, meeting__approved_minutes__isnull=True
+        ).first()
+        assert item is not None
+        report_services.report_attach(report=report, item=item, by=self.office)
+        self.assertFalse(Handling.objects.filter(source_key__startswith="association-report"))
+        ApprovedMinutes.objects.create(
+            meeting=item.meeting,
+            approved_on=D(2023, 10, 30),
+            first_number=1,
+            last_number=1,
+            pdf="x.pdf",
+        )
+        report = report_services.report_lock(report=report, by=self.office)
+
+        handling = Handling.objects.get(source_key=f"association-report-pdf:{report.pk}")
+        self.assertEqual(handling.case.title, "Delårsrapport 2023")
+        self.assertEqual(handling.document_type.code, "arsredovisning")
+        self.assertTrue(handling.document_type.always_kept)
+        self.assertEqual([f.sha256 for f in handling.files.all()], [report.pdf_sha256])
+        # Locking again registers nothing twice.
+        report_services.report_lock(report=report, by=self.office)
+        self.assertEqual(
+            Handling.objects.filter(source_key__startswith="association-report").count(), 1
         )

@@ -7,13 +7,14 @@ import re
 
 import docx
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
 from pypdf import PdfReader
 
-from samordna.core.models import OutgoingEmail
+from samordna.core.models import OutgoingEmail, TaskProgress
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.meetings.models import AgendaItem, ApprovedMinutes, Meeting
 from samordna.meetings.tests.helpers import pdf_inflated
@@ -134,3 +135,34 @@ class DecidedReportTests(SamordnaTestCase):
         email = OutgoingEmail.objects.get(key=f"report-{report.pk}-dispatch-{sent[0].pk}")
         self.assertEqual(email.recipients, ["registrator@example.se"])
         self.assertEqual(email.attachments.get().filename, "arsredovisning-2023.pdf")
+
+    def test_the_lock_button_locks_in_the_background_with_progress(self):
+        services.report_attach(report=self.report, item=self.item, by=self.office)
+        url = reverse("reports:lock", args=[self.association.slug, self.report.pk])
+        self.login(self.office)
+        response = self.client.post(url)  # the meeting is not justerad yet
+        self.assertRedirects(
+            response, f"/f/{self.association.slug}/rapporter/{self.report.pk}/", 302, 200
+        )
+        self.assertFalse(TaskProgress.objects.filter(title__startswith="Låsa").exists())
+        ApprovedMinutes.objects.create(
+            meeting=self.meeting,
+            approved_on=timezone.localdate(),
+            first_number=1,
+            last_number=1,
+            pdf="x.pdf",
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(url)
+        progress = TaskProgress.objects.get(title=f"Låsa {self.report.title}")
+        self.assertRedirects(
+            response,
+            f"/f/{self.association.slug}/uppgifter/{progress.pk}/",
+            fetch_redirect_response=False,
+        )
+        self.assertEqual(progress.status, "done", progress.error)
+        self.report.refresh_from_db()
+        self.assertTrue(self.report.is_locked)
+        self.assertEqual(
+            progress.done_url, f"/f/{self.association.slug}/rapporter/{self.report.pk}/"
+        )
