@@ -8,6 +8,7 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils import timezone
 from simple_history.manager import HistoryManager
@@ -25,7 +26,11 @@ HISTORY_KINDS: dict[str, str] = {}
 
 
 def register_history(kind: str, model_label: str) -> None:
-    """Make the history of `model_label` ("app.Model") readable at /historik/<kind>/<pk>/."""
+    """Make the history of `model_label` ("app.Model") readable at /historik/<kind>/<pk>/.
+    A word already taken by another model is refused: one of them would lose its history."""
+    taken = HISTORY_KINDS.get(kind)
+    if taken is not None and taken != model_label:
+        raise ImproperlyConfigured(f"History kind {kind!r} is taken by {taken}.")
     HISTORY_KINDS[kind] = model_label
 
 

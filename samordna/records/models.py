@@ -98,7 +98,7 @@ class Case(models.Model):
     # What the ärende is about (any of them, or none).
     application = models.ForeignKey(
         "interventions.Application",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="cases",
@@ -106,7 +106,7 @@ class Case(models.Model):
     )
     intervention = models.ForeignKey(
         "interventions.Intervention",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="cases",

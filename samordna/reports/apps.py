@@ -8,7 +8,7 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from samordna.core.history import register_history
 
-        register_history("rapport", "reports.AssociationReport")
+        register_history("forbundsrapport", "reports.AssociationReport")
         register_history("rapportavsnitt", "reports.ReportSection")
         register_history("rapportsiffra", "reports.Figure")
         register_history("balanskoppling", "reports.BalanceMapping")

@@ -109,9 +109,10 @@ class GenericHistoryPageTests(SamordnaTestCase):
                     self.client.get(self.page(record, self.other.slug)).status_code, 404
                 )
                 opened.append(model._meta.label)
-        # The demo has rows of nearly every model; the few it lacks are made for the test
-        # (a checked file of counts waiting for confirmation, `CountImport`, among them).
-        self.assertLessEqual(len(without_rows), 16, without_rows)
+        # The demo has rows of nearly every model; the few it lacks (at most one in five) are
+        # made for the test (a checked file of counts waiting for confirmation, `CountImport`,
+        # among them).
+        self.assertLessEqual(len(without_rows), len(models) // 5, without_rows)
         self.assertEqual(len(opened), len(models))
 
     def test_the_page_shows_who_when_and_field_old_to_new(self):

@@ -366,6 +366,7 @@ class SettingsViewTests(SamordnaTestCase):
             "paragraph_numbering": a.paragraph_numbering,
             "notice_board": a.notice_board,
             "minutes_kept_at": a.minutes_kept_at,
+            "opening_style": a.opening_style,
             "fee_short_meeting_percent": "1",
             "fee_long_meeting_percent": "2",
             "fee_long_meeting_after_hours": "4",

@@ -129,7 +129,9 @@ class OutboxTests(SamordnaTestCase):
             self.captureOnCommitCallbacks(execute=True),
         ):
             email = self.queue()
-        operator = User.objects.create_superuser("drift", "drift@example.se", "lösenord-för-drift")
+        operator = User.objects.create_superuser(
+            "reparatör", "reparator@example.se", "lösenord-för-drift"
+        )
         self.client.force_login(operator)
         changelist = reverse("admin:core_outgoingemail_changelist")
         self.assertContains(self.client.get(changelist), "E-postservern tog inte emot")

@@ -27,7 +27,7 @@ class ReportPages(AppPages):
     }
     files = {"reports:pdf", "reports:docx"}
     not_pages = {"reports:refresh", "reports:lock", "reports:send"}
-    history_kinds = {"rapport", "rapportavsnitt", "rapportsiffra", "balanskoppling"}
+    history_kinds = {"forbundsrapport", "rapportavsnitt", "rapportsiffra", "balanskoppling"}
 
     @cached_property
     def annual(self) -> AssociationReport:
@@ -57,7 +57,7 @@ class ReportPages(AppPages):
         raise AssertionError(f"Ingen sökväg för {name}")
 
     def history_pk(self, kind: str) -> int:
-        if kind == "rapport":
+        if kind == "forbundsrapport":
             return self.annual.pk
         if kind == "rapportavsnitt":
             return self.annual.sections.get(key="forvaltningsberattelse").pk
