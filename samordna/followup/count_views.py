@@ -10,7 +10,8 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +22,7 @@ from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.associations.permissions import association_for, require
 from samordna.core.http import AuthedRequest, file_response
-from samordna.core.text import swedish_key
+from samordna.core.text import exact_swedish_order, swedish_key, swedish_order
 from samordna.core.uploads import read_upload
 from samordna.core.views import form_page, form_render
 from samordna.followup import selectors, services
@@ -107,19 +108,44 @@ def _years(user: User, association: Association, today: datetime.date) -> list[i
     return sorted(years)
 
 
+GRID_PAGE = 50
+
+
+@dataclass(frozen=True)
+class Grid:
+    page: Page  # of insats ids, in the Swedish order of their names
+    rows: list[GridRow]
+    states: list[PeriodState]  # over every insats of the year, not only the page's
+
+
 def _grid(
-    user: User, association: Association, periods: list[ReportingPeriod], year: int
-) -> list[GridRow]:
-    """A row per insats that runs in the year (or has counts in it), a cell per period."""
+    user: User,
+    association: Association,
+    periods: list[ReportingPeriod],
+    year: int,
+    number: Any = 1,
+    *,
+    with_states: bool = False,
+    per_page: int,
+) -> Grid:
+    """A row per insats that runs in the year (or has counts in it), a cell per period: one
+    page of them, cut in the database, and the period states summed there; a fixed number
+    of queries whatever the number of insatser."""
     in_year = ParticipantReport.objects.filter(period__association=association, period__year=year)
-    interventions = sorted(
-        visible_interventions(user, association).filter(
-            services.running_q(periods[0].starts_on, periods[-1].ends_on)
-            | Q(pk__in=in_year.values("intervention_id"))
-        ),
-        key=lambda i: swedish_key(i.name),
+    chosen = visible_interventions(user, association).filter(
+        services.running_q(periods[0].starts_on, periods[-1].ends_on)
+        | Q(pk__in=in_year.values("intervention_id"))
     )
-    ids = [i.pk for i in interventions]
+    page = Paginator(
+        chosen.order_by(*swedish_order("name"), "pk").values_list("pk", flat=True), per_page
+    ).get_page(number)
+    ids = list(page.object_list)
+    interventions = list(visible_interventions(user, association).filter(pk__in=ids))
+    order = {pk: n for n, pk in enumerate(ids)}
+    if exact_swedish_order():
+        interventions.sort(key=lambda i: order[i.pk])
+    else:
+        interventions.sort(key=lambda i: swedish_key(i.name))
     reports = {
         (r.intervention_id, r.period_id): r
         for r in in_year.filter(intervention_id__in=ids).only(
@@ -131,7 +157,7 @@ def _grid(
             "intervention_id", "planned"
         )
     )
-    return [
+    rows = [
         GridRow(
             intervention=intervention,
             cells=[
@@ -147,17 +173,40 @@ def _grid(
         )
         for intervention in interventions
     ]
+    return Grid(page, rows, _period_states(chosen, periods) if with_states else [])
 
 
-def _period_states(rows: list[GridRow], periods: list[ReportingPeriod]) -> list[PeriodState]:
-    """Per period: how many running insatser have sent nothing, how many wait for approval."""
-    states = []
-    for column, period in enumerate(periods):
-        cells = [(row.cells[column].runs, row.cells[column].report) for row in rows]
-        missing = sum(runs and (r is None or r.status == ReportStatus.DRAFT) for runs, r in cells)
-        waiting = sum(r is not None and r.status == ReportStatus.SUBMITTED for _, r in cells)
-        states.append(PeriodState(period, missing, waiting))
-    return states
+def _period_states(
+    chosen: QuerySet[Intervention], periods: list[ReportingPeriod]
+) -> list[PeriodState]:
+    """Per period, over every insats of the grid: how many run and have sent nothing (no
+    counts or a draft), how many wait for approval. One query."""
+    sums: dict[str, Count] = {}
+    for n, period in enumerate(periods):
+        # A year nobody has reported in yet shows periods that are not saved.
+        of_period = (
+            Q(period=period)
+            if period.pk is not None
+            else Q(
+                period__association_id=period.association_id,
+                period__year=period.year,
+                period__number=period.number,
+            )
+        )
+        reports = ParticipantReport.objects.filter(of_period, intervention_id=OuterRef("pk"))
+        sums[f"missing_{n}"] = Count(
+            "pk",
+            filter=services.running_q(period.starts_on, period.ends_on)
+            & ~Exists(reports.exclude(status=ReportStatus.DRAFT)),
+        )
+        sums[f"waiting_{n}"] = Count(
+            "pk", filter=Q(Exists(reports.filter(status=ReportStatus.SUBMITTED)))
+        )
+    found = chosen.order_by().aggregate(**sums)
+    return [
+        PeriodState(period, found[f"missing_{n}"], found[f"waiting_{n}"])
+        for n, period in enumerate(periods)
+    ]
 
 
 @require_GET
@@ -176,8 +225,17 @@ def overview(request: AuthedRequest, slug: str) -> HttpResponse:
     if year not in years:
         raise Http404("Det finns ingen uppföljning det året.")
     periods = selectors.periods_of_year(association, year)
-    rows = _grid(user, association, periods, year)
     manage = can_manage_followup(user)
+    grid = _grid(
+        user,
+        association,
+        periods,
+        year,
+        request.GET.get("sida"),
+        with_states=manage,
+        per_page=GRID_PAGE,
+    )
+    rows = grid.rows
     latest = selectors.latest_reported_year(association)
     return render(
         request,
@@ -188,7 +246,8 @@ def overview(request: AuthedRequest, slug: str) -> HttpResponse:
             "years": years,
             "periods": periods,
             "rows": rows,
-            "states": _period_states(rows, periods) if manage else [],
+            "page": grid.page,
+            "states": grid.states,
             "demo": any(c.report and c.report.demo for row in rows for c in row.cells),
             "can_manage": manage,
             "today": today,

@@ -3,13 +3,15 @@ period from draft to approved (and back, with a reason), the planned number of
 participants and the förbund's settings."""
 
 import datetime
+from unittest import mock
 
 import time_machine
 from django.urls import reverse
 
 from samordna.accounts.models import User
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.followup import services
+from samordna.core.text import swedish_key
+from samordna.followup import count_views, services
 from samordna.followup.models import (
     FollowupSettings,
     ParticipantReport,
@@ -196,18 +198,55 @@ class OverviewTests(CountCase):
     def test_the_number_of_queries_does_not_grow_with_insatser_and_periods(self):
         self.login(self.office)
         self.client.get(self.overview_url())  # the session, once
-        # No savepoint any more: the overview reads the periods, it does not make them; one
-        # query finds the newest year with counts, to point there from a year without.
-        with self.assertNumQueries(9):
+        # The years, the periods, the page (count, ids, its insatser, their counts and planned
+        # numbers), the period states over every insats in one query, and the newest year
+        # with counts, to point there from a year without.
+        with (
+            mock.patch.object(count_views, "GRID_PAGE", 3),
+            self.assertNumQueries(12),
+        ):
             first = self.client.get(self.overview_url())
         for number in range(4):
             extra = register(self, f"Extra insats {number}", "Försäkringskassan")
             sent(extra, self.first, self.office)
             services.planned_set(intervention=extra, by=self.office, year=2024, planned=number)
-        with self.assertNumQueries(9):
-            more = self.client.get(self.overview_url())
+        with (
+            mock.patch.object(count_views, "GRID_PAGE", 3),
+            self.assertNumQueries(12),
+        ):
+            more = self.client.get(self.overview_url() + "&sida=2")
         self.assertNotContains(first, "Extra insats 3")
-        self.assertContains(more, "Extra insats 3")
+        self.assertContains(more, "Extra insats 1")  # A, E0, E1 on page 1 ... in name order
+        self.assertContains(more, "Sida 2 av 3")
+
+    def test_the_grid_is_paged_in_name_order_and_the_states_count_every_insats(self):
+        for number in range(4):
+            extra = register(self, f"Extra insats {number}", "Försäkringskassan")
+            sent(extra, self.first, self.office)
+        self.login(self.office)
+        with mock.patch.object(count_views, "GRID_PAGE", 3):
+            pages = [self.client.get(self.overview_url() + f"&sida={n}") for n in (1, 2, 3)]
+        names = [[row.intervention.name for row in page.context["rows"]] for page in pages]
+        everything = [name for page in names for name in page]
+        self.assertEqual(len(everything), 8)  # 4 running in the demo, 4 extra
+        self.assertEqual(everything, sorted(everything, key=swedish_key))
+        self.assertEqual([len(page) for page in names], [3, 3, 2])
+        self.assertContains(pages[0], "8 insatser i bokstavsordning (sida 1 av 3)")
+        self.assertContains(pages[0], '<a class="anchor" href="?ar=2024&amp;sida=2">Nästa sida')
+        # The states are those of all eight insatser on every page: the four extra sent in
+        # the first half-year, the demo's four without counts; all eight missing in the second.
+        for page in pages:
+            self.assertContains(
+                page,
+                '<th scope="row">Ej inskickade (alla 8)</th><td>4 <span class="warning-text">'
+                "perioden är slut</span></td><td>8</td>",
+                html=False,
+            )
+            self.assertContains(
+                page,
+                '<th scope="row">Väntar på godkännande</th><td>4</td><td>0</td>',
+                html=False,
+            )
 
     def test_a_year_without_counts_says_which_is_the_newest_with_counts(self):
         approved(self.konsulent, self.first, self.applicant, self.office)
