@@ -12,3 +12,12 @@ from samordna.demo.load import load_demo
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_demo()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a test's rolled-back database would otherwise
+    meet what an earlier test left under the same förbund and version."""
+    from django.core.cache import cache
+
+    cache.clear()

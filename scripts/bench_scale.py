@@ -518,6 +518,7 @@ def fill(rng: random.Random, association: Any, office: Any, *, demo: bool) -> di
 def generate(scale: float) -> dict[str, int]:
     """The country: the demo's förbund filled to the average, and the rest new."""
     from django.db import transaction
+    from django.db.models import F
 
     from samordna.accounts.models import Role, User
     from samordna.associations.models import Association
@@ -559,6 +560,8 @@ def generate(scale: float) -> dict[str, int]:
             counts = fill(rng, association, office, demo=association in existing)
             for key, value in counts.items():
                 total[key] = total.get(key, 0) + value
+        # The bulk inserts pass by the services, which would have said so to the cache.
+        Association.objects.update(render_version=F("render_version") + 1)
     return {"förbund": len(existing) + len(new), **total}
 
 

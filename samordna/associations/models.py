@@ -125,8 +125,12 @@ class Association(models.Model):
         null=True,
         blank=True,
     )
+    # Bumped by the services that change what pages keep in the cache per förbund (the
+    # financial goals panel), so that the next page builds it anew: see
+    # `associations.cache`. Read with the user's förbund, so the check costs no query.
+    render_version = models.PositiveBigIntegerField(default=0, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["render_version"])
 
     class Meta:
         verbose_name = "samordningsförbund"

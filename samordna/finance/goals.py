@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import BooleanField, Case, F, Sum, Value, When
 from django.db.models.functions import Coalesce
 
+from samordna.associations.cache import per_association
 from samordna.associations.models import Association
 from samordna.core.text import format_kronor, format_percent
 from samordna.finance import budgets
@@ -171,8 +172,15 @@ def _sums(association: Association) -> dict[int, _Sums]:
 
 
 def goals_for(association: Association) -> GoalsPanel:
-    """Every goal with its figure per budget year; five queries whatever the data, the
-    lines summed in the database."""
+    """Every goal with its figure per budget year, the same for every reader of the förbund:
+    kept in the cache until a service changes the budgets, forecasts or goals
+    (`associations.cache`)."""
+    return per_association(association, "finance.goals", lambda: _goals_for(association))
+
+
+def _goals_for(association: Association) -> GoalsPanel:
+    """The goals panel built anew: five queries whatever the data, the lines summed in the
+    database."""
     settings = settings_for(association)
     budget_list = list(Budget.objects.filter(association=association).order_by("year"))
     sums = _sums(association)
