@@ -32,6 +32,7 @@ from samordna.interventions.documents import application_pdf
 from samordna.interventions.models import (
     Application,
     ApplicationAttachment,
+    ApplicationBudgetLine,
     ApplicationComment,
     ApplicationGoal,
     ApplicationKind,
@@ -39,7 +40,6 @@ from samordna.interventions.models import (
     ApplicationStatus,
     Assessment,
     AssessmentCriterion,
-    BudgetLine,
     CatalogueEntry,
     Direction,
     GrantSettings,
@@ -191,7 +191,9 @@ def _sync_budget(application: Application, cells: Sequence[BudgetCell], *, by: U
                 changed = True
             continue
         if line is None:
-            line = BudgetLine(application=application, cost_type=cell.cost_type, year=cell.year)
+            line = ApplicationBudgetLine(
+                application=application, cost_type=cell.cost_type, year=cell.year
+            )
         names = apply_changes(
             line, {"amount": cell.amount or 0, "specification": cell.specification.strip()}
         )
