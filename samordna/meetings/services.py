@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, prefetch_related_objects
 from django.utils import timezone
 
 from samordna.accounts.models import User
@@ -865,6 +865,7 @@ def kallelse_send(*, meeting: Meeting, by: User, key: str = "") -> int:
     if not recipients:
         raise ValidationError(NO_ADDRESSES_MESSAGE)
     pdf = kallelse_pdf(meeting)
+    prefetch_related_objects([meeting], "items")  # the agenda in every message, read once
     meeting.notice_sent_at = timezone.now()
     save_with_history(meeting, by=by, update_fields=["notice_sent_at"])
     key = key or f"{meeting.notice_sent_at:%Y%m%d%H%M%S%f}"

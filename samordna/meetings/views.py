@@ -18,7 +18,7 @@ from samordna.associations.permissions import (
 from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest, file_response
 from samordna.core.text import format_date
-from samordna.core.views import form_page
+from samordna.core.views import form_page, post_action
 from samordna.interventions.selectors import paragraph_matters, paragraph_subjects
 from samordna.meetings import documents, past, selectors, services
 from samordna.meetings.calendar import meetings_ics
@@ -317,18 +317,24 @@ def item_action(request: AuthedRequest, slug: str, pk: int, item_pk: int) -> Htt
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
     item = get_object_or_404(meeting.items, pk=item_pk)
+    done_url = reverse("meetings:detail", args=[slug, pk])
     action = request.POST.get("action")
-    try:
-        if action in ("up", "down"):
-            services.agenda_item_move(item=item, by=request.user, up=action == "up")
-        elif action == "delete":
-            services.agenda_item_delete(item=item, by=request.user)
-            messages.success(request, f"{item.title} är borttagen från dagordningen.")
-        else:
-            messages.error(request, "Okänd åtgärd.")
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect("meetings:detail", slug=slug, pk=pk)
+    if action in ("up", "down"):
+        return post_action(
+            request,
+            lambda: services.agenda_item_move(item=item, by=request.user, up=action == "up"),
+            done_message=None,
+            done_url=done_url,
+        )
+    if action == "delete":
+        return post_action(
+            request,
+            lambda: services.agenda_item_delete(item=item, by=request.user),
+            done_message=f"{item.title} är borttagen från dagordningen.",
+            done_url=done_url,
+        )
+    messages.error(request, "Okänd åtgärd.")
+    return redirect(done_url)
 
 
 @require_http_methods(["GET", "POST"])
@@ -574,13 +580,12 @@ def guest_delete(request: AuthedRequest, slug: str, pk: int, guest_pk: int) -> H
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
     guest = get_object_or_404(meeting.guests, pk=guest_pk)
-    try:
-        services.guest_delete(guest=guest, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{guest.name} är borttagen.")
-    return redirect("meetings:detail", slug=slug, pk=pk)
+    return post_action(
+        request,
+        lambda: services.guest_delete(guest=guest, by=request.user),
+        done_message=f"{guest.name} är borttagen.",
+        done_url=reverse("meetings:detail", args=[slug, pk]),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -620,15 +625,12 @@ def confirm(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """The sekreterare (or the kansli for one without a login) confirms the text."""
     _, meeting = _meeting(request, slug, pk)
     require(services.may_confirm(meeting, request.user))
-    try:
-        services.minutes_confirm(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request, "Protokollets text är bestyrkt. Ordförande och justerare kan nu justera."
-        )
-    return redirect("meetings:detail", slug=slug, pk=pk)
+    return post_action(
+        request,
+        lambda: services.minutes_confirm(meeting=meeting, by=request.user),
+        done_message="Protokollets text är bestyrkt. Ordförande och justerare kan nu justera.",
+        done_url=reverse("meetings:detail", args=[slug, pk]),
+    )
 
 
 @require_http_methods(["GET", "POST"])
