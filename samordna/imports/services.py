@@ -1,6 +1,7 @@
 """Old protocols brought in: upload (one file or a zip), read once and kept as a pending
 import; the kansli checks and corrects the parse, then confirms it as one historical
-justerad meeting (`meetings.past.register_past_meeting`) with the file as its original."""
+justerad meeting (`meetings.services.past_meetings.register_past_meeting`) with the file
+as its original."""
 
 import datetime
 import difflib
@@ -36,8 +37,9 @@ from samordna.interventions.selectors import sought_by_year
 from samordna.interventions.services import OPEN, grants
 from samordna.interventions.services.grants import AmountInput
 from samordna.meetings.models import ApprovedMinutes, Paragraph, Presence
-from samordna.meetings.past import PastParagraph, register_past_meeting
-from samordna.meetings.services import RollCallEntry
+from samordna.meetings.past import PastParagraph
+from samordna.meetings.services.past_meetings import register_past_meeting
+from samordna.meetings.services.proceedings import RollCallEntry
 
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 READABLE_SUFFIXES = {".pdf", ".docx", ".txt"}

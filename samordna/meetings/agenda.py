@@ -25,11 +25,8 @@ from samordna.meetings.models import (
     Paragraph,
 )
 from samordna.meetings.selectors import adjustment_line, minutes_rows, neighbour_meetings
-from samordna.meetings.services import (
-    _check_recorded_decisions,
-    _sanitised,
-    next_paragraph_number,
-)
+from samordna.meetings.services import sanitised
+from samordna.meetings.services.proceedings import _check_recorded_decisions, next_paragraph_number
 
 NEXT_MEETING = "Nästa sammanträde"
 ADJUSTERS = "Val av justerare"
@@ -80,7 +77,7 @@ def paragraphs_from_agenda(*, meeting: Meeting, by: User) -> list[Paragraph]:
             number=next_paragraph_number(meeting),
             title=item.title,
             case_number=item.case_number,
-            **_sanitised({"matter": _draft_matter(item), "proposal": item.proposal}),
+            **sanitised({"matter": _draft_matter(item), "proposal": item.proposal}),
         )
         save_with_history(paragraph, by=by)
         item.paragraph = paragraph
