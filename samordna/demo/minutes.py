@@ -24,10 +24,10 @@ from samordna.demo.protocols import (
     sundsvall_2022_10_21,
     sundsvall_2022_11_25,
 )
-from samordna.meetings import agenda, selectors, services
+from samordna.meetings import selectors, services
 from samordna.meetings.models import ApprovedMinutes, Meeting, RecusalKind
 from samordna.meetings.selectors import notice_dates
-from samordna.meetings.services import justering, papers, proceedings
+from samordna.meetings.services import agenda, justering, papers, proceedings
 from samordna.meetings.services.proceedings import RollCallEntry
 
 PROTOCOLS = [

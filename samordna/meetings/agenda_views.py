@@ -10,11 +10,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from samordna.core.http import AuthedRequest
 from samordna.core.views import form_page, post_action
-from samordna.meetings import agenda
+from samordna.meetings import selectors
 from samordna.meetings.forms import AgendaStartForm, AgendaTemplateForm
 from samordna.meetings.models import Paragraph
 from samordna.meetings.permissions import meeting_for as _meeting
 from samordna.meetings.permissions import unless_locked as _unless_locked
+from samordna.meetings.services import agenda
 
 
 def _numbers(drafted: list[Paragraph]) -> str:
@@ -74,7 +75,7 @@ def start(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     association, meeting = _meeting(request, slug, pk, manage=True)
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
-    previous = agenda.previous_meeting(meeting)
+    previous = selectors.previous_meeting(meeting)
     templates = {str(t.pk): t for t in association.agenda_templates.all()}
     choices = []
     if previous is not None:

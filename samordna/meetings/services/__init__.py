@@ -1,7 +1,8 @@
-"""Every write to meetings. Here the meeting and its agenda, the calendar feed and the
-tasks given at a meeting; by subject in this package: `proceedings` (upprop, paragraphs,
-jäv, guests), `papers` (attachments), `justering` (signers, confirmation, justering and the
-kept minutes), `kallelse` (sending the notice) and `past_meetings` (meetings registered
+"""Every write to meetings. Here the meeting and its agenda items, the calendar feed and
+the tasks given at a meeting; by subject in this package: `agenda` (the agenda typed once:
+§ drafts, moving and deleting §§, templates), `proceedings` (upprop, paragraphs, jäv,
+guests), `papers` (attachments), `justering` (signers, confirmation, justering and the kept
+minutes), `kallelse` (sending the notice) and `past_meetings` (meetings registered
 afterwards)."""
 
 import datetime

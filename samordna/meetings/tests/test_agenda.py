@@ -8,10 +8,10 @@ from django.urls import reverse
 
 from samordna.associations.models import OpeningStyle
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.meetings import agenda, selectors, services
+from samordna.meetings import selectors, services
 from samordna.meetings.locking import MinutesLocked
 from samordna.meetings.models import AgendaTemplate, ItemKind, Meeting, Presence
-from samordna.meetings.services import proceedings
+from samordna.meetings.services import agenda, proceedings
 from samordna.meetings.services.proceedings import RollCallEntry
 
 D = datetime.date
@@ -212,7 +212,7 @@ class StartFromTests(AgendaTestCase):
             ends_at=T(12),
             place="Kommunhuset",
         )
-        self.assertEqual(agenda.previous_meeting(later), self.meeting)
+        self.assertEqual(selectors.previous_meeting(later), self.meeting)
         agenda.agenda_start_from(meeting=later, by=self.office, previous=self.meeting)
         self.assertIn("Budgetuppföljning", [i.title for i in later.items.all()])
 

@@ -2,7 +2,8 @@
 deleted before justering with their numbers following, and a new meeting starts from the
 previous meeting's agenda or from a saved template.
 
-Every write here is a service as in `services.py` (split off to keep that module short).
+Which meeting's agenda a new one may start from is read by
+`selectors.previous_meeting`.
 """
 
 from django.core.exceptions import ValidationError
@@ -267,15 +268,3 @@ def agenda_template_save(
         )
         save_with_history(point, by=by)
     return template
-
-
-def previous_meeting(meeting: Meeting) -> Meeting | None:
-    """The meeting before this one that has an agenda to start from."""
-    return (
-        Meeting.objects.filter(
-            association_id=meeting.association_id, date__lt=meeting.date, items__isnull=False
-        )
-        .order_by("-date", "-starts_at")
-        .distinct()
-        .first()
-    )
