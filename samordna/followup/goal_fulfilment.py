@@ -69,7 +69,7 @@ def _percent(part: int, whole: int) -> Decimal:
 
 
 @dataclass(frozen=True)
-class Figure:
+class GoalFigure:
     """A goal's figure in a year: a share (`part` of `whole`, in whole per cent) or a count."""
 
     value: Decimal | int
@@ -91,8 +91,8 @@ class Figure:
 class YearResult:
     year: int
     verdict: str
-    figure: Figure | None  # None: no data
-    compared_with: Figure | None  # last year's figure, or the threshold
+    figure: GoalFigure | None  # None: no data
+    compared_with: GoalFigure | None  # last year's figure, or the threshold
     reason: str = ""  # why it cannot be judged
     demo: bool = False
     hidden: bool = False  # the figures are hidden from this reader (small counts)
@@ -174,20 +174,20 @@ AgreeShare = tuple[int, int]  # (agreeing, answers)
 
 def _figure(
     goal: MeasuredGoal, figures: YearFigures | None, agree: AgreeShare | None
-) -> tuple[Figure | None, str]:
+) -> tuple[GoalFigure | None, str]:
     """The goal's figure for a year, or None and the reason it is missing."""
     measure = goal.measure
     if measure == Measure.AGREE:
         if agree is None or not agree[1]:
             return None, "inga enkätsvar"
         agreeing, answers = agree
-        return Figure(_percent(agreeing, answers), True, agreeing, answers), ""
+        return GoalFigure(_percent(agreeing, answers), True, agreeing, answers), ""
     if figures is None:
         return None, "inga godkända siffror"
     if measure == Measure.PARTICIPANTS:
-        return Figure(figures.participants), ""
+        return GoalFigure(figures.participants), ""
     if measure == Measure.ENDED:
-        return Figure(figures.ended), ""
+        return GoalFigure(figures.ended), ""
     part = {
         Measure.TO_WORK_OR_STUDIES: figures.to_work_or_studies,
         Measure.TO_WORK: figures.to_work,
@@ -195,7 +195,7 @@ def _figure(
     }[Measure(measure)]
     if not figures.ended:
         return None, "ingen deltagare avslutades"
-    return Figure(_percent(part, figures.ended), True, part, figures.ended), ""
+    return GoalFigure(_percent(part, figures.ended), True, part, figures.ended), ""
 
 
 def judge(
@@ -226,7 +226,7 @@ def _judge_year(
         return YearResult(year, GoalVerdict.UNKNOWN, None, None, f"{reason} {year}", demo=demo)
     if goal.comparison == Comparison.AT_LEAST:
         assert goal.threshold is not None
-        limit = Figure(goal.threshold, percent=goal.measure in SHARES)
+        limit = GoalFigure(goal.threshold, percent=goal.measure in SHARES)
         verdict = GoalVerdict.MET if figure.value >= goal.threshold else GoalVerdict.NOT_MET
         return YearResult(year, verdict, figure, limit, demo=demo)
     before, why = _figure(goal, figures.get(year - 1), agree.get(year - 1))

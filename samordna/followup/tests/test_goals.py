@@ -14,7 +14,9 @@ from samordna.interventions.models import ApplicationGoal, Intervention
 from samordna.interventions.tests.helpers import refused
 
 
-def figure(result: goal_fulfilment.YearResult, compared: bool = False) -> goal_fulfilment.Figure:
+def figure(
+    result: goal_fulfilment.YearResult, compared: bool = False
+) -> goal_fulfilment.GoalFigure:
     found = result.compared_with if compared else result.figure
     assert found is not None
     return found
