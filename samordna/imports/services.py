@@ -304,7 +304,10 @@ class AttendanceRow:
 
 
 @dataclass
-class ParagraphRow:
+class ImportParagraphRow:
+    """One § of an old protocol as the kansli confirms it in the preview (the minutes' own
+    § with its quorum is `meetings.selectors.ParagraphRow`)."""
+
     number: int
     title: str
     case_number: str = ""
@@ -415,7 +418,7 @@ def open_applications(association: Association) -> list[Application]:
 
 
 def _grant_decisions(
-    association: Association, date: datetime.date, paragraphs: list[ParagraphRow]
+    association: Association, date: datetime.date, paragraphs: list[ImportParagraphRow]
 ) -> dict[int, tuple[Application, str, list[AmountInput]]]:
     """The board's decision each § with grants makes on its chosen application: one amount
     per calendar year, granted in full or in part as the application sought."""
@@ -465,7 +468,7 @@ def confirm_import(
     by: User,
     facts: MeetingFacts,
     attendance: list[AttendanceRow],
-    paragraphs: list[ParagraphRow],
+    paragraphs: list[ImportParagraphRow],
 ) -> ApprovedMinutes:
     """Save the checked parse as one historical justerad meeting, the file as its original;
     the people it names that the förbund does not have are created in the same transaction."""
