@@ -39,9 +39,9 @@ from samordna.followup.count_forms import (
 from samordna.followup.models import (
     CountImport,
     ParticipantReport,
+    ParticipantReportStatus,
     PlannedParticipants,
     ReportingPeriod,
-    ReportStatus,
 )
 from samordna.followup.permissions import (
     can_enter_counts,
@@ -197,10 +197,10 @@ def _period_states(
         sums[f"missing_{n}"] = Count(
             "pk",
             filter=services.running_q(period.starts_on, period.ends_on)
-            & ~Exists(reports.exclude(status=ReportStatus.DRAFT)),
+            & ~Exists(reports.exclude(status=ParticipantReportStatus.DRAFT)),
         )
         sums[f"waiting_{n}"] = Count(
-            "pk", filter=Q(Exists(reports.filter(status=ReportStatus.SUBMITTED)))
+            "pk", filter=Q(Exists(reports.filter(status=ParticipantReportStatus.SUBMITTED)))
         )
     found = chosen.order_by().aggregate(**sums)
     return [
@@ -308,7 +308,7 @@ def report_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         "threshold": threshold,
         "hides": hides,
     }
-    if not enter or (request.method == "GET" and report.status != ReportStatus.DRAFT):
+    if not enter or (request.method == "GET" and report.status != ParticipantReportStatus.DRAFT):
         values = report.values()
         context["layout"] = count_layout(values, threshold=threshold if hides else None)
         context["rest_open"] = any(values[n] for n in collapsed_names(context["structural"]))
@@ -369,10 +369,10 @@ def report_reopen(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     association = association_for(request.user, slug)
     report = participant_report_for(request.user, association, pk)
     require(can_manage_followup(request.user))
-    if report.status == ReportStatus.DRAFT:
+    if report.status == ParticipantReportStatus.DRAFT:
         messages.error(request, "Siffrorna är redan ett utkast som kan ändras.")
         return redirect(_report_url(slug, report))
-    approved = report.status == ReportStatus.APPROVED
+    approved = report.status == ParticipantReportStatus.APPROVED
     title = "Lås upp godkända siffror" if approved else "Skicka tillbaka siffrorna"
     return form_page(
         request,
