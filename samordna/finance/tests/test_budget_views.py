@@ -1,5 +1,6 @@
 import io
 
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -134,12 +135,14 @@ class FinancePageTests(SamordnaTestCase):
             self.u("goals"): 7,
         }
         for path, count in pages.items():
+            cache.clear()  # the goals panel built, not read from the cache
             with self.subTest(path=path), self.assertNumQueries(count):
                 self.client.get(path)
         services.budget_create(association=self.association, by=self.office, year=2024)
         for path, count in pages.items():
             if "budget" in path:
                 continue
+            cache.clear()
             with self.subTest(path=path, more=True), self.assertNumQueries(count):
                 self.client.get(path)
 
