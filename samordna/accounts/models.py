@@ -30,8 +30,9 @@ UNTIED_ROLES = frozenset({Role.NATIONAL, Role.OPERATOR})
 
 class SamordnaUserManager(UserManager):
     def get_queryset(self):
-        # Nearly every page needs the user's förbund: fetch it with the user.
-        return super().get_queryset().select_related("association")
+        # Nearly every page needs the user's förbund, and the start pages and the applicant's
+        # pages their person or organisation: fetched with the user, not a query each.
+        return super().get_queryset().select_related("association", "person", "member")
 
 
 class User(AbstractUser):
