@@ -10,7 +10,7 @@ PDF/A and as Word. Prints the figures.
 Runs on a throwaway database: SQLite in a temp dir by default, or, with DATABASE_URL, a
 PostgreSQL database that the script creates and drops again (its name must contain "bench").
 
-    .venv/bin/python scripts/bench_reports.py [--runs 3]
+    .venv/bin/python scripts/bench_reports.py [--runs 3] [--profile 30]
 """
 
 import argparse
@@ -124,7 +124,7 @@ def timed(
     return result, median, median_cpu
 
 
-def run(runs: int) -> None:
+def run(runs: int, profile: int = 0) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
     from pypdf import PdfReader
 
@@ -267,11 +267,27 @@ def run(runs: int) -> None:
         f"Word {word:.2f} s"
     )
     print(f"Maskinens last (1 min): {os.getloadavg()[0]:.1f} på {os.cpu_count()} kärnor")
+    if profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile(time.process_time)  # CPU time: the machine is shared
+        profiler.runcall(documents.report_pdf, report, archival=True)
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("tottime").print_stats(profile)
+        stats.sort_stats("cumulative").print_stats(profile)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="profile one PDF/A rendering (cProfile) and print its N costliest functions",
+    )
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="samordna-bench-reports-"))
     url = os.environ.get("DATABASE_URL", "")
@@ -282,7 +298,7 @@ def main() -> None:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
-        run(args.runs)
+        run(args.runs, args.profile)
     finally:
         from django.db import connections
 
