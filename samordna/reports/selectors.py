@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from samordna.associations.models import Association, BoardSeat, SeatKind
 from samordna.control.models import MemberDischarge
 from samordna.followup.selectors import settings_for as followup_settings
-from samordna.followup.suppression import suppress_columns
+from samordna.followup.suppression import is_small, suppress_columns
 from samordna.ledger.models import LedgerBalance, LedgerImport, LedgerTransaction
 from samordna.ledger.selectors import current_import
 from samordna.meetings.models import ApprovedMinutes
@@ -123,6 +123,11 @@ def _hidden(stored: list[Figure], threshold: int) -> set[int]:
             cell = rows[i].get(codes[j]) if i < len(rows) else totals.get(codes[j])
             if cell is not None:
                 hidden.add(cell.pk)
+        # A row that lacks one of its counts (not drafted so today) cannot be reckoned with
+        # the others: its small counts are hidden all the same.
+        for row in grid.values():
+            if any(code not in row for code in codes):
+                hidden.update(f.pk for f in row.values() if is_small(int(f.value), threshold))
     return hidden
 
 

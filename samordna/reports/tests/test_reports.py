@@ -264,6 +264,14 @@ class DelarsrapportTests(SamordnaTestCase):
         self.assertEqual(table.rows, on_page)
         self.assertIn(documents.HIDDEN_NOTE, [b.text for b in blocks])
 
+    def test_a_row_missing_a_count_still_hides_its_small_counts(self):
+        report = self.draft()
+        report.figures.filter(key=f"followup:{self.insatser[0].pk}:women").delete()
+        table = selectors.figure_state(report).tables["deltagare"]
+        cells = dict(table.rows)["Första insatsen"]
+        other = next(c for c in cells if c.figure.params["count"] == "other")
+        self.assertEqual((other.figure.value, other.text), ("1", "–"))
+
     def test_figure_reads_cost_the_same_whatever_the_number_of_insatser(self):
         report = self.draft()
         with CaptureQueriesContext(connection) as few:
