@@ -9,8 +9,10 @@ from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 
 from samordna.associations.models import Association
+from samordna.core.models import ProgressStatus, TaskProgress
 from samordna.meetings.models import Meeting
 from samordna.records.models import (
+    ArchivePackage,
     CaseStatus,
     Direction,
     Handling,
@@ -133,3 +135,23 @@ def incoming_for_next_meeting(association: Association, today: datetime.date) ->
     return Incoming(
         meeting=upcoming, since=previous, handlings=list(handlings.order_by("date", "pk")[:200])
     )
+
+
+ARCHIVE_TASK = "samordna.records.tasks.archive_build"
+
+
+def archive_refusals(association: Association, *, limit: int = 5) -> list[TaskProgress]:
+    """The archive packages that could not be made since the newest one that was (a file
+    that cannot be made PDF/A, named in the error), newest first."""
+    failed = TaskProgress.objects.filter(
+        association=association, task_path=ARCHIVE_TASK, status=ProgressStatus.FAILED
+    )
+    newest = (
+        ArchivePackage.objects.filter(association=association)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if newest is not None:
+        failed = failed.filter(created_at__gt=newest)
+    return list(failed.order_by("-created_at", "-pk")[:limit])

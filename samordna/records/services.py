@@ -58,7 +58,7 @@ from samordna.records.models import (
     year_closed,
 )
 
-ARCHIVE_TASK = "samordna.records.tasks.archive_build"
+ARCHIVE_TASK = selectors.ARCHIVE_TASK
 UPLOAD_LIMITS = Limits(
     max_bytes=25 * 1024 * 1024,
     max_rows=0,

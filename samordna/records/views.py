@@ -535,6 +535,7 @@ def archive(request: AuthedRequest, slug: str) -> HttpResponse:
             "packages": ArchivePackage.objects.filter(association=association).select_related(
                 "created_by", "case"
             ),
+            "refusals": selectors.archive_refusals(association),
             "form": form,
             "can_manage": can_manage(request.user),
         },

@@ -13,6 +13,8 @@ from xml.etree import ElementTree as ET
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from docx import Document
+from PIL import Image
 from pypdf import PdfReader
 
 from samordna.core.models import OutgoingEmail, TaskProgress
@@ -21,7 +23,7 @@ from samordna.interventions import services as intervention_services
 from samordna.interventions.models import Agreement, Application, ApplicationStatus
 from samordna.meetings import services as meeting_services
 from samordna.meetings.models import AgendaItem, ApprovedMinutes
-from samordna.records import archive, selectors, services
+from samordna.records import archive, conversion, selectors, services
 from samordna.records.models import (
     MASK,
     ArchivePackage,
@@ -39,6 +41,21 @@ from samordna.reports.models import AssociationReport, ReportKind
 
 D = datetime.date
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def docx_bytes(heading: str) -> bytes:
+    document = Document()
+    document.add_heading(heading, 1)
+    document.add_paragraph("Förbundet föreslås hyra lokalerna från den 1 juli.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def png_bytes() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGBA", (160, 90), (30, 90, 160, 200)).save(out, format="PNG")
+    return out.getvalue()
 
 
 class RecordsCase(SamordnaTestCase):
@@ -528,6 +545,126 @@ class ArchiveTests(RecordsCase):
             assert xmp is not None
             self.assertIn(b"pdfaid", xmp.stream.get_data())
         self.assertIn(root + "metadata/descriptive/diarium.xml", files)
+        # Every file kept is PDF/A, and the metadata follows the schemas the package carries.
+        kept = [n for n in files if n.startswith(root + archive.ARCHIVAL)]
+        self.assertTrue(kept)
+        for name in kept:
+            self.assertTrue(conversion.is_pdfa(files[name]), name)
+        self.assertEqual(self.schema_problems(files, root), [])
+
+    def schema_problems(self, files: dict[str, bytes], root: str) -> list[str]:
+        schemas = {
+            name.rsplit("/", 1)[-1]: content
+            for name, content in files.items()
+            if name.startswith(root + "schemas/")
+        }
+        self.assertEqual(set(schemas), set(archive.SCHEMA_FILES))
+        return archive.metadata_problems(
+            files[root + "METS.xml"], files[root + "metadata/descriptive/diarium.xml"], schemas
+        )
+
+    def test_a_docx_a_png_and_a_txt_are_kept_as_pdf_a_with_their_originals_beside(self):
+        handling = self.letter(date=D(2022, 5, 1), description="Skrivelse med bilagor")
+        originals = {
+            "skrivelse.docx": (docx_bytes("Skrivelse om lokaler"), conversion.DOCX),
+            "karta.png": (png_bytes(), "image/png"),
+            "anteckning.txt": ("Minnesanteckning: åäö\nRad två".encode(), "text/plain"),
+        }
+        services.handling_add_files(
+            handling=handling,
+            by=self.office,
+            files=[(name, data, kind) for name, (data, kind) in originals.items()],
+        )
+        case = handling.case
+        services.case_close(case=case, by=self.office)
+        data, count = archive.build_package(self.association, case.year, case=case)
+        files = self.unpack(data)
+        root = f"{self.association.slug}-{case.dnr.replace('/', '-')}/"
+        self.assertEqual(len(files), count)
+        self.assertEqual(self.schema_problems(files, root), [])
+        mets = ET.fromstring(files[root + "METS.xml"])
+        ns = {"m": archive.METS_NS}
+        by_path = {}
+        for element in mets.findall(".//m:file", ns):
+            location = element.find("m:FLocat", ns)
+            assert location is not None
+            href = location.get(f"{{{archive.XLINK_NS}}}href") or ""
+            self.assertEqual(
+                hashlib.sha256(files[root + href]).hexdigest(), element.get("CHECKSUM")
+            )
+            by_path[href] = element
+        diarium = ET.fromstring(files[root + "metadata/descriptive/diarium.xml"])
+        entries = {f.get("namn"): f for f in diarium.iter("fil")}
+        self.assertEqual(set(entries), set(originals))
+        for name, (content, kind) in originals.items():
+            entry = entries[name]
+            kept = entry.find("arkivform")
+            original = entry.find("original")
+            assert kept is not None and original is not None
+            self.assertEqual(kept.get("omvandlad"), "ja")
+            pdf = files[root + kept.get("sokvag", "")]
+            self.assertTrue(conversion.is_pdfa(pdf), name)
+            self.assertEqual(hashlib.sha256(pdf).hexdigest(), kept.get("sha256"))
+            self.assertEqual(by_path[kept.get("sokvag")].get("USE"), archive.USE_ARCHIVAL)
+            # The original is beside it, byte for byte as registered, and marked as such.
+            self.assertEqual(files[root + original.get("sokvag", "")], content)
+            self.assertEqual(original.get("sha256"), entry.get("registrerad-sha256"))
+            self.assertEqual(by_path[original.get("sokvag")].get("USE"), archive.USE_ORIGINAL)
+            self.assertEqual(
+                by_path[original.get("sokvag")].get("GROUPID"),
+                by_path[kept.get("sokvag")].get("GROUPID"),
+            )
+            self.assertEqual(original.get("filtyp"), kind)
+        text = (
+            PdfReader(
+                io.BytesIO(
+                    files[root + entries["skrivelse.docx"].find("arkivform").get("sokvag", "")]
+                )
+            )
+            .pages[0]
+            .extract_text()
+        )  # type: ignore[union-attr]
+        self.assertIn("Skrivelse om lokaler", text)
+        text = (
+            PdfReader(
+                io.BytesIO(
+                    files[root + entries["anteckning.txt"].find("arkivform").get("sokvag", "")]
+                )
+            )
+            .pages[0]
+            .extract_text()
+        )  # type: ignore[union-attr]
+        self.assertIn("Minnesanteckning: åäö", text)
+
+    def test_a_file_that_cannot_be_made_pdf_a_stops_the_package_and_is_named(self):
+        handling = self.letter(date=D(2022, 5, 1))
+        services.handling_add_files(
+            handling=handling,
+            by=self.office,
+            files=[("trasig.docx", b"PK\x03\x04inte ett dokument", conversion.DOCX)],
+        )
+        case = handling.case
+        services.case_close(case=case, by=self.office)
+        self.login(self.office)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(self.url(f"diarium/arenden/{case.pk}/arkivera/"))
+        progress = TaskProgress.objects.get(title=f"Arkivpaket Dnr {case.dnr}")
+        self.assertEqual(progress.status, "failed")
+        self.assertFalse(ArchivePackage.objects.filter(case=case).exists())
+        page = self.client.get(self.url("diarium/arkiv/"))
+        self.assertContains(page, "trasig.docx")
+        self.assertContains(page, "kan inte göras om till PDF/A")
+
+    def test_metadata_that_breaks_its_schema_is_found(self):
+        files = archive.schema_files()
+        mets = (
+            b'<mets xmlns="http://www.loc.gov/METS/"><fileSec><fileGrp><file ID="a" '
+            b'CHECKSUMTYPE="SHA-257"/></fileGrp></fileSec></mets>'
+        )
+        diarium = b'<diarium forbund="F" ar="tjugo"/>'
+        problems = archive.metadata_problems(mets, diarium, files)
+        self.assertTrue(any("SHA-257" in p for p in problems), problems)
+        self.assertTrue(any("diarium.xml" in p for p in problems), problems)
 
     def test_only_a_closed_year_and_only_the_kansli(self):
         with self.assertRaises(ValidationError):
