@@ -70,7 +70,7 @@ from samordna.meetings.selectors import (
     notice_dates,
     roll_call_of,
 )
-from samordna.meetings.signals import minutes_justerade, minutes_kept
+from samordna.meetings.signals import meeting_planned, minutes_justerade, minutes_kept
 
 # The items every meeting opens and closes with, as in the seed protocols.
 OPENING_ITEMS = [
@@ -132,6 +132,7 @@ def meeting_create(*, association: Association, by: User, **fields: Any) -> Meet
     for position, (title, kind) in enumerate(standing, start=1):
         item = AgendaItem(meeting=meeting, position=position, title=title, kind=kind, standing=True)
         save_with_history(item, by=by)
+    meeting_planned.send(sender=Meeting, meeting=meeting, by=by)
     return meeting
 
 
@@ -153,8 +154,9 @@ def _renumber(items: list[AgendaItem], *, by: User) -> None:
 
 
 @transaction.atomic
-def agenda_item_add(*, meeting: Meeting, by: User, **fields: Any) -> AgendaItem:
-    """Add a matter to the agenda, before the closing standing items."""
+def agenda_item_add(*, meeting: Meeting, by: User | None, **fields: Any) -> AgendaItem:
+    """Add a matter to the agenda, before the closing standing items (`by` is None when
+    Samordna adds it by itself, as the diarium does with "Inkomna handlingar")."""
     items = list(meeting.items.select_for_update())
     closing = {title for title, _ in CLOSING_ITEMS}
     index = next(

@@ -285,7 +285,7 @@ class _SchemaResolver(etree.Resolver):
         super().__init__()
         self.schemas = schemas
 
-    def resolve(self, system_url, public_id, context):  # type: ignore[no-untyped-def]
+    def resolve(self, system_url, public_id, context):
         name = (system_url or "").rsplit("/", 1)[-1]
         if name in self.schemas:
             return self.resolve_string(self.schemas[name], context, base_url=name)

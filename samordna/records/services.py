@@ -36,6 +36,7 @@ from samordna.meetings.models import (
     AgendaItem,
     Attachment,
     ItemKind,
+    Meeting,
     Paragraph,
 )
 from samordna.records import selectors
@@ -432,6 +433,11 @@ def handling_register(
     for name, data, content_type in files:
         _store(handling, name, data, content_type)
     _refresh_search(handling)
+    if direction == Direction.INCOMING:
+        # What comes in is reported at the next meeting: its agenda gets the item.
+        upcoming = selectors.next_meeting(association, timezone.localdate())
+        if upcoming is not None:
+            incoming_item_ensure(meeting=upcoming, by=by)
     return handling
 
 
@@ -717,7 +723,20 @@ def archive_package_save(
 
 # The next meeting's "Inkomna handlingar"
 
-INCOMING_TITLE = "Inkomna handlingar"
+INCOMING_TITLE = selectors.INCOMING_TITLE
+
+
+def incoming_item_ensure(*, meeting: Meeting, by: User | None) -> AgendaItem | None:
+    """The standing item "Inkomna handlingar" on a meeting's agenda, once (none on justerade
+    minutes); its list comes from the register whenever the agenda is shown."""
+    if hasattr(meeting, "approved_minutes"):
+        return None
+    existing = meeting.items.filter(title__iexact=INCOMING_TITLE).first()
+    if existing is not None:
+        return existing
+    return meeting_services.agenda_item_add(
+        meeting=meeting, by=by, title=INCOMING_TITLE, kind=ItemKind.REPORT, standing=True
+    )
 
 
 @transaction.atomic
@@ -728,10 +747,9 @@ def incoming_to_meeting(*, association: Association, by: User, today: datetime.d
     meeting = incoming.meeting
     if meeting is None:
         raise ValidationError("Det finns inget kommande sammanträde att anmäla handlingarna till.")
-    item = meeting.items.filter(title=INCOMING_TITLE).first() or meeting_services.agenda_item_add(
-        meeting=meeting, by=by, title=INCOMING_TITLE, kind=ItemKind.REPORT, standing=True
-    )
-    assert isinstance(item, AgendaItem)
+    item = incoming_item_ensure(meeting=meeting, by=by)
+    if item is None:
+        raise ValidationError("Nästa sammanträdes protokoll är redan justerat.")
     since = f" sedan {format_date(incoming.since)}" if incoming.since else ""
     pdf = render_pdf(
         "records/documents/incoming.html",

@@ -22,6 +22,7 @@ from samordna.core.tests.base import SamordnaTestCase
 from samordna.interventions import services as intervention_services
 from samordna.interventions.models import Agreement, Application, ApplicationStatus
 from samordna.meetings import services as meeting_services
+from samordna.meetings.documents import kallelse_pdf
 from samordna.meetings.models import AgendaItem, ApprovedMinutes
 from samordna.records import archive, conversion, selectors, services
 from samordna.records.models import (
@@ -594,47 +595,36 @@ class ArchiveTests(RecordsCase):
             )
             by_path[href] = element
         diarium = ET.fromstring(files[root + "metadata/descriptive/diarium.xml"])
-        entries = {f.get("namn"): f for f in diarium.iter("fil")}
+        entries = {f.get("namn", ""): f for f in diarium.iter("fil")}
         self.assertEqual(set(entries), set(originals))
+
+        def path(entry: ET.Element, tag: str) -> str:
+            found = entry.find(tag)
+            assert found is not None
+            return found.get("sokvag", "")
+
         for name, (content, kind) in originals.items():
             entry = entries[name]
-            kept = entry.find("arkivform")
-            original = entry.find("original")
-            assert kept is not None and original is not None
-            self.assertEqual(kept.get("omvandlad"), "ja")
-            pdf = files[root + kept.get("sokvag", "")]
+            kept, original = path(entry, "arkivform"), path(entry, "original")
+            kept_element, original_element = entry.find("arkivform"), entry.find("original")
+            assert kept_element is not None and original_element is not None
+            self.assertEqual(kept_element.get("omvandlad"), "ja")
+            pdf = files[root + kept]
             self.assertTrue(conversion.is_pdfa(pdf), name)
-            self.assertEqual(hashlib.sha256(pdf).hexdigest(), kept.get("sha256"))
-            self.assertEqual(by_path[kept.get("sokvag")].get("USE"), archive.USE_ARCHIVAL)
+            self.assertEqual(hashlib.sha256(pdf).hexdigest(), kept_element.get("sha256"))
+            self.assertEqual(by_path[kept].get("USE"), archive.USE_ARCHIVAL)
             # The original is beside it, byte for byte as registered, and marked as such.
-            self.assertEqual(files[root + original.get("sokvag", "")], content)
-            self.assertEqual(original.get("sha256"), entry.get("registrerad-sha256"))
-            self.assertEqual(by_path[original.get("sokvag")].get("USE"), archive.USE_ORIGINAL)
-            self.assertEqual(
-                by_path[original.get("sokvag")].get("GROUPID"),
-                by_path[kept.get("sokvag")].get("GROUPID"),
-            )
-            self.assertEqual(original.get("filtyp"), kind)
-        text = (
-            PdfReader(
-                io.BytesIO(
-                    files[root + entries["skrivelse.docx"].find("arkivform").get("sokvag", "")]
-                )
-            )
-            .pages[0]
-            .extract_text()
-        )  # type: ignore[union-attr]
-        self.assertIn("Skrivelse om lokaler", text)
-        text = (
-            PdfReader(
-                io.BytesIO(
-                    files[root + entries["anteckning.txt"].find("arkivform").get("sokvag", "")]
-                )
-            )
-            .pages[0]
-            .extract_text()
-        )  # type: ignore[union-attr]
-        self.assertIn("Minnesanteckning: åäö", text)
+            self.assertEqual(files[root + original], content)
+            self.assertEqual(original_element.get("sha256"), entry.get("registrerad-sha256"))
+            self.assertEqual(by_path[original].get("USE"), archive.USE_ORIGINAL)
+            self.assertEqual(by_path[original].get("GROUPID"), by_path[kept].get("GROUPID"))
+            self.assertEqual(original_element.get("filtyp"), kind)
+        for name, words in [
+            ("skrivelse.docx", "Skrivelse om lokaler"),
+            ("anteckning.txt", "Minnesanteckning: åäö"),
+        ]:
+            pdf = files[root + path(entries[name], "arkivform")]
+            self.assertIn(words, PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
 
     def test_a_file_that_cannot_be_made_pdf_a_stops_the_package_and_is_named(self):
         handling = self.letter(date=D(2022, 5, 1))
@@ -756,6 +746,83 @@ class IncomingTests(RecordsCase):
         self.assertIn(
             handling, selectors.incoming_for_next_meeting(self.association, today).handlings
         )
+
+
+class IncomingOnTheAgendaTests(RecordsCase):
+    """The next meeting's "Inkomna handlingar" comes from the register by itself."""
+
+    def plan_meeting(self, days: int = 30):
+        return meeting_services.meeting_create(
+            association=self.association,
+            by=self.office,
+            date=datetime.date.today() + datetime.timedelta(days=days),
+            starts_at=datetime.time(9),
+            ends_at=datetime.time(12),
+            place="Kansliet",
+        )
+
+    def test_a_planned_meeting_lists_what_came_in_masked_without_a_button(self):
+        meeting = self.plan_meeting()
+        item = meeting.items.get(title="Inkomna handlingar")
+        self.assertTrue(item.standing)
+        today = datetime.date.today()
+        public = self.letter(date=today, description="Inbjudan till regional konferens")
+        secret = self.letter(date=today, description="Uppgifter om en enskild deltagare")
+        services.handling_mark_secrecy(
+            handling=secret,
+            by=self.office,
+            secret_description=True,
+            secret_organisation=False,
+            secret_files=False,
+            osl_chapter=26,
+            osl_section="1",
+            secrecy_reason="Enskilds personliga förhållanden.",
+        )
+        self.login(self.board)
+        page = self.client.get(self.url(f"sammantraden/{meeting.pk}/"))
+        self.assertContains(page, "Inkomna handlingar sedan föregående sammanträde")
+        self.assertContains(page, public.number)
+        self.assertContains(page, "Inbjudan till regional konferens")
+        self.assertContains(page, secret.number)
+        self.assertContains(page, f"{MASK} (26 kap. 1 § OSL)")
+        self.assertNotContains(page, "Uppgifter om en enskild deltagare")
+        # What came in before the meeting before is not on the list.
+        last = self.association.meetings.filter(date__lt=meeting.date).order_by("-date")[0]
+        old = self.letter(
+            date=last.date - datetime.timedelta(days=1), description="Gammal skrivelse"
+        )
+        page = self.client.get(self.url(f"sammantraden/{meeting.pk}/"))
+        self.assertNotContains(page, old.number)
+        # The kallelse carries the same list, masked the same way.
+        kallelse = PdfReader(io.BytesIO(kallelse_pdf(meeting)))
+        text = " ".join(page.extract_text() for page in kallelse.pages)
+        self.assertIn(public.number, text)
+        self.assertIn("Inbjudan till regional konferens", text)
+        self.assertNotIn("Uppgifter om en enskild deltagare", text)
+
+    def test_a_meeting_planned_before_gets_the_item_when_something_comes_in(self):
+        meeting = self.plan_meeting(days=40)
+        meeting.items.filter(title="Inkomna handlingar").delete()
+        self.assertFalse(meeting.items.filter(title="Inkomna handlingar").exists())
+        self.letter(date=datetime.date.today())
+        self.assertTrue(meeting.items.filter(title="Inkomna handlingar", standing=True).exists())
+        # An outgoing letter adds nothing, and the item is there once.
+        self.letter(date=datetime.date.today(), direction=Direction.OUTGOING)
+        self.letter(date=datetime.date.today())
+        self.assertEqual(meeting.items.filter(title="Inkomna handlingar").count(), 1)
+
+    def test_a_past_meeting_planned_now_gets_no_item(self):
+        last = self.association.meetings.order_by("date").last()
+        assert last is not None
+        past = meeting_services.meeting_create(
+            association=self.association,
+            by=self.office,
+            date=last.date + datetime.timedelta(days=3),
+            starts_at=datetime.time(9),
+            ends_at=datetime.time(12),
+            place="Kansliet",
+        )
+        self.assertFalse(past.items.filter(title="Inkomna handlingar").exists())
 
 
 class AssociationReportTests(RecordsCase):
