@@ -17,9 +17,60 @@ from samordna.records.models import (
     ArchivePackage,
     CaseStatus,
     Direction,
+    DocumentType,
     Handling,
+    Registry,
     Retention,
 )
+
+# The dokumenthanteringsplan every förbund starts from: (code, name, retention, years,
+# always kept). Minutes, decisions and årsredovisningar are kept for ever.
+DEFAULT_PLAN = [
+    ("protokoll", "Protokoll (justerat)", Retention.KEEP, None, True),
+    ("beslut", "Beslut (paragraf eller delegationsbeslut)", Retention.KEEP, None, True),
+    (
+        "arsredovisning",
+        "Årsredovisning, delårsrapport och verksamhetsplan",
+        Retention.KEEP,
+        None,
+        True,
+    ),
+    ("ansokan", "Ansökan om medel med bilagor", Retention.KEEP, None, False),
+    ("avtal", "Avtal om insats", Retention.KEEP, None, False),
+    ("rapport", "Rapport från insats", Retention.KEEP, None, False),
+    ("internkontroll", "Internkontrollplan och uppföljning", Retention.KEEP, None, False),
+    ("skrivelse", "Skrivelse, brev eller e-post av betydelse", Retention.YEARS, 2, False),
+    ("faktura", "Faktura och verifikation", Retention.YEARS, 7, False),
+    ("begaran", "Begäran om allmän handling", Retention.OBSOLETE, None, False),
+    ("tillfallig", "Handling av tillfällig eller ringa betydelse", Retention.OBSOLETE, None, False),
+]
+
+
+def registry_of(association: Association) -> Registry:
+    """The förbund's diarium settings; the defaults (unsaved) until something is written."""
+    return Registry.objects.filter(association=association).first() or Registry(
+        association=association
+    )
+
+
+def plan_of(association: Association) -> list[DocumentType]:
+    """The förbund's dokumenthanteringsplan; the default plan (unsaved, without ids) until
+    the diarium is first written to."""
+    types = list(DocumentType.objects.filter(association=association))
+    if types:
+        return types
+    defaults = [
+        DocumentType(
+            association=association,
+            code=code,
+            name=name,
+            retention=retention,
+            years=years,
+            always_kept=always,
+        )
+        for code, name, retention, years, always in DEFAULT_PLAN
+    ]
+    return sorted(defaults, key=lambda t: t.name)
 
 
 @dataclass(frozen=True)

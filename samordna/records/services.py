@@ -70,41 +70,19 @@ UPLOAD_LIMITS = Limits(
 # Requests for copies one address may send in an hour.
 COPY_REQUESTS_PER_HOUR = 5
 
-# The dokumenthanteringsplan every förbund starts from: (code, name, retention, years,
-# always kept). Minutes, decisions and årsredovisningar are kept for ever.
-DEFAULT_PLAN = [
-    ("protokoll", "Protokoll (justerat)", Retention.KEEP, None, True),
-    ("beslut", "Beslut (paragraf eller delegationsbeslut)", Retention.KEEP, None, True),
-    (
-        "arsredovisning",
-        "Årsredovisning, delårsrapport och verksamhetsplan",
-        Retention.KEEP,
-        None,
-        True,
-    ),
-    ("ansokan", "Ansökan om medel med bilagor", Retention.KEEP, None, False),
-    ("avtal", "Avtal om insats", Retention.KEEP, None, False),
-    ("rapport", "Rapport från insats", Retention.KEEP, None, False),
-    ("internkontroll", "Internkontrollplan och uppföljning", Retention.KEEP, None, False),
-    ("skrivelse", "Skrivelse, brev eller e-post av betydelse", Retention.YEARS, 2, False),
-    ("faktura", "Faktura och verifikation", Retention.YEARS, 7, False),
-    ("begaran", "Begäran om allmän handling", Retention.OBSOLETE, None, False),
-    ("tillfallig", "Handling av tillfällig eller ringa betydelse", Retention.OBSOLETE, None, False),
-]
-
-
 # The registry and its plan
 
 
 @transaction.atomic
 def registry_for(association: Association, *, by: User | None = None) -> Registry:
-    """The förbund's diarium, with the default dokumenthanteringsplan the first time."""
+    """The förbund's diarium, saved with the default dokumenthanteringsplan the first time
+    something is written to it (reads use `selectors.registry_of` and `plan_of`)."""
     registry = Registry.objects.filter(association=association).first()
     if registry is not None:
         return registry
     registry, created = Registry.objects.get_or_create(association=association)
     if created:
-        for code, name, retention, years, always in DEFAULT_PLAN:
+        for code, name, retention, years, always in selectors.DEFAULT_PLAN:
             DocumentType.objects.get_or_create(
                 association=association,
                 code=code,

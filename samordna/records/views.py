@@ -340,7 +340,7 @@ def copy_request_done(request: AuthedRequest, slug: str, pk: int) -> HttpRespons
 @login_required
 def registry_settings(request: AuthedRequest, slug: str) -> HttpResponse:
     association = _office(request, slug)
-    registry = services.registry_for(association)
+    registry = selectors.registry_of(association)
     form = RegistryForm(request.POST or None, initial={"dnr_format": registry.dnr_format})
     return form_page(
         request,
@@ -366,7 +366,6 @@ def registry_settings(request: AuthedRequest, slug: str) -> HttpResponse:
 @login_required
 def plan(request: AuthedRequest, slug: str) -> HttpResponse:
     association = _reader(request, slug)
-    services.registry_for(association)
     lists = WeedingList.objects.filter(association=association).select_related(
         "paragraph__meeting", "delegation_decision"
     )
@@ -375,7 +374,7 @@ def plan(request: AuthedRequest, slug: str) -> HttpResponse:
         "records/plan.html",
         {
             "association": association,
-            "types": DocumentType.objects.filter(association=association),
+            "types": selectors.plan_of(association),
             "lists": lists,
             "can_manage": can_manage(request.user),
             "form": YearForm(initial={"year": timezone.localdate().year}),

@@ -17,6 +17,8 @@ from docx import Document
 from PIL import Image
 from pypdf import PdfReader
 
+from samordna.accounts.models import Role, User
+from samordna.associations.models import Association
 from samordna.core.models import OutgoingEmail, TaskProgress
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.interventions import services as intervention_services
@@ -33,6 +35,7 @@ from samordna.records.models import (
     Direction,
     DocumentType,
     Handling,
+    Registry,
     Retention,
     WeedingEntry,
     format_dnr,
@@ -432,6 +435,33 @@ class KansliViewTests(RecordsCase):
             self.letter(case=case, description=f"Brev {number}")
         with self.assertNumQueries(len(first.captured_queries)):
             self.client.get(self.url("diarium/"), {"q": "brev"})
+
+
+class ReadsNeverWriteTests(RecordsCase):
+    def test_a_new_förbund_s_plan_and_settings_pages_write_nothing(self):
+        fresh = Association.objects.create(
+            name="Samordningsförbundet Nytt", slug="nytt", seat="Sundsvall", county="22"
+        )
+        kansli = User.objects.create_user(
+            username="kansli.nytt", association=fresh, role=Role.OFFICE
+        )
+            username="kansli.nytt", association=fresh, role=Role.OFFICE
+        )
+        self.login(kansli)
+        page = self.client.get("/f/nytt/diarium/plan/")
+        self.assertContains(page, "Protokoll (justerat)")
+        self.assertContains(page, "standardplanen")
+        settings_page = self.client.get("/f/nytt/diarium/installningar/")
+        self.assertContains(settings_page, "{år}/{nr}")
+        self.assertFalse(Registry.objects.filter(association=fresh).exists())
+        self.assertFalse(DocumentType.objects.filter(association=fresh).exists())
+        # The first write keeps the plan the page showed.
+        services.case_open(association=fresh, by=kansli, title="Första ärendet")
+        self.assertEqual(
+            sorted(DocumentType.objects.filter(association=fresh).values_list("code", flat=True)),
+            sorted(t.code for t in selectors.plan_of(fresh)),
+        )
+        self.assertEqual(len(selectors.plan_of(fresh)), len(selectors.DEFAULT_PLAN))
 
 
 class WeedingTests(RecordsCase):
