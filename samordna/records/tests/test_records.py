@@ -445,8 +445,6 @@ class ReadsNeverWriteTests(RecordsCase):
         kansli = User.objects.create_user(
             username="kansli.nytt", association=fresh, role=Role.OFFICE
         )
-            username="kansli.nytt", association=fresh, role=Role.OFFICE
-        )
         self.login(kansli)
         page = self.client.get("/f/nytt/diarium/plan/")
         self.assertContains(page, "Protokoll (justerat)")
