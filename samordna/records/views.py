@@ -11,8 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from samordna.associations.models import Association
-from samordna.associations.permissions import association_for, require
+from samordna.associations.permissions import association_for_role, require
 from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest
 from samordna.core.uploads import UploadRefused
@@ -44,18 +43,6 @@ FORM = "associations/generic_form.html"
 PAGE_SIZE = 25
 
 
-def _reader(request: AuthedRequest, slug: str) -> Association:
-    association = association_for(request.user, slug)
-    require(can_read(request.user))
-    return association
-
-
-def _office(request: AuthedRequest, slug: str) -> Association:
-    association = association_for(request.user, slug)
-    require(can_manage(request.user))
-    return association
-
-
 def search_of(form: SearchForm) -> selectors.Search:
     if not form.is_valid():
         return selectors.Search()
@@ -73,7 +60,7 @@ def search_of(form: SearchForm) -> selectors.Search:
 @login_required
 def register(request: AuthedRequest, slug: str) -> HttpResponse:
     """The förbund's diarium: search, the newest handlingar, the requests waiting."""
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     form = SearchForm(request.GET or None)
     secret = can_see_secret(request.user)
     found = selectors.handlings_found(association, search_of(form), public=not secret)
@@ -106,7 +93,7 @@ def register(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def case_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     form = CaseForm(request.POST or None, association=association)
     created = {}
 
@@ -142,7 +129,7 @@ def case_create(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_GET
 @login_required
 def case(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     found = case_for(request.user, association, pk)
     handlings = found.handlings.select_related("document_type").prefetch_related("files")
     return render(
@@ -161,7 +148,7 @@ def case(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def case_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     found = case_for(request.user, association, pk)
     form = CaseForm(
         request.POST or None,
@@ -188,7 +175,7 @@ def case_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def case_close(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     found = case_for(request.user, association, pk)
     try:
         if found.status == CaseStatus.OPEN:
@@ -206,7 +193,7 @@ def case_close(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def case_archive(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """Build the closed ärende's archive package in the background."""
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     found = case_for(request.user, association, pk)
     try:
         progress = services.archive_case_export_start(
@@ -233,7 +220,7 @@ def _secrecy(data: dict) -> dict:
 @login_required
 def handling_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """The kansli registers a letter, an e-mail or an invoice with its files."""
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     found = case_for(request.user, association, pk)
     form = HandlingForm(
         request.POST or None,
@@ -279,7 +266,7 @@ def handling_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def handling_secrecy(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     handling = handling_for(request.user, association, pk)
     form = SecrecyForm(
         request.POST or None,
@@ -312,7 +299,7 @@ def handling_secrecy(request: AuthedRequest, slug: str, pk: int) -> HttpResponse
 @require_GET
 @login_required
 def handling_file(request: AuthedRequest, slug: str, pk: int) -> FileResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     stored = file_for(request.user, association, pk)
     return FileResponse(
         stored.file.open("rb"),
@@ -325,7 +312,7 @@ def handling_file(request: AuthedRequest, slug: str, pk: int) -> FileResponse:
 @require_POST
 @login_required
 def copy_request_done(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     found = copy_request_for(request.user, association, pk)
     try:
         services.copy_request_done(request=found, by=request.user)
@@ -339,7 +326,7 @@ def copy_request_done(request: AuthedRequest, slug: str, pk: int) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 @login_required
 def registry_settings(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     registry = selectors.registry_of(association)
     form = RegistryForm(request.POST or None, initial={"dnr_format": registry.dnr_format})
     return form_page(
@@ -365,7 +352,7 @@ def registry_settings(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_GET
 @login_required
 def plan(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     lists = WeedingList.objects.filter(association=association).select_related(
         "paragraph__meeting", "delegation_decision"
     )
@@ -385,7 +372,7 @@ def plan(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def type_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     form = DocumentTypeForm(request.POST or None)
     return form_page(
         request,
@@ -407,7 +394,7 @@ def type_create(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def type_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     document_type = get_object_or_404(DocumentType, association=association, pk=pk)
     form = DocumentTypeForm(
         request.POST or None,
@@ -439,7 +426,7 @@ def type_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def weeding_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     form = YearForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Ange ett år.")
@@ -457,7 +444,7 @@ def weeding_create(request: AuthedRequest, slug: str) -> HttpResponse:
 @login_required
 def weeding(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
     """A gallringslista: what it names, its decision, and the log once weeded."""
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     weeding_list = weeding_list_for(request.user, association, year)
     form = WeedingDecisionForm(request.POST or None, association=association)
     status = 200
@@ -491,7 +478,7 @@ def weeding(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
 @require_POST
 @login_required
 def weeding_execute(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     weeding_list = weeding_list_for(request.user, association, year)
     try:
         count = services.weeding_execute(weeding_list=weeding_list, by=request.user)
@@ -508,7 +495,7 @@ def weeding_execute(request: AuthedRequest, slug: str, year: int) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 @login_required
 def archive(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     form = YearForm(request.POST or None, initial={"year": timezone.localdate().year - 1})
     status = 200
     if request.method == "POST":
@@ -545,7 +532,7 @@ def archive(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_GET
 @login_required
 def archive_download(request: AuthedRequest, slug: str, pk: int) -> FileResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     package = get_object_or_404(ArchivePackage, association=association, pk=pk)
     return FileResponse(
         package.file.open("rb"),
@@ -559,7 +546,7 @@ def archive_download(request: AuthedRequest, slug: str, pk: int) -> FileResponse
 @login_required
 def incoming_to_meeting(request: AuthedRequest, slug: str) -> HttpResponse:
     """Put the list of incoming handlingar on the next meeting's agenda."""
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     try:
         attachment = services.incoming_to_meeting(
             association=association, by=request.user, today=timezone.localdate()
