@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samordna.associations.permissions import association_for_role, require
-from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest
 from samordna.core.uploads import UploadRefused
 from samordna.core.views import form_page
@@ -95,34 +94,21 @@ def register(request: AuthedRequest, slug: str) -> HttpResponse:
 def case_create(request: AuthedRequest, slug: str) -> HttpResponse:
     association = association_for_role(request.user, slug, can_manage)
     form = CaseForm(request.POST or None, association=association)
-    created = {}
-
-    def save(data: dict) -> None:
-        created["case"] = services.case_open(
-            association=association, by=request.user, title=data["title"], officer=data["officer"]
-        )
-
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except ValidationError as error:
-            attach_errors(form, error)
-        else:
-            case = created["case"]
-            messages.success(request, f"Ärendet har fått diarienummer {case.dnr}.")
-            return redirect("records:case", slug=slug, pk=case.pk)
-    status = 400 if request.method == "POST" else 200
-    return render(
+    return form_page(
         request,
-        FORM,
-        {
+        form=form,
+        save=lambda data: services.case_open(
+            association=association, by=request.user, title=data["title"], officer=data["officer"]
+        ),
+        done_message=lambda case: f"Ärendet har fått diarienummer {case.dnr}.",
+        done_url=lambda case: reverse("records:case", args=[slug, case.pk]),
+        template=FORM,
+        context={
             "association": association,
-            "form": form,
             "title": "Nytt ärende",
             "submit_label": "Registrera",
             "cancel_url": reverse("records:register", args=[slug]),
         },
-        status=status,
     )
 
 
@@ -447,31 +433,23 @@ def weeding(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
     association = association_for_role(request.user, slug, can_read)
     weeding_list = weeding_list_for(request.user, association, year)
     form = WeedingDecisionForm(request.POST or None, association=association)
-    status = 200
     if request.method == "POST":
         require(can_manage(request.user))
-        if form.is_valid():
-            try:
-                services.weeding_list_decide(
-                    weeding_list=weeding_list, by=request.user, **form.cleaned_data
-                )
-            except ValidationError as error:
-                attach_errors(form, error)
-            else:
-                messages.success(request, "Gallringsbeslutet är registrerat.")
-                return redirect("records:weeding", slug=slug, year=year)
-        status = 400
-    return render(
+    return form_page(
         request,
-        "records/weeding.html",
-        {
+        form=form,
+        save=lambda data: services.weeding_list_decide(
+            weeding_list=weeding_list, by=request.user, **data
+        ),
+        done_message="Gallringsbeslutet är registrerat.",
+        done_url=reverse("records:weeding", args=[slug, year]),
+        template="records/weeding.html",
+        context={
             "association": association,
             "weeding_list": weeding_list,
             "entries": weeding_list.entries.select_related("weeded_by"),
-            "form": form,
             "can_manage": can_manage(request.user),
         },
-        status=status,
     )
 
 
@@ -497,35 +475,28 @@ def weeding_execute(request: AuthedRequest, slug: str, year: int) -> HttpRespons
 def archive(request: AuthedRequest, slug: str) -> HttpResponse:
     association = association_for_role(request.user, slug, can_read)
     form = YearForm(request.POST or None, initial={"year": timezone.localdate().year - 1})
-    status = 200
     if request.method == "POST":
         require(can_manage(request.user))
-        if form.is_valid():
-            try:
-                progress = services.archive_export_start(
-                    association=association,
-                    by=request.user,
-                    year=form.cleaned_data["year"],
-                    done_url=reverse("records:archive", args=[slug]),
-                )
-            except ValidationError as error:
-                attach_errors(form, error)
-            else:
-                return redirect("core:progress", slug=slug, pk=progress.pk)
-        status = 400
-    return render(
+    return form_page(
         request,
-        "records/archive.html",
-        {
+        form=form,
+        save=lambda data: services.archive_export_start(
+            association=association,
+            by=request.user,
+            year=data["year"],
+            done_url=reverse("records:archive", args=[slug]),
+        ),
+        done_message=lambda progress: f"{progress.title} skapas.",
+        done_url=lambda progress: reverse("core:progress", args=[slug, progress.pk]),
+        template="records/archive.html",
+        context={
             "association": association,
             "packages": ArchivePackage.objects.filter(association=association).select_related(
                 "created_by", "case"
             ),
             "refusals": selectors.archive_refusals(association),
-            "form": form,
             "can_manage": can_manage(request.user),
         },
-        status=status,
     )
 
 
