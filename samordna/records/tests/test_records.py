@@ -823,7 +823,7 @@ class IncomingOnTheAgendaTests(RecordsCase):
         self.assertNotContains(page, old.number)
         # The kallelse carries the same list, masked the same way.
         kallelse = PdfReader(io.BytesIO(kallelse_pdf(meeting)))
-        text = " ".join(page.extract_text() for page in kallelse.pages)
+        text = " ".join(" ".join(page.extract_text() for page in kallelse.pages).split())
         self.assertIn(public.number, text)
         self.assertIn("Inbjudan till regional konferens", text)
         self.assertNotIn("Uppgifter om en enskild deltagare", text)
