@@ -67,7 +67,8 @@ def build_meeting():  # -> Meeting (Django is set up at run time)
     from samordna.accounts.models import User
     from samordna.associations.models import Association
     from samordna.meetings import services
-    from samordna.meetings.services import RollCallEntry
+    from samordna.meetings.services import justering, proceedings
+    from samordna.meetings.services.proceedings import RollCallEntry
 
     sundsvall = Association.objects.get(slug="sundsvall")
     office = User.objects.get(username="jan.andersson")
@@ -85,7 +86,7 @@ def build_meeting():  # -> Meeting (Django is set up at run time)
         (title, matter, "", "\n".join(clauses), "") for title, matter, clauses in EXTRA_PARAGRAPHS
     ]
     paragraphs = [
-        services.paragraph_create(
+        proceedings.paragraph_create(
             meeting=meeting,
             by=office,
             number=number,
@@ -97,7 +98,7 @@ def build_meeting():  # -> Meeting (Django is set up at run time)
         )
         for number, (title, matter, proposal, decision, case_number) in enumerate(seeds, start=1)
     ]
-    services.roll_call_record(
+    proceedings.roll_call_record(
         meeting=meeting,
         by=office,
         entries=[
@@ -106,12 +107,14 @@ def build_meeting():  # -> Meeting (Django is set up at run time)
         ],
     )
     for guest in november.guests.all():
-        services.guest_add(meeting=meeting, by=office, name=guest.name, role=guest.role)
+        proceedings.guest_add(meeting=meeting, by=office, name=guest.name, role=guest.role)
     for source, target in zip(sources, paragraphs, strict=False):
         for recusal in source.recusals.all():
-            services.recusal_set(paragraph=target, seat=recusal.seat, kind=recusal.kind, by=office)
+            proceedings.recusal_set(
+                paragraph=target, seat=recusal.seat, kind=recusal.kind, by=office
+            )
     signers = {s.role: s.person for s in november.signers.all()}
-    services.signers_set(
+    justering.signers_set(
         meeting=meeting, by=office, chair=signers["chair"], adjusters=[signers["adjuster"]]
     )
     return meeting

@@ -140,9 +140,9 @@ def generate() -> dict[str, int]:
     from samordna.followup.models import (
         FollowupSettings,
         ParticipantReport,
+        ParticipantReportStatus,
         PeriodKind,
         ReportingPeriod,
-        ReportStatus,
     )
     from samordna.interventions.models import Direction, Intervention
 
@@ -216,7 +216,7 @@ def generate() -> dict[str, int]:
                         association_id=intervention.association_id,
                         intervention=intervention,
                         period=period,
-                        status=ReportStatus.APPROVED,
+                        status=ParticipantReportStatus.APPROVED,
                         submitted_at=approved_at,
                         submitted_by=office,
                         approved_at=approved_at,

@@ -131,7 +131,7 @@ def run(runs: int) -> None:
     from samordna.accounts.models import Role, User
     from samordna.associations.models import Association, BoardSeat, Member, Person, SeatKind
     from samordna.finance.models import Budget, BudgetLine, LineGroup
-    from samordna.followup.models import ParticipantReport, ReportingPeriod, ReportStatus
+    from samordna.followup.models import ParticipantReport, ParticipantReportStatus, ReportingPeriod
     from samordna.interventions.models import Intervention
     from samordna.ledger import services as ledger_services
     from samordna.ledger.models import Treatment
@@ -189,7 +189,7 @@ def run(runs: int) -> None:
             association=association,
             intervention=insats,
             period=period,
-            status=ReportStatus.APPROVED,
+            status=ParticipantReportStatus.APPROVED,
             new_women=5 + n % 7,
             new_men=3 + n % 5,
             ended_women=2,

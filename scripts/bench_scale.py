@@ -190,9 +190,9 @@ def fill(rng: random.Random, association: Any, office: Any, *, demo: bool) -> di
     from samordna.followup.models import (
         FollowupSettings,
         ParticipantReport,
+        ParticipantReportStatus,
         PeriodKind,
         ReportingPeriod,
-        ReportStatus,
     )
     from samordna.interventions.models import (
         Application,
@@ -204,8 +204,8 @@ def fill(rng: random.Random, association: Any, office: Any, *, demo: bool) -> di
         Outcome,
         Report,
         ReportKind,
+        ReportStatus,
     )
-    from samordna.interventions.models import ReportStatus as InsatsReportStatus
     from samordna.ledger.models import FileKind, ImportStatus, LedgerImport, LedgerTransaction
     from samordna.meetings.models import ApprovedMinutes, Meeting, Notice, Paragraph
 
@@ -324,10 +324,10 @@ def fill(rng: random.Random, association: Any, office: Any, *, demo: bool) -> di
     )
     # One report per decided insats: half of them handed in, the rest late.
     late_statuses = [
-        InsatsReportStatus.APPROVED,
-        InsatsReportStatus.SUBMITTED,
-        InsatsReportStatus.DUE,
-        InsatsReportStatus.DRAFT,
+        ReportStatus.APPROVED,
+        ReportStatus.SUBMITTED,
+        ReportStatus.DUE,
+        ReportStatus.DRAFT,
     ]
     reports = Report.objects.bulk_create(
         Report(
@@ -397,7 +397,7 @@ def fill(rng: random.Random, association: Any, office: Any, *, demo: bool) -> di
                     association=association,
                     intervention=intervention,
                     period=period,
-                    status=ReportStatus.APPROVED,
+                    status=ParticipantReportStatus.APPROVED,
                     submitted_at=now,
                     submitted_by=office,
                     approved_at=now,

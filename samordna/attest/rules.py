@@ -66,7 +66,7 @@ class OrderFacts:
 
 
 @dataclass(frozen=True)
-class Verdict:
+class AttestVerdict:
     """The answer: allowed with the right used, or refused with the reason in Swedish."""
 
     reason: str = ""
@@ -81,8 +81,8 @@ class Verdict:
         return self.right is not None and self.right.deputy
 
 
-def refused(reason: str) -> Verdict:
-    return Verdict(reason=reason)
+def refused(reason: str) -> AttestVerdict:
+    return AttestVerdict(reason=reason)
 
 
 STEP_NAMES = {
@@ -139,7 +139,7 @@ def check(
     facts: OrderFacts,
     actor_person_id: int | None,
     rights: Sequence[Right] | None,
-) -> Verdict:
+) -> AttestVerdict:
     """May the person `actor_person_id` take `step` on the order? `rights` are the lines of
     the order year's adopted list (None when there is no adopted list)."""
     state = _order_state(step, facts)
@@ -187,7 +187,7 @@ def check(
             )
     # An ordinarie right before a deputy's, so that the record says who really acted.
     right = sorted(covering, key=lambda r: (r.deputy, r.pk))[0]
-    return Verdict(right=right)
+    return AttestVerdict(right=right)
 
 
 def _no_right(kind: str, facts: OrderFacts, rights: Sequence[Right]) -> str:

@@ -109,7 +109,7 @@ class OrderView:
     order: PaymentOrder
     facts: rules.OrderFacts
     approvals: list[OrderApproval]
-    verdicts: dict[str, rules.Verdict]  # for each open step
+    verdicts: dict[str, rules.AttestVerdict]  # for each open step
 
     @property
     def my_steps(self) -> list[str]:

@@ -45,6 +45,7 @@ from samordna.core.uploads import Limits, read_upload
 from samordna.meetings import services as meeting_services
 from samordna.meetings.adoption import adoption, editable, record_adoption
 from samordna.meetings.models import AgendaItem, Attachment, ItemKind, Meeting, Paragraph
+from samordna.meetings.services import papers
 
 DELEGATION_TITLE = "Anmälan av delegationsbeslut"
 
@@ -641,7 +642,7 @@ def control_report_attach(
         content_type="application/pdf",
     )
     title = f"Uppföljning av {str(plan)[0].lower()}{str(plan)[1:]}, {period}"
-    attachment = meeting_services.attachment_add(
+    attachment = papers.attachment_add(
         meeting=item.meeting, by=by, title=title, file=upload, item=item
     )
     control_report_attached.send(sender=ControlPlan, plan=plan, attachment=attachment, by=by)
@@ -804,7 +805,7 @@ def discharge_record(
 
 # A PDF or Word file of at most 20 MB, as a meeting's papers; read through the upload limits.
 DOCUMENT_LIMITS = Limits(
-    max_bytes=meeting_services.ATTACHMENT_MAX_BYTES,
+    max_bytes=papers.ATTACHMENT_MAX_BYTES,
     max_rows=0,
     max_columns=0,
     max_cell_chars=0,
@@ -815,7 +816,7 @@ DOCUMENT_LIMITS = Limits(
 def _read_file(file: UploadedFile) -> tuple[str, bytes]:
     """The file's type (PDF or Word by its content) and bytes, read within the limits."""
     try:
-        content_type = meeting_services.attachment_type(file)
+        content_type = papers.attachment_type(file)
         data = read_upload(file, DOCUMENT_LIMITS)
     except ValidationError as error:
         raise ValidationError({"file": error.messages}) from error

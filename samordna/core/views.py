@@ -57,6 +57,27 @@ def form_page(
     return form_render(request, template, {**context, "form": form})
 
 
+def post_action(
+    request: HttpRequest,
+    run: Callable[[], Any],
+    *,
+    done_message: str | Callable[[Any], str] | None,
+    done_url: str,
+) -> HttpResponse:
+    """The one POST button: run the service; its refusal becomes an error message and its
+    answer a success message (a function of the answer, or none), and either way back to
+    the page the button was on."""
+    try:
+        result = run()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        message = done_message(result) if callable(done_message) else done_message
+        if message:
+            messages.success(request, message)
+    return redirect(done_url)
+
+
 def form_render(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     """A form page as it stands: 400 after a refused POST, 200 when first shown."""
     status = 400 if request.method == "POST" else 200

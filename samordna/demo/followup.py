@@ -18,7 +18,7 @@ from django.utils import timezone
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.core.services import save_with_history
-from samordna.followup import goals, services
+from samordna.followup import services
 from samordna.followup.counts import AGE_BANDS, DESTINATIONS, GENDERS, INCOMES
 from samordna.followup.models import (
     Audience,
@@ -31,7 +31,7 @@ from samordna.followup.models import (
     Statement,
     SurveyRound,
 )
-from samordna.followup.services import surveys
+from samordna.followup.services import measured_goals, surveys
 from samordna.interventions.models import ApplicationGoal, Intervention
 
 YEARS = range(2020, 2024)
@@ -311,14 +311,14 @@ def _bind_goals(association: Association, office: User, end: Questionnaire) -> N
         ).order_by("position")
     )
     statements = list(end.statements.all())
-    goals.goal_bind(
+    measured_goals.goal_bind(
         association=association,
         by=office,
         application_goal=application_goals[0],  # "Fler deltagare … 2023 jämfört med 2022"
         measure=Measure.TO_WORK_OR_STUDIES,
         comparison=Comparison.HIGHER_THAN_LAST_YEAR,
     )
-    goals.goal_bind(
+    measured_goals.goal_bind(
         association=association,
         by=office,
         application_goal=application_goals[1],  # "närmar sig egen försörjning" (enkät)
@@ -326,7 +326,7 @@ def _bind_goals(association: Association, office: User, end: Questionnaire) -> N
         statement=statements[0],
         comparison=Comparison.HIGHER_THAN_LAST_YEAR,
     )
-    goals.goal_bind(
+    measured_goals.goal_bind(
         association=association,
         by=office,
         text="Fler deltagare i individinriktade insatser avslutas till studier eller arbete "

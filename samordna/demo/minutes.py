@@ -24,10 +24,11 @@ from samordna.demo.protocols import (
     sundsvall_2022_10_21,
     sundsvall_2022_11_25,
 )
-from samordna.meetings import agenda, services
+from samordna.meetings import selectors, services
 from samordna.meetings.models import ApprovedMinutes, Meeting, RecusalKind
 from samordna.meetings.selectors import notice_dates
-from samordna.meetings.services import RollCallEntry
+from samordna.meetings.services import agenda, justering, papers, proceedings
+from samordna.meetings.services.proceedings import RollCallEntry
 
 PROTOCOLS = [
     sundsvall_2022_10_21.PROTOCOL,
@@ -97,13 +98,13 @@ def _bilaga_docx(text_file: str, title: str, number: int) -> bytes:
 def _load(protocol: Protocol, association: Association, meeting: Meeting) -> None:
     director = User.objects.get(username=ENTERED_BY[protocol.association])
     people = _people(association)
-    seats = {s.person.full_name: s for s in services.board_seats_at(meeting)}
+    seats = {s.person.full_name: s for s in selectors.board_seats_at(meeting)}
     services.meeting_update(
         meeting=meeting, by=director, place=protocol.place, secretary=people[protocol.secretary]
     )
     # The §§ first, so that the upprop's "deltog ej vid § 125–138" has §§ to point at.
     for seed in protocol.paragraphs:
-        services.paragraph_create(
+        proceedings.paragraph_create(
             meeting=meeting,
             by=director,
             number=seed.number,
@@ -112,7 +113,7 @@ def _load(protocol: Protocol, association: Association, meeting: Meeting) -> Non
             matter=_without_recusals(seed.matter, seed.recusals),
             proposal=seed.proposal,
         )
-    services.roll_call_record(
+    proceedings.roll_call_record(
         meeting=meeting,
         by=director,
         entries=[
@@ -128,7 +129,7 @@ def _load(protocol: Protocol, association: Association, meeting: Meeting) -> Non
         ],
     )
     for guest in protocol.guests:
-        services.guest_add(
+        proceedings.guest_add(
             meeting=meeting,
             by=director,
             name=guest.name,
@@ -140,8 +141,8 @@ def _load(protocol: Protocol, association: Association, meeting: Meeting) -> Non
     for seed in protocol.paragraphs:
         paragraph = paragraphs[seed.number]
         for name, kind in seed.recusals:
-            services.recusal_set(paragraph=paragraph, seat=seats[name], kind=kind, by=director)
-        services.paragraph_update(
+            proceedings.recusal_set(paragraph=paragraph, seat=seats[name], kind=kind, by=director)
+        proceedings.paragraph_update(
             paragraph=paragraph,
             by=director,
             decision="\n".join(seed.decision),
@@ -169,7 +170,7 @@ def _load(protocol: Protocol, association: Association, meeting: Meeting) -> Non
         if not attachment.text_file:
             continue
         content = _bilaga_docx(attachment.text_file, attachment.title, attachment.number)
-        services.attachment_add(
+        papers.attachment_add(
             meeting=meeting,
             by=director,
             title=attachment.title,
@@ -182,7 +183,7 @@ def _justera(protocol: Protocol, association: Association, meeting: Meeting) -> 
     justerar at 10.00, 10.05 … on the justering date."""
     director = User.objects.get(username=ENTERED_BY[protocol.association])
     people = _people(association)
-    services.signers_set(
+    justering.signers_set(
         meeting=meeting,
         by=director,
         chair=people[protocol.chair],
@@ -197,7 +198,7 @@ def _justera(protocol: Protocol, association: Association, meeting: Meeting) -> 
         )
     # The sekreterare (with their own login) confirms the text first, at 09.55.
     secretary = User.objects.get(association=association, person=people[protocol.secretary])
-    services.minutes_confirm(
+    justering.minutes_confirm(
         meeting=meeting,
         by=secretary,
         now=timezone.make_aware(
@@ -210,4 +211,4 @@ def _justera(protocol: Protocol, association: Association, meeting: Meeting) -> 
         at = timezone.make_aware(
             datetime.datetime.combine(protocol.justified_on, datetime.time(10, 5 * index))
         )
-        services.minutes_approve(meeting=meeting, by=user, now=at, notice_note=note)
+        justering.minutes_approve(meeting=meeting, by=user, now=at, notice_note=note)

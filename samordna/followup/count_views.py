@@ -38,9 +38,9 @@ from samordna.followup.count_forms import (
 from samordna.followup.models import (
     CountImport,
     ParticipantReport,
+    ParticipantReportStatus,
     PlannedParticipants,
     ReportingPeriod,
-    ReportStatus,
 )
 from samordna.followup.permissions import (
     can_enter_counts,
@@ -154,8 +154,12 @@ def _period_states(rows: list[GridRow], periods: list[ReportingPeriod]) -> list[
     states = []
     for column, period in enumerate(periods):
         cells = [(row.cells[column].runs, row.cells[column].report) for row in rows]
-        missing = sum(runs and (r is None or r.status == ReportStatus.DRAFT) for runs, r in cells)
-        waiting = sum(r is not None and r.status == ReportStatus.SUBMITTED for _, r in cells)
+        missing = sum(
+            runs and (r is None or r.status == ParticipantReportStatus.DRAFT) for runs, r in cells
+        )
+        waiting = sum(
+            r is not None and r.status == ParticipantReportStatus.SUBMITTED for _, r in cells
+        )
         states.append(PeriodState(period, missing, waiting))
     return states
 
@@ -249,7 +253,7 @@ def report_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
         "threshold": threshold,
         "hides": hides,
     }
-    if not enter or (request.method == "GET" and report.status != ReportStatus.DRAFT):
+    if not enter or (request.method == "GET" and report.status != ParticipantReportStatus.DRAFT):
         values = report.values()
         context["layout"] = count_layout(values, threshold=threshold if hides else None)
         context["rest_open"] = any(values[n] for n in collapsed_names(context["structural"]))
@@ -310,10 +314,10 @@ def report_reopen(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     association = association_for(request.user, slug)
     report = participant_report_for(request.user, association, pk)
     require(can_manage_followup(request.user))
-    if report.status == ReportStatus.DRAFT:
+    if report.status == ParticipantReportStatus.DRAFT:
         messages.error(request, "Siffrorna är redan ett utkast som kan ändras.")
         return redirect(_report_url(slug, report))
-    approved = report.status == ReportStatus.APPROVED
+    approved = report.status == ParticipantReportStatus.APPROVED
     title = "Lås upp godkända siffror" if approved else "Skicka tillbaka siffrorna"
     return form_page(
         request,

@@ -13,8 +13,7 @@ from samordna.associations.permissions import association_for, can_read_register
 from samordna.core.http import AuthedRequest, file_response
 from samordna.core.text import swedish_key
 from samordna.core.views import form_page
-from samordna.followup import dashboards, exports
-from samordna.followup import goals as goal_service
+from samordna.followup import dashboards, exports, goal_fulfilment
 from samordna.followup.dashboard_forms import GoalForm
 from samordna.followup.models import MeasuredGoal
 from samordna.followup.permissions import (
@@ -22,6 +21,7 @@ from samordna.followup.permissions import (
     can_read_followup,
     sees_small_counts,
 )
+from samordna.followup.services import measured_goals
 from samordna.interventions.models import ApplicationGoal, Intervention
 from samordna.interventions.permissions import intervention_for
 
@@ -128,11 +128,11 @@ def goals(request: AuthedRequest, slug: str) -> HttpResponse:
     """The förbund's goals and each insats's goals, with their measure and result per year."""
     association = association_for(request.user, slug)
     require(can_manage_followup(request.user))
-    results = goal_service.goal_results(association)
+    results = goal_fulfilment.goal_results(association)
     own = [r for r in results if r.intervention is None]
     by_goal = {r.goal.application_goal_id: r for r in results if r.intervention is not None}
     insatser: dict[int, dict] = {}
-    for goal in goal_service.followed_goals(association).select_related(
+    for goal in goal_fulfilment.followed_goals(association).select_related(
         "application__intervention"
     ):
         intervention = goal.application.intervention
@@ -160,7 +160,7 @@ def _application_goal(association: Association, pk: str) -> ApplicationGoal:
     except ValueError:
         raise Http404("Målet finns inte.") from None
     return get_object_or_404(
-        goal_service.followed_goals(association).select_related("application__intervention"),
+        goal_fulfilment.followed_goals(association).select_related("application__intervention"),
         pk=number,
     )
 
@@ -184,7 +184,7 @@ def goal_create(request: AuthedRequest, slug: str) -> HttpResponse:
         form=GoalForm(
             request.POST or None, association=association, own_goal=application_goal is None
         ),
-        save=lambda data: goal_service.goal_bind(
+        save=lambda data: measured_goals.goal_bind(
             association=association, by=request.user, application_goal=application_goal, **data
         ),
         done_message="Målet följs nu upp med måttet."
@@ -226,7 +226,7 @@ def goal_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             association=association,
             own_goal=goal.application_goal_id is None,
         ),
-        save=lambda data: goal_service.goal_update(goal=goal, by=request.user, **data),
+        save=lambda data: measured_goals.goal_update(goal=goal, by=request.user, **data),
         done_message="Målets mått är ändrat.",
         done_url=done_url,
         template="followup/goals/goal_form.html",
@@ -246,7 +246,7 @@ def goal_delete(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     association = association_for(request.user, slug)
     require(can_manage_followup(request.user))
     goal = _goal(association, pk)
-    goal_service.goal_unbind(goal=goal, by=request.user)
+    measured_goals.goal_unbind(goal=goal, by=request.user)
     messages.success(
         request,
         "Förbundets mål är borttaget."

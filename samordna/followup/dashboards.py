@@ -21,10 +21,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from samordna.associations.models import Association
-from samordna.followup import goals as goal_service
-from samordna.followup import selectors
+from samordna.followup import goal_fulfilment, selectors
 from samordna.followup.counts import AGE_BANDS, DESTINATIONS, GENDERS, INCOMES, STRUCTURAL
-from samordna.followup.goals import GoalResult, YearResult
+from samordna.followup.goal_fulfilment import GoalResult, YearResult
 from samordna.followup.models import (
     Comparison,
     Measure,
@@ -548,7 +547,7 @@ def association_dashboard(association: Association, *, hide_small: bool) -> Dash
     individual, structural = by_direction[Direction.INDIVIDUAL], by_direction[Direction.STRUCTURAL]
     scope = "förbundets individinriktade insatser"
     f = figure_tables(individual, hide_small=hide_small, threshold=threshold, scope=scope)
-    results = goal_service.goal_results(
+    results = goal_fulfilment.goal_results(
         association,
         f.years,
         individual_figures=individual,
@@ -611,7 +610,7 @@ def intervention_dashboard(
     planned = dict(
         PlannedParticipants.objects.filter(intervention=intervention).values_list("year", "planned")
     )
-    results = goal_service.goal_results_for(
+    results = goal_fulfilment.goal_results_for(
         intervention, f.years or sorted(figures), figures=figures
     )
     return Dashboard(

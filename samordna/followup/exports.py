@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from samordna.core.spreadsheets import CsvWriter, xlsx_bytes
 from samordna.followup.counts import GENDERS
 from samordna.followup.dashboards import Dashboard, FinsamYear, Table, Value
-from samordna.followup.goals import GoalResult
+from samordna.followup.goal_fulfilment import GoalResult
 from samordna.interventions.models import Intervention
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -157,7 +157,7 @@ class CountImport(models.Model):
         return self.imported_at is None
 
 
-class ReportStatus(models.TextChoices):
+class ParticipantReportStatus(models.TextChoices):
     DRAFT = "draft", "Utkast"
     SUBMITTED = "submitted", "Inskickad"
     APPROVED = "approved", "Godkänd"
@@ -271,7 +271,10 @@ class ParticipantReport(Counts):
         ReportingPeriod, on_delete=models.PROTECT, related_name="reports", verbose_name="period"
     )
     status = models.CharField(
-        "status", max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+        "status",
+        max_length=10,
+        choices=ParticipantReportStatus.choices,
+        default=ParticipantReportStatus.DRAFT,
     )
     version = models.PositiveIntegerField("version", default=1)
     submitted_at = models.DateTimeField("inskickad", null=True, blank=True)

@@ -31,8 +31,8 @@ from samordna.followup.counts import GENDERS, INCOMES
 from samordna.followup.models import (
     FollowupSettings,
     ParticipantReport,
+    ParticipantReportStatus,
     ReportingPeriod,
-    ReportStatus,
 )
 from samordna.followup.selectors import settings_for
 from samordna.followup.suppression import Cell, suppress_table
@@ -176,7 +176,9 @@ def national_reports() -> QuerySet[ParticipantReport]:
 def national_years() -> list[int]:
     """The years with approved figures from a sharing förbund, latest first: read from the
     periods (a few per förbund and year), each asking its reports for one approved."""
-    approved = ParticipantReport.objects.filter(period=OuterRef("pk"), status=ReportStatus.APPROVED)
+    approved = ParticipantReport.objects.filter(
+        period=OuterRef("pk"), status=ParticipantReportStatus.APPROVED
+    )
     return list(
         ReportingPeriod.objects.filter(
             Exists(approved), association__followup_settings__share_nationally=True

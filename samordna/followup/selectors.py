@@ -29,9 +29,9 @@ from samordna.followup.counts import AGE_BANDS, DESTINATIONS, GENDERS, INCOMES, 
 from samordna.followup.models import (
     FollowupSettings,
     ParticipantReport,
+    ParticipantReportStatus,
     PeriodKind,
     ReportingPeriod,
-    ReportStatus,
 )
 
 
@@ -202,9 +202,9 @@ def _figures(row: dict[str, Any]) -> YearFigures:
 def _rows(
     reports: QuerySet[ParticipantReport], keys: list[str], approved_only: bool
 ) -> QuerySet[ParticipantReport, dict[str, Any]]:
-    statuses = [ReportStatus.APPROVED]
+    statuses = [ParticipantReportStatus.APPROVED]
     if not approved_only:
-        statuses.append(ReportStatus.SUBMITTED)
+        statuses.append(ParticipantReportStatus.SUBMITTED)
     return (
         reports.filter(status__in=statuses).values(*keys).annotate(**_aggregates()).order_by(*keys)
     )

@@ -20,14 +20,14 @@ READABLE = {".pdf", ".docx", ".txt"}
 
 
 @dataclass
-class Member:
+class ArchiveMember:
     name: str
     data: bytes
 
 
 @dataclass
 class Unpacked:
-    members: list[Member] = field(default_factory=list)
+    members: list[ArchiveMember] = field(default_factory=list)
     # One Swedish message per file in the zip that is not read, naming it.
     skipped: list[str] = field(default_factory=list)
 
@@ -70,7 +70,7 @@ def read_zip(data: bytes, filename: str) -> Unpacked:
                 content = member.read(MAX_MEMBER_BYTES + 1)
             if len(content) > MAX_MEMBER_BYTES:  # the header lied about the size
                 raise Refused(filename, f"{info.filename} är större än arkivet anger.")
-            unpacked.members.append(Member(info.filename, content))
+            unpacked.members.append(ArchiveMember(info.filename, content))
     return unpacked
 
 

@@ -5,7 +5,7 @@ from django import forms
 
 from samordna.associations.models import Association
 from samordna.core.forms import StyledFormMixin
-from samordna.imports.services import NEW, AttendanceRow, MeetingFacts, ParagraphRow
+from samordna.imports.services import NEW, AttendanceRow, ImportParagraphRow, MeetingFacts
 
 
 class SearchForm(forms.Form):
@@ -173,9 +173,9 @@ class ParagraphRowForm(StyledFormMixin, forms.Form):
             grants.append((int(match["amount"].replace(" ", "")), start, end))
         return grants
 
-    def row(self) -> ParagraphRow:
+    def row(self) -> ImportParagraphRow:
         data = self.cleaned_data
-        return ParagraphRow(
+        return ImportParagraphRow(
             number=data["number"],
             title=data["title"],
             case_number=data["case_number"],

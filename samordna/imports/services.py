@@ -1,6 +1,7 @@
 """Old protocols brought in: upload (one file or a zip), read once and kept as a pending
 import; the kansli checks and corrects the parse, then confirms it as one historical
-justerad meeting (`meetings.past.register_past_meeting`) with the file as its original."""
+justerad meeting (`meetings.services.past_meetings.register_past_meeting`) with the file
+as its original."""
 
 import datetime
 import difflib
@@ -36,8 +37,9 @@ from samordna.interventions.selectors import sought_by_year
 from samordna.interventions.services import OPEN, grants
 from samordna.interventions.services.grants import AmountInput
 from samordna.meetings.models import ApprovedMinutes, Paragraph, Presence
-from samordna.meetings.past import PastParagraph, register_past_meeting
-from samordna.meetings.services import RollCallEntry
+from samordna.meetings.past import PastParagraph
+from samordna.meetings.services.past_meetings import register_past_meeting
+from samordna.meetings.services.proceedings import RollCallEntry
 
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 READABLE_SUFFIXES = {".pdf", ".docx", ".txt"}
@@ -302,7 +304,10 @@ class AttendanceRow:
 
 
 @dataclass
-class ParagraphRow:
+class ImportParagraphRow:
+    """One § of an old protocol as the kansli confirms it in the preview (the minutes' own
+    § with its quorum is `meetings.selectors.ParagraphRow`)."""
+
     number: int
     title: str
     case_number: str = ""
@@ -413,7 +418,7 @@ def open_applications(association: Association) -> list[Application]:
 
 
 def _grant_decisions(
-    association: Association, date: datetime.date, paragraphs: list[ParagraphRow]
+    association: Association, date: datetime.date, paragraphs: list[ImportParagraphRow]
 ) -> dict[int, tuple[Application, str, list[AmountInput]]]:
     """The board's decision each § with grants makes on its chosen application: one amount
     per calendar year, granted in full or in part as the application sought."""
@@ -463,7 +468,7 @@ def confirm_import(
     by: User,
     facts: MeetingFacts,
     attendance: list[AttendanceRow],
-    paragraphs: list[ParagraphRow],
+    paragraphs: list[ImportParagraphRow],
 ) -> ApprovedMinutes:
     """Save the checked parse as one historical justerad meeting, the file as its original;
     the people it names that the förbund does not have are created in the same transaction."""

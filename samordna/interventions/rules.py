@@ -16,10 +16,10 @@ from samordna.core.text import format_kronor
 from samordna.interventions.models import (
     MAX_AMOUNT,
     Application,
+    ApplicationBudgetLine,
     ApplicationGoal,
     ApplicationKind,
     ApplicationParty,
-    BudgetLine,
     CostType,
 )
 
@@ -85,14 +85,14 @@ def normalise_giro(kind: str, value: str) -> str:
     return (value or "").strip()
 
 
-def budget_by_year(lines: Iterable[BudgetLine]) -> dict[int, int]:
+def budget_by_year(lines: Iterable[ApplicationBudgetLine]) -> dict[int, int]:
     totals: dict[int, int] = defaultdict(int)
     for line in lines:
         totals[line.year] += line.amount
     return dict(sorted(totals.items()))
 
 
-def _budget_problems(application: Application, lines: list[BudgetLine]) -> list[str]:
+def _budget_problems(application: Application, lines: list[ApplicationBudgetLine]) -> list[str]:
     problems = []
     totals = budget_by_year(lines)
     if not any(totals.values()):
@@ -134,7 +134,7 @@ def submission_problems(
     *,
     parties: list[ApplicationParty],
     goals: list[ApplicationGoal],
-    budget: list[BudgetLine],
+    budget: list[ApplicationBudgetLine],
 ) -> dict[str, list[str]]:
     """Every reason the application cannot be sent yet, by field ("" = the whole form)."""
     problems: dict[str, list[str]] = defaultdict(list)

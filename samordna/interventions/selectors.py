@@ -36,8 +36,8 @@ from samordna.associations.permissions import REGISTER_READERS
 from samordna.core.text import exact_swedish_order, swedish_key, swedish_order
 from samordna.interventions.models import (
     Application,
+    ApplicationBudgetLine,
     ApplicationStatus,
-    BudgetLine,
     CostType,
     Fulfilment,
     GrantAmount,
@@ -104,7 +104,7 @@ class BudgetTable:
         return sum(self.totals)
 
 
-def budget_table(years: Sequence[int], lines: Iterable[BudgetLine]) -> BudgetTable:
+def budget_table(years: Sequence[int], lines: Iterable[ApplicationBudgetLine]) -> BudgetTable:
     """The form's budget: a row per cost type, a column per year, sums computed."""
     cells = {(line.cost_type, line.year): line for line in lines}
     years = sorted(set(years) | {year for _, year in cells})

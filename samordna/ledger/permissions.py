@@ -8,7 +8,7 @@ from samordna.accounts.models import Role, User
 from samordna.associations.permissions import REGISTER_READERS
 
 
-def can_read_followup(user: User) -> bool:
+def can_read_budget_followup(user: User) -> bool:
     """The kansli, the board, the auditors and the finance service read the follow-up."""
     return user.role in REGISTER_READERS
 

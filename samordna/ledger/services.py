@@ -31,7 +31,7 @@ from samordna.ledger.models import (
 )
 from samordna.ledger.sie import Ledger
 from samordna.meetings.models import AgendaItem, Attachment
-from samordna.meetings.services import attachment_add
+from samordna.meetings.services.papers import attachment_add
 
 EXTENSIONS = {
     ".se": FileKind.SIE,

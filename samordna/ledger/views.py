@@ -32,13 +32,13 @@ from samordna.ledger.permissions import (
     can_attach,
     can_forecast,
     can_import,
-    can_read_followup,
+    can_read_budget_followup,
 )
 
 
 def _reader(request: AuthedRequest, slug: str) -> Association:
     association = association_for(request.user, slug)
-    require(can_read_followup(request.user))
+    require(can_read_budget_followup(request.user))
     return association
 
 

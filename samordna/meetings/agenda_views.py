@@ -3,18 +3,25 @@ justering, and a new agenda from the previous meeting's or a saved template."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samordna.core.http import AuthedRequest
-from samordna.core.views import form_page
-from samordna.meetings import agenda
+from samordna.core.views import form_page, post_action
+from samordna.meetings import selectors
 from samordna.meetings.forms import AgendaStartForm, AgendaTemplateForm
+from samordna.meetings.models import Paragraph
 from samordna.meetings.permissions import meeting_for as _meeting
 from samordna.meetings.permissions import unless_locked as _unless_locked
+from samordna.meetings.services import agenda
+
+
+def _numbers(drafted: list[Paragraph]) -> str:
+    first, last = drafted[0].number, drafted[-1].number
+    numbers = f"§ {first}" if first == last else f"§ {first}–{last}"
+    return f"Dagordningen är gjord till paragrafer: {numbers}."
 
 
 @require_POST
@@ -24,15 +31,12 @@ def draft(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     _, meeting = _meeting(request, slug, pk, manage=True)
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
-    try:
-        drafted = agenda.paragraphs_from_agenda(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        first, last = drafted[0].number, drafted[-1].number
-        numbers = f"§ {first}" if first == last else f"§ {first}–{last}"
-        messages.success(request, f"Dagordningen är gjord till paragrafer: {numbers}.")
-    return redirect("meetings:detail", slug=slug, pk=pk)
+    return post_action(
+        request,
+        lambda: agenda.paragraphs_from_agenda(meeting=meeting, by=request.user),
+        done_message=_numbers,
+        done_url=reverse("meetings:detail", args=[slug, pk]),
+    )
 
 
 @require_POST
@@ -43,22 +47,25 @@ def paragraph_action(request: AuthedRequest, slug: str, pk: int, par_pk: int) ->
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
     paragraph = get_object_or_404(meeting.paragraphs, pk=par_pk)
+    done_url = reverse("meetings:detail", args=[slug, pk])
     action = request.POST.get("action")
-    try:
-        if action in ("up", "down"):
-            agenda.paragraph_move(paragraph=paragraph, by=request.user, up=action == "up")
-        elif action == "delete":
-            agenda.paragraph_delete(paragraph=paragraph, by=request.user)
-            messages.success(
-                request,
-                f"§ {paragraph.number} {paragraph.title} är borttagen; "
-                "paragraferna efter har fått nya nummer.",
-            )
-        else:
-            messages.error(request, "Okänd åtgärd.")
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect("meetings:detail", slug=slug, pk=pk)
+    if action in ("up", "down"):
+        return post_action(
+            request,
+            lambda: agenda.paragraph_move(paragraph=paragraph, by=request.user, up=action == "up"),
+            done_message=None,
+            done_url=done_url,
+        )
+    if action == "delete":
+        return post_action(
+            request,
+            lambda: agenda.paragraph_delete(paragraph=paragraph, by=request.user),
+            done_message=f"§ {paragraph.number} {paragraph.title} är borttagen; "
+            "paragraferna efter har fått nya nummer.",
+            done_url=done_url,
+        )
+    messages.error(request, "Okänd åtgärd.")
+    return redirect(done_url)
 
 
 @require_http_methods(["GET", "POST"])
@@ -68,7 +75,7 @@ def start(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     association, meeting = _meeting(request, slug, pk, manage=True)
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
-    previous = agenda.previous_meeting(meeting)
+    previous = selectors.previous_meeting(meeting)
     templates = {str(t.pk): t for t in association.agenda_templates.all()}
     choices = []
     if previous is not None:

@@ -15,7 +15,7 @@ from samordna.meetings.models import (
 )
 from samordna.meetings.past import PastParagraph
 from samordna.meetings.quorum import rule_problem
-from samordna.meetings.services import RollCallEntry
+from samordna.meetings.services.proceedings import RollCallEntry
 
 
 class TimeInput(forms.TimeInput):

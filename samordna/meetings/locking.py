@@ -9,8 +9,8 @@ justerad is final in the same way from the moment it is saved so. The approved r
 its anslag are written once and kept.
 
 Only raw SQL gets past this; Samordna has none. The one opening is `correcting`: a meeting
-held before Samordna and registered afterwards (`services.register_past_meeting`) may be
-corrected, with a reason kept in its history, by `services.past_meeting_correct` alone.
+held before Samordna and registered afterwards (`services.past_meetings.register_past_meeting`)
+may be corrected, with a reason kept in its history, by `past_meeting_correct` alone.
 """
 
 from collections.abc import Iterator

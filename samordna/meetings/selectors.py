@@ -456,3 +456,15 @@ def public_minutes(notice_pk: int) -> ApprovedMinutes | None:
         .select_related("meeting__association")
         .first()
     )
+
+
+def previous_meeting(meeting: Meeting) -> Meeting | None:
+    """The meeting before this one that has an agenda to start from."""
+    return (
+        Meeting.objects.filter(
+            association_id=meeting.association_id, date__lt=meeting.date, items__isnull=False
+        )
+        .order_by("-date", "-starts_at")
+        .distinct()
+        .first()
+    )

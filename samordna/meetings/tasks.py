@@ -5,7 +5,7 @@ from django_tasks import task
 from samordna.accounts.models import User
 from samordna.core.services import progress_run
 from samordna.meetings.models import Meeting
-from samordna.meetings.services import kallelse_recipients, kallelse_send
+from samordna.meetings.services.kallelse import kallelse_recipients, kallelse_send
 
 
 @task()

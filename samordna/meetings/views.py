@@ -18,9 +18,9 @@ from samordna.associations.permissions import (
 from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest, file_response
 from samordna.core.text import format_date
-from samordna.core.views import form_page
+from samordna.core.views import form_page, post_action
 from samordna.interventions.selectors import paragraph_matters, paragraph_subjects
-from samordna.meetings import documents, past, selectors, services
+from samordna.meetings import documents, selectors, services
 from samordna.meetings.calendar import meetings_ics
 from samordna.meetings.forms import (
     AgendaItemForm,
@@ -39,6 +39,7 @@ from samordna.meetings.forms import (
 from samordna.meetings.listings import listings_for
 from samordna.meetings.models import ApprovedMinutes, CalendarFeed, SignerRole, Task
 from samordna.meetings.permissions import meeting_for, unless_locked
+from samordna.meetings.services import justering, kallelse, papers, past_meetings, proceedings
 
 ICS = "text/calendar; charset=utf-8"
 MIN_YEAR = 2004  # the Finsam law (2003:1210) took effect in 2004; earlier is a typing error
@@ -122,7 +123,7 @@ def past_meeting_create(request: AuthedRequest, slug: str) -> HttpResponse:
     form = PastMeetingForm(request.POST or None, request.FILES or None, association=association)
     if request.method == "POST" and form.is_valid():
         try:
-            approved = past.register_past_meeting(
+            approved = past_meetings.register_past_meeting(
                 association=association, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
@@ -172,7 +173,7 @@ def past_meeting_correct(request: AuthedRequest, slug: str, pk: int) -> HttpResp
     return form_page(
         request,
         form=form,
-        save=lambda data: past.past_meeting_correct(
+        save=lambda data: past_meetings.past_meeting_correct(
             meeting=meeting, by=request.user, **{k: v for k, v in data.items() if v is not None}
         ),
         done_message="Rättelsen är sparad med sitt skäl i historiken.",
@@ -238,7 +239,7 @@ def meeting_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             "tasks_due": selectors.open_tasks_for(meeting),
             "can_manage": manage,
             "can_edit": can_edit,
-            "may_confirm": not minutes.is_approved and services.may_confirm(meeting, request.user),
+            "may_confirm": not minutes.is_approved and justering.may_confirm(meeting, request.user),
             "is_signer": any(s.person_id == request.user.person_id for s in minutes.signers)
             and request.user.person_id is not None,
         },
@@ -320,18 +321,24 @@ def item_action(request: AuthedRequest, slug: str, pk: int, item_pk: int) -> Htt
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
     item = get_object_or_404(meeting.items, pk=item_pk)
+    done_url = reverse("meetings:detail", args=[slug, pk])
     action = request.POST.get("action")
-    try:
-        if action in ("up", "down"):
-            services.agenda_item_move(item=item, by=request.user, up=action == "up")
-        elif action == "delete":
-            services.agenda_item_delete(item=item, by=request.user)
-            messages.success(request, f"{item.title} är borttagen från dagordningen.")
-        else:
-            messages.error(request, "Okänd åtgärd.")
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect("meetings:detail", slug=slug, pk=pk)
+    if action in ("up", "down"):
+        return post_action(
+            request,
+            lambda: services.agenda_item_move(item=item, by=request.user, up=action == "up"),
+            done_message=None,
+            done_url=done_url,
+        )
+    if action == "delete":
+        return post_action(
+            request,
+            lambda: services.agenda_item_delete(item=item, by=request.user),
+            done_message=f"{item.title} är borttagen från dagordningen.",
+            done_url=done_url,
+        )
+    messages.error(request, "Okänd åtgärd.")
+    return redirect(done_url)
 
 
 @require_http_methods(["GET", "POST"])
@@ -353,7 +360,7 @@ def roll_call(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     return form_page(
         request,
         form=form,
-        save=lambda data: services.roll_call_record(
+        save=lambda data: proceedings.roll_call_record(
             meeting=meeting, by=request.user, entries=form.entries()
         ),
         done_message="Uppropet är sparat.",
@@ -372,7 +379,7 @@ def paragraph_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse
     return form_page(
         request,
         form=ParagraphForm(request.POST or None),
-        save=lambda data: services.paragraph_create(meeting=meeting, by=request.user, **data),
+        save=lambda data: proceedings.paragraph_create(meeting=meeting, by=request.user, **data),
         done_message="Paragrafen är tillagd i protokollet.",
         done_url=reverse("meetings:detail", args=[slug, pk]),
         template="associations/generic_form.html",
@@ -390,7 +397,9 @@ def paragraph_update(request: AuthedRequest, slug: str, pk: int, par_pk: int) ->
     return form_page(
         request,
         form=ParagraphForm(request.POST or None, instance=paragraph),
-        save=lambda data: services.paragraph_update(paragraph=paragraph, by=request.user, **data),
+        save=lambda data: proceedings.paragraph_update(
+            paragraph=paragraph, by=request.user, **data
+        ),
         done_message=f"§ {paragraph.number} är sparad.",
         done_url=reverse("meetings:detail", args=[slug, pk]),
         template="associations/generic_form.html",
@@ -420,7 +429,7 @@ def paragraph_recusals(request: AuthedRequest, slug: str, pk: int, par_pk: int) 
     )
 
     def save(data: dict) -> None:
-        services.paragraph_jav_record(
+        proceedings.paragraph_jav_record(
             paragraph=paragraph,
             by=request.user,
             recusals=form.choices(),
@@ -511,7 +520,7 @@ def kallelse_send(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             {"association": association, "meeting": meeting},
         )
     try:
-        progress = services.kallelse_send_start(
+        progress = kallelse.kallelse_send_start(
             meeting=meeting,
             by=request.user,
             done_url=reverse("meetings:detail", kwargs={"slug": slug, "pk": pk}),
@@ -545,7 +554,7 @@ def attachment_create(request: AuthedRequest, slug: str, pk: int) -> HttpRespons
     return form_page(
         request,
         form=AttachmentForm(request.POST or None, request.FILES or None, meeting=meeting),
-        save=lambda data: services.attachment_add(meeting=meeting, by=request.user, **data),
+        save=lambda data: papers.attachment_add(meeting=meeting, by=request.user, **data),
         done_message="Bilagan är uppladdad.",
         done_url=reverse("meetings:detail", args=[slug, pk]),
         template="associations/generic_form.html",
@@ -562,7 +571,7 @@ def guest_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     return form_page(
         request,
         form=GuestForm(request.POST or None),
-        save=lambda data: services.guest_add(meeting=meeting, by=request.user, **data),
+        save=lambda data: proceedings.guest_add(meeting=meeting, by=request.user, **data),
         done_message="Personen är tillagd bland övriga närvarande.",
         done_url=reverse("meetings:detail", args=[slug, pk]),
         template="associations/generic_form.html",
@@ -577,13 +586,12 @@ def guest_delete(request: AuthedRequest, slug: str, pk: int, guest_pk: int) -> H
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
     guest = get_object_or_404(meeting.guests, pk=guest_pk)
-    try:
-        services.guest_delete(guest=guest, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{guest.name} är borttagen.")
-    return redirect("meetings:detail", slug=slug, pk=pk)
+    return post_action(
+        request,
+        lambda: proceedings.guest_delete(guest=guest, by=request.user),
+        done_message=f"{guest.name} är borttagen.",
+        done_url=reverse("meetings:detail", args=[slug, pk]),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -607,7 +615,7 @@ def signers(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     return form_page(
         request,
         form=form,
-        save=lambda data: services.signers_set(
+        save=lambda data: justering.signers_set(
             meeting=meeting, by=request.user, chair=data["chair"], adjusters=list(data["adjusters"])
         ),
         done_message="Justerarna är sparade. De justerar med sina egna inloggningar.",
@@ -622,16 +630,13 @@ def signers(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 def confirm(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """The sekreterare (or the kansli for one without a login) confirms the text."""
     _, meeting = _meeting(request, slug, pk)
-    require(services.may_confirm(meeting, request.user))
-    try:
-        services.minutes_confirm(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request, "Protokollets text är bestyrkt. Ordförande och justerare kan nu justera."
-        )
-    return redirect("meetings:detail", slug=slug, pk=pk)
+    require(justering.may_confirm(meeting, request.user))
+    return post_action(
+        request,
+        lambda: justering.minutes_confirm(meeting=meeting, by=request.user),
+        done_message="Protokollets text är bestyrkt. Ordförande och justerare kan nu justera.",
+        done_url=reverse("meetings:detail", args=[slug, pk]),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -644,7 +649,7 @@ def approve(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     require(signer is not None)
     if request.method == "POST":
         try:
-            approved = services.minutes_approve(meeting=meeting, by=request.user)
+            approved = justering.minutes_approve(meeting=meeting, by=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

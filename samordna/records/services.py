@@ -39,6 +39,7 @@ from samordna.meetings.models import (
     Meeting,
     Paragraph,
 )
+from samordna.meetings.services import papers
 from samordna.records import selectors
 from samordna.records.models import (
     DNR_PLACEHOLDERS,
@@ -742,6 +743,6 @@ def incoming_to_meeting(*, association: Association, by: User, today: datetime.d
     upload = SimpleUploadedFile(
         f"inkomna-handlingar-{meeting.date:%Y-%m-%d}.pdf", pdf, content_type="application/pdf"
     )
-    return meeting_services.attachment_add(
+    return papers.attachment_add(
         meeting=meeting, by=by, title=f"{INCOMING_TITLE}{since}", file=upload, item=item
     )

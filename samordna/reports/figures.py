@@ -8,7 +8,7 @@ stale) in one pass over the sources.
 Sources and what they read:
 - `followup`: participants per insats, by gender, new, ended and ended to work or studies
   (the follow-up's approved counts of the periods that end within the report's period);
-- `goals`: the measured goals judged for the year (followup.goals);
+- `goals`: the measured goals judged for the year (followup.goal_fulfilment);
 - `insatser`: each insats's owner and period, the money granted for the year and paid in
   the period (interventions);
 - `meetings`: the board's meetings held in the period and each member's attendance at them
@@ -35,7 +35,7 @@ from samordna.finance import budgets
 from samordna.finance.goals import goals_for
 from samordna.finance.models import LineGroup
 from samordna.finance.selectors import budget_for, budget_lines
-from samordna.followup.goals import goal_results
+from samordna.followup.goal_fulfilment import goal_results
 from samordna.followup.models import ParticipantReport
 from samordna.followup.selectors import grouped_year_figures
 from samordna.interventions.models import GrantAmount, Intervention, Payment
@@ -149,7 +149,7 @@ def participants(period: Period, out: Collector) -> None:
 
 
 def goals(period: Period, out: Collector) -> None:
-    """The measured goals judged for the year (followup.goals, three queries)."""
+    """The measured goals judged for the year (followup.goal_fulfilment, three queries)."""
     for result in goal_results(period.association, [period.year]):
         for year in result.years:
             name = result.text.strip().rstrip(".")

@@ -24,7 +24,7 @@ from samordna.core.services import (
     save_with_history,
 )
 from samordna.meetings.models import AgendaItem
-from samordna.meetings.services import attachment_add
+from samordna.meetings.services.papers import attachment_add
 from samordna.reports import documents, figures, selectors, statements
 from samordna.reports.models import (
     AssociationReport,

@@ -19,6 +19,7 @@ from samordna.core.history import (
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.meetings import services as meeting_services
 from samordna.meetings.models import Paragraph
+from samordna.meetings.services import proceedings
 
 
 def open_paragraph(association: Association) -> Paragraph:
@@ -26,7 +27,7 @@ def open_paragraph(association: Association) -> Paragraph:
     # Several models hang on a § (jäv, stand-ins, tasks …): one open meeting serves them all.
     meeting = association.meetings.filter(date=datetime.date(2031, 5, 16)).first()
     if meeting is not None:
-        return meeting_services.paragraph_create(meeting=meeting, by=office, title="Rapport")
+        return proceedings.paragraph_create(meeting=meeting, by=office, title="Rapport")
     meeting = meeting_services.meeting_create(
         association=association,
         by=office,
@@ -35,7 +36,7 @@ def open_paragraph(association: Association) -> Paragraph:
         ends_at=datetime.time(12),
         place="Stadshuset",
     )
-    return meeting_services.paragraph_create(meeting=meeting, by=office, title="Rapport")
+    return proceedings.paragraph_create(meeting=meeting, by=office, title="Rapport")
 
 
 def make(model: type[models.Model], association: Association) -> models.Model:

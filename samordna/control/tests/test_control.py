@@ -25,6 +25,7 @@ from samordna.meetings import services as meeting_services
 from samordna.meetings.documents import _minutes_context
 from samordna.meetings.models import Attachment, Meeting
 from samordna.meetings.selectors import minutes_of
+from samordna.meetings.services import justering, proceedings
 from samordna.meetings.tests.helpers import unapproved_copy
 
 D = datetime.date
@@ -175,16 +176,16 @@ class DelegationTests(ControlCase):
         before = self.register(decided_on=D(2023, 1, 3), matter="Tryck av årsberättelse")
         self.assertTrue(december.items.filter(title="Anmälan av delegationsbeslut").exists())
         people = {p.last_name: p for p in self.association.people.all()}
-        meeting_services.signers_set(
+        justering.signers_set(
             meeting=december,
             by=self.office,
             chair=people["Nordenö"],
             adjusters=[people["Pettersson"]],
         )
         secretary = User.objects.filter(person=december.secretary).first() or self.office
-        meeting_services.minutes_confirm(meeting=december, by=secretary, now=at(D(2023, 1, 5), 14))
-        meeting_services.minutes_approve(meeting=december, by=self.chair, now=at(D(2023, 1, 5), 15))
-        meeting_services.minutes_approve(meeting=december, by=self.board, now=at(D(2023, 1, 6), 9))
+        justering.minutes_confirm(meeting=december, by=secretary, now=at(D(2023, 1, 5), 14))
+        justering.minutes_approve(meeting=december, by=self.chair, now=at(D(2023, 1, 5), 15))
+        justering.minutes_approve(meeting=december, by=self.board, now=at(D(2023, 1, 6), 9))
         before.refresh_from_db()
         self.assertEqual(before.reported_at, december)
 
@@ -202,7 +203,7 @@ class DelegationTests(ControlCase):
 
     def test_the_list_stands_under_the_paragraph_of_that_name(self):
         january = self.meeting(D(2023, 1, 27))
-        paragraph = meeting_services.paragraph_create(
+        paragraph = proceedings.paragraph_create(
             meeting=january, by=self.office, title="Anmälan av delegationsbeslut"
         )
         minutes = minutes_of(january)
@@ -259,7 +260,7 @@ class ControlPlanTests(ControlCase):
             method="Stickprov",
         )
         january = self.meeting(D(2023, 1, 27))
-        paragraph = meeting_services.paragraph_create(
+        paragraph = proceedings.paragraph_create(
             meeting=january,
             by=self.office,
             title="Beslut om plan för intern styrning och kontroll 2024",

@@ -11,6 +11,7 @@ test counts, so the data is flushed once, after the class (a flush and a new dem
 test cost about 25 s each).
 """
 
+import functools
 import os
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -117,6 +118,16 @@ def page_names(patterns: list | None = None, prefix: str = "") -> Iterator[str]:
             yield f"{prefix}{pattern.name}" if pattern.name else f"<unnamed: {pattern.pattern}>"
 
 
+@functools.cache
+def view_name(path: str) -> str | None:
+    """The URL name of `path`, None when no page answers it. The same links (the menu, the
+    header) recur on every page, so each path is resolved once per run."""
+    try:
+        return resolve(path).view_name
+    except Resolver404:
+        return None
+
+
 def describe_violations(url: str, violations: list[dict]) -> list[str]:
     """One line per violation with what a developer needs: page, rule, failing elements."""
     lines = []
@@ -184,6 +195,9 @@ class BrowserTestCase(StaticLiveServerTestCase):
             base_url=self.live_server_url, locale="sv-SE", viewport=DESKTOP
         )
         self.addCleanup(context.close)
+        # axe-core is put into every document as it is created: Chromium compiles the same
+        # script once per renderer instead of receiving half a megabyte per page checked.
+        context.add_init_script(AXE_SCRIPT)
         self.watch_requests(context)
         self.watch_content_security_policy(context)
         return context.new_page()
@@ -225,7 +239,7 @@ class BrowserTestCase(StaticLiveServerTestCase):
             page.set_viewport_size(DESKTOP)
 
     def check_accessibility(self, page: Page, where: str) -> None:
-        # axe is put into each page once and hands back only the violations.
+        # axe hands back only the violations; a page made by `set_content` has no axe yet.
         if not page.evaluate("() => typeof window.axe === 'object'"):
             page.evaluate(AXE_SCRIPT)
         violations = page.evaluate(
@@ -241,9 +255,8 @@ class BrowserTestCase(StaticLiveServerTestCase):
             parts = urlsplit(href)
             if parts.netloc != here.netloc or parts.path == here.path:
                 continue  # elsewhere, or on this page (skip link, error summary)
-            try:
-                name = resolve(parts.path).view_name
-            except Resolver404:
+            name = view_name(parts.path)
+            if name is None:
                 self.problems.append(f"{page.url}: länken {href} leder ingenstans")
             else:
                 self.links_seen.add(name)

@@ -33,7 +33,8 @@ from samordna.imports.tests.browser_data import ImportPages
 from samordna.imports.tests.minutes_fixtures import FIXTURES
 from samordna.interventions.tests.browser_data import InterventionPaths
 from samordna.ledger.tests.browser_data import LedgerPages
-from samordna.meetings import past, services
+from samordna.meetings import past
+from samordna.meetings.services import past_meetings, proceedings
 from samordna.records.tests.browser_data import RecordsPages
 from samordna.reports.tests.browser_data import ReportPages
 
@@ -381,7 +382,7 @@ class BrowserTests(browser.BrowserTestCase):
         if registered is not None:
             return registered
         office = self.association.users.get(username="jan.andersson")
-        approved = past.register_past_meeting(
+        approved = past_meetings.register_past_meeting(
             association=self.association,
             by=office,
             date=datetime.date(2019, 6, 14),
@@ -401,7 +402,7 @@ class BrowserTests(browser.BrowserTestCase):
         paragraph = meeting.paragraphs.first()
         if paragraph is None:
             office = self.association.users.get(username="jan.andersson")
-            paragraph = services.paragraph_create(
+            paragraph = proceedings.paragraph_create(
                 meeting=meeting, by=office, title="Sammanträdet öppnas"
             )
         return paragraph

@@ -17,7 +17,7 @@ from samordna.core import services
 from samordna.core.models import EmailStatus, OutgoingEmail
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.core.tests.worker import run_queued_tasks
-from samordna.meetings import services as meeting_services
+from samordna.meetings.services import kallelse
 from samordna.meetings.tests.helpers import unapproved_copy
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -56,7 +56,7 @@ class OutboxTests(SamordnaTestCase):
         with self.captureOnCommitCallbacks(execute=True) as callbacks:
             try:
                 with transaction.atomic():
-                    meeting_services.kallelse_send(meeting=self.meeting, by=self.office)
+                    kallelse.kallelse_send(meeting=self.meeting, by=self.office)
                     raise Boom
             except Boom:
                 pass

@@ -8,6 +8,7 @@ from samordna.fees import services
 from samordna.meetings import services as meeting_services
 from samordna.meetings.models import Meeting
 from samordna.meetings.selectors import board_seats_at
+from samordna.meetings.services import proceedings
 
 
 def meeting_on(association: Association, day: str) -> Meeting:
@@ -17,12 +18,10 @@ def meeting_on(association: Association, day: str) -> Meeting:
 def roll_call(meeting: Meeting, by: User, presence: dict[str, str]) -> None:
     """Record the roll call: surname → present/remote/absent; everyone else absent."""
     entries = [
-        meeting_services.RollCallEntry(
-            seat=seat, presence=presence.get(seat.person.last_name, "absent")
-        )
+        proceedings.RollCallEntry(seat=seat, presence=presence.get(seat.person.last_name, "absent"))
         for seat in board_seats_at(meeting)
     ]
-    meeting_services.roll_call_record(meeting=meeting, by=by, entries=entries)
+    proceedings.roll_call_record(meeting=meeting, by=by, entries=entries)
 
 
 def set_times(meeting: Meeting, by: User, starts: datetime.time, ends: datetime.time) -> Meeting:

@@ -1,7 +1,8 @@
 """Every write to the follow-up counts: the förbund's periods and settings, the counts of an
 insats in a period from draft to approved (and unlocked again, with a reason), and the
 planned number of participants. Surveys are in `services/surveys.py`, imports of counts in
-`services/imports.py`, goals in `followup/goals.py`."""
+`services/imports.py`, goals bound to a measure in `services/measured_goals.py`
+(how they are judged is in `followup/goal_fulfilment.py`)."""
 
 import datetime
 from collections.abc import Mapping
@@ -20,9 +21,9 @@ from samordna.followup.counts import COUNT_NAMES, gender_total, problems
 from samordna.followup.models import (
     FollowupSettings,
     ParticipantReport,
+    ParticipantReportStatus,
     PlannedParticipants,
     ReportingPeriod,
-    ReportStatus,
     ReportUnlock,
 )
 from samordna.followup.selectors import periods_of_year, settings_for
@@ -85,7 +86,7 @@ def previous_end(report: ParticipantReport) -> int | None:
     earlier = ParticipantReport.objects.filter(
         intervention_id=report.intervention_id,
         period=before,
-        status__in=[ReportStatus.SUBMITTED, ReportStatus.APPROVED],
+        status__in=[ParticipantReportStatus.SUBMITTED, ParticipantReportStatus.APPROVED],
     ).first()
     return gender_total(earlier.values(), "end") if earlier else None
 
@@ -119,7 +120,7 @@ def counts_save(
 ) -> ParticipantReport:
     """Save the counts as they stand; they are checked when they are sent."""
     current = lock_version(report, version, what=f"Siffrorna för {report.period}")
-    if current.status != ReportStatus.DRAFT:
+    if current.status != ParticipantReportStatus.DRAFT:
         raise ValidationError(
             f"Siffrorna är {current.get_status_display().lower()}a och kan inte ändras."
             + (" Kansliet kan låsa upp dem med ett skäl." if current.status == "approved" else "")
@@ -137,12 +138,12 @@ def counts_submit(
 ) -> ParticipantReport:
     """Send the counts to the kansli once they add up."""
     current = lock_version(report, version, what=f"Siffrorna för {report.period}")
-    if current.status != ReportStatus.DRAFT:
+    if current.status != ParticipantReportStatus.DRAFT:
         raise ValidationError("Siffrorna är redan inskickade.")
     found = problems(current.values(), previous_end=previous_end(current))
     if found:
         raise ValidationError(found)
-    current.status = ReportStatus.SUBMITTED
+    current.status = ParticipantReportStatus.SUBMITTED
     current.submitted_at = now or timezone.now()
     current.submitted_by = by
     current.version += 1
@@ -159,12 +160,12 @@ def counts_approve(
 ) -> ParticipantReport:
     """The kansli approves sent counts; they are locked from then on."""
     current = ParticipantReport.objects.select_for_update().get(pk=report.pk)
-    if current.status != ReportStatus.SUBMITTED:
+    if current.status != ParticipantReportStatus.SUBMITTED:
         raise ValidationError("Bara inskickade siffror kan godkännas.")
     found = problems(current.values(), previous_end=previous_end(current))
     if found:
         raise ValidationError(found)
-    current.status = ReportStatus.APPROVED
+    current.status = ParticipantReportStatus.APPROVED
     current.approved_at = now or timezone.now()
     current.approved_by = by
     current.version += 1
@@ -182,11 +183,11 @@ def counts_reopen(*, report: ParticipantReport, by: User, reason: str) -> Report
     if not reason.strip():
         raise ValidationError({"reason": "Skriv varför siffrorna öppnas igen."})
     current = ParticipantReport.objects.select_for_update().get(pk=report.pk)
-    if current.status == ReportStatus.DRAFT:
+    if current.status == ParticipantReportStatus.DRAFT:
         raise ValidationError("Siffrorna är redan ett utkast.")
     unlock = ReportUnlock(report=current, unlocked_by=by, reason=reason.strip())
     save_with_history(unlock, by=by)
-    current.status = ReportStatus.DRAFT
+    current.status = ParticipantReportStatus.DRAFT
     current.approved_at = None
     current.approved_by = None
     current.version += 1

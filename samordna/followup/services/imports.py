@@ -28,8 +28,8 @@ from samordna.followup.counts import COUNT_FIELDS, COUNT_NAMES, STOCKS, gender_t
 from samordna.followup.models import (
     CountImport,
     ParticipantReport,
+    ParticipantReportStatus,
     ReportingPeriod,
-    ReportStatus,
 )
 from samordna.interventions.models import Intervention
 
@@ -180,7 +180,8 @@ class _Rows:
         }
         before = services.previous_period(period)
         sent = ParticipantReport.objects.filter(
-            period=before, status__in=[ReportStatus.SUBMITTED, ReportStatus.APPROVED]
+            period=before,
+            status__in=[ParticipantReportStatus.SUBMITTED, ParticipantReportStatus.APPROVED],
         )
         self.previous_ends = {
             r.intervention_id: gender_total(r.values(), "end") for r in (sent if before else [])
@@ -203,7 +204,7 @@ class _Rows:
         self.seen[found.pk] = number
         if not services.runs_during(found, self.period):
             return f"Insatsen pågår inte under {self.period.label}."
-        if getattr(self.existing.get(found.pk), "status", None) == ReportStatus.APPROVED:
+        if getattr(self.existing.get(found.pk), "status", None) == ParticipantReportStatus.APPROVED:
             return (
                 "Siffrorna för perioden är redan godkända. Lås upp dem med ett skäl först om de "
                 "ska ersättas."
@@ -292,7 +293,9 @@ def counts_import(
         )
         for name, value in row.values.items():
             setattr(report, name, value)
-        report.status = ReportStatus.APPROVED if approve else ReportStatus.SUBMITTED
+        report.status = (
+            ParticipantReportStatus.APPROVED if approve else ParticipantReportStatus.SUBMITTED
+        )
         report.submitted_at, report.submitted_by = now, by
         report.approved_at, report.approved_by = (now, by) if approve else (None, None)
         report.demo = False

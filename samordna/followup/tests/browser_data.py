@@ -14,9 +14,9 @@ from samordna.followup.models import (
     CountImport,
     MeasuredGoal,
     ParticipantReport,
+    ParticipantReportStatus,
     Questionnaire,
     ReportingPeriod,
-    ReportStatus,
     SurveyRound,
 )
 from samordna.followup.services import imports, surveys
@@ -48,7 +48,7 @@ class FollowupPaths:
             intervention=self.intervention,
             period__year=2023,
             period__number=2,
-            status=ReportStatus.APPROVED,
+            status=ParticipantReportStatus.APPROVED,
         )
 
     @cached_property

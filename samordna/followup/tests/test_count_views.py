@@ -13,10 +13,10 @@ from samordna.followup import services
 from samordna.followup.models import (
     FollowupSettings,
     ParticipantReport,
+    ParticipantReportStatus,
     PeriodKind,
     PlannedParticipants,
     ReportingPeriod,
-    ReportStatus,
     ReportUnlock,
 )
 from samordna.followup.tests.helpers import approved, balanced
@@ -231,7 +231,7 @@ class ReportStartTests(CountCase):
         response = self.client.post(self.start_url(self.konsulent, self.first))
         report = ParticipantReport.objects.get(intervention=self.konsulent, period=self.first)
         self.assertRedirects(response, self.report_url(report), fetch_redirect_response=False)
-        self.assertEqual(report.status, ReportStatus.DRAFT)
+        self.assertEqual(report.status, ParticipantReportStatus.DRAFT)
         self.client.post(self.start_url(self.konsulent, self.first))
         self.assertEqual(ParticipantReport.objects.filter(intervention=self.konsulent).count(), 1)
 
@@ -328,7 +328,8 @@ class ReportFormTests(CountCase):
         self.assertRedirects(response, self.report_url(report), fetch_redirect_response=False)
         report.refresh_from_db()
         self.assertEqual(
-            (report.status, report.submitted_by), (ReportStatus.SUBMITTED, self.applicant)
+            (report.status, report.submitted_by),
+            (ParticipantReportStatus.SUBMITTED, self.applicant),
         )
         page = self.client.get(self.report_url(report))
         self.assertContains(page, "är inskickade till kansliet")
@@ -385,7 +386,7 @@ class ReportFormTests(CountCase):
         response = self.client.post(self.report_url(report), form_data(balanced(), report.version))
         self.assertContains(response, "kan inte ändras.", status_code=400)
         report.refresh_from_db()
-        self.assertEqual((report.status, report.version), (ReportStatus.APPROVED, 4))
+        self.assertEqual((report.status, report.version), (ParticipantReportStatus.APPROVED, 4))
 
     def test_a_board_member_reads_sent_counts_with_small_counts_hidden(self):
         report = sent(self.konsulent, self.first, self.applicant, new=(13, 3, 0), ended=(2, 0, 0))
@@ -455,7 +456,9 @@ class ApprovalTests(CountCase):
         self.assertContains(response, "Siffrorna för Halvår 1 2024 är godkända och låsta.")
         self.assertContains(response, ">Lås upp</a>")
         report.refresh_from_db()
-        self.assertEqual((report.status, report.approved_by), (ReportStatus.APPROVED, self.office))
+        self.assertEqual(
+            (report.status, report.approved_by), (ParticipantReportStatus.APPROVED, self.office)
+        )
 
     def test_a_draft_cannot_be_approved(self):
         report = self.draft()
@@ -473,7 +476,7 @@ class ApprovalTests(CountCase):
         self.login(self.outsider)
         self.assertEqual(self.client.post(self.approve_url(report)).status_code, 404)
         report.refresh_from_db()
-        self.assertEqual(report.status, ReportStatus.SUBMITTED)
+        self.assertEqual(report.status, ParticipantReportStatus.SUBMITTED)
 
     def test_unlocking_needs_a_reason_and_logs_it(self):
         report = approved(self.konsulent, self.first, self.applicant, self.office)
@@ -492,7 +495,7 @@ class ApprovalTests(CountCase):
         self.assertContains(response, "<td>Två avslut hade fel kön.</td>", html=False)
         self.assertContains(response, "Jan Andersson")
         report.refresh_from_db()
-        self.assertEqual(report.status, ReportStatus.DRAFT)
+        self.assertEqual(report.status, ParticipantReportStatus.DRAFT)
         self.assertEqual(ReportUnlock.objects.get(report=report).reason, "Två avslut hade fel kön.")
 
     def test_sent_counts_are_sent_back(self):
@@ -501,7 +504,7 @@ class ApprovalTests(CountCase):
         self.assertContains(self.client.get(self.reopen_url(report)), "Skicka tillbaka siffrorna")
         self.client.post(self.reopen_url(report), {"reason": "Försörjningen saknas."})
         report.refresh_from_db()
-        self.assertEqual(report.status, ReportStatus.DRAFT)
+        self.assertEqual(report.status, ParticipantReportStatus.DRAFT)
 
     def test_a_draft_is_not_reopened(self):
         report = self.draft()

@@ -6,7 +6,12 @@ from django.core.exceptions import ValidationError
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.followup import selectors, services
 from samordna.followup.counts import COUNT_FIELDS, problems
-from samordna.followup.models import ParticipantReport, PeriodKind, ReportStatus, ReportUnlock
+from samordna.followup.models import (
+    ParticipantReport,
+    ParticipantReportStatus,
+    PeriodKind,
+    ReportUnlock,
+)
 from samordna.followup.tests.helpers import approved, balanced
 from samordna.interventions.models import Intervention
 
@@ -76,7 +81,7 @@ class WorkflowTests(SamordnaTestCase):
 
     def test_from_draft_to_approved_and_locked(self):
         report = approved(self.intervention, self.periods[0], self.applicant, self.office)
-        self.assertEqual(report.status, ReportStatus.APPROVED)
+        self.assertEqual(report.status, ParticipantReportStatus.APPROVED)
         with self.assertRaises(ValidationError):
             services.counts_save(
                 report=report, by=self.office, version=report.version, values=balanced()
@@ -95,7 +100,7 @@ class WorkflowTests(SamordnaTestCase):
             services.counts_submit(report=report, by=self.applicant, version=report.version)
         self.assertIn("ended_to_work", caught.exception.message_dict)
         report.refresh_from_db()
-        self.assertEqual(report.status, ReportStatus.DRAFT)
+        self.assertEqual(report.status, ParticipantReportStatus.DRAFT)
 
     def test_unlocking_needs_a_reason_and_is_logged(self):
         report = approved(self.intervention, self.periods[0], self.applicant, self.office)
@@ -103,7 +108,7 @@ class WorkflowTests(SamordnaTestCase):
             services.counts_reopen(report=report, by=self.office, reason=" ")
         services.counts_reopen(report=report, by=self.office, reason="Fel kön på två avslut.")
         report.refresh_from_db()
-        self.assertEqual(report.status, ReportStatus.DRAFT)
+        self.assertEqual(report.status, ParticipantReportStatus.DRAFT)
         self.assertEqual(ReportUnlock.objects.get(report=report).reason, "Fel kön på två avslut.")
 
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from samordna.accounts.models import Role, User
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.followup import goals, services
+from samordna.followup import services
 from samordna.followup.dashboards import Dashboard
 from samordna.followup.models import (
     Audience,
@@ -28,6 +28,7 @@ from samordna.followup.models import (
     SurveyResponse,
     SurveyRound,
 )
+from samordna.followup.services import measured_goals
 from samordna.followup.tests.helpers import approved, balanced
 from samordna.interventions.models import Intervention
 from samordna.interventions.tests.helpers import D, granted
@@ -79,7 +80,7 @@ class FollowupCase(SamordnaTestCase):
         application_goal = intervention.applications.get().goals.get()
         fields.setdefault("measure", Measure.TO_WORK_OR_STUDIES)
         fields.setdefault("comparison", Comparison.HIGHER_THAN_LAST_YEAR)
-        return goals.goal_bind(
+        return measured_goals.goal_bind(
             association=self.association,
             by=self.office,
             application_goal=application_goal,
@@ -89,7 +90,9 @@ class FollowupCase(SamordnaTestCase):
     def own_goal(self, text: str, **fields: Any):
         fields.setdefault("measure", Measure.TO_WORK_OR_STUDIES)
         fields.setdefault("comparison", Comparison.HIGHER_THAN_LAST_YEAR)
-        return goals.goal_bind(association=self.association, by=self.office, text=text, **fields)
+        return measured_goals.goal_bind(
+            association=self.association, by=self.office, text=text, **fields
+        )
 
     def statement(self, text: str = "Jag har fått hjälp att hantera min situation.") -> Statement:
         scale = Scale.objects.create(association=self.association, name="Fyra steg, test")

@@ -5,15 +5,18 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from samordna.followup import goals
-from samordna.followup.goals import Verdict
+from samordna.followup import goal_fulfilment
+from samordna.followup.goal_fulfilment import GoalVerdict
 from samordna.followup.models import Comparison, Measure, MeasuredGoal, Questionnaire, Statement
+from samordna.followup.services import measured_goals
 from samordna.followup.tests.test_dashboards import FollowupCase
 from samordna.interventions.models import ApplicationGoal, Intervention
 from samordna.interventions.tests.helpers import refused
 
 
-def figure(result: goals.YearResult, compared: bool = False) -> goals.Figure:
+def figure(
+    result: goal_fulfilment.YearResult, compared: bool = False
+) -> goal_fulfilment.GoalFigure:
     found = result.compared_with if compared else result.figure
     assert found is not None
     return found
@@ -38,21 +41,21 @@ class EvaluationTests(FollowupCase):
             to={"work": 4, "studies": 2, "job_seeking": 4},
         )
 
-    def judged(self, **fields) -> dict[int, goals.YearResult]:
+    def judged(self, **fields) -> dict[int, goal_fulfilment.YearResult]:
         goal = self.insats_goal(self.intervention, **fields)
-        (result,) = goals.goal_results_for(goal.application_goal.application.intervention)
+        (result,) = goal_fulfilment.goal_results_for(goal.application_goal.application.intervention)
         return {year.year: year for year in result.years}
 
     def test_higher_than_last_year_is_met_when_the_share_rose(self):
         years = self.judged()
-        self.assertEqual(years[2025].verdict, Verdict.MET)
+        self.assertEqual(years[2025].verdict, GoalVerdict.MET)
         self.assertEqual(
             (figure(years[2025]).value, figure(years[2025], compared=True).value), (60, 40)
         )
 
     def test_the_result_reads_like_the_goal_in_the_application(self):
         goal = self.insats_goal(self.intervention)
-        (result,) = goals.goal_results_for(self.intervention)
+        (result,) = goal_fulfilment.goal_results_for(self.intervention)
         self.assertEqual(
             result.sentence(result.years[1]),
             "Fler avslutas till arbete eller studier 2025 jämfört med 2024: uppnått "
@@ -62,21 +65,21 @@ class EvaluationTests(FollowupCase):
 
     def test_higher_than_last_year_is_not_met_when_the_figure_did_not_rise(self):
         years = self.judged(measure=Measure.ENDED)
-        self.assertEqual(years[2025].verdict, Verdict.NOT_MET)  # 10 ended both years
+        self.assertEqual(years[2025].verdict, GoalVerdict.NOT_MET)  # 10 ended both years
         self.assertEqual(
             (figure(years[2025]).text, figure(years[2025], compared=True).text), ("10", "10")
         )
 
     def test_the_first_year_cannot_be_judged_against_the_year_before(self):
         years = self.judged()
-        self.assertEqual(years[2024].verdict, Verdict.UNKNOWN)
+        self.assertEqual(years[2024].verdict, GoalVerdict.UNKNOWN)
         self.assertEqual(years[2024].reason, "inga godkända siffror 2023 att jämföra med")
 
     def test_a_year_without_approved_counts_cannot_be_judged(self):
         self.submitted_only(self.intervention, 2025, half=1, start=(5, 5, 0), new=(1, 1, 0))
         goal = self.insats_goal(self.intervention)
-        (result,) = goals.goal_results_for(self.intervention, [2025, 2026])
-        self.assertEqual(result.years[1].verdict, Verdict.UNKNOWN)
+        (result,) = goal_fulfilment.goal_results_for(self.intervention, [2025, 2026])
+        self.assertEqual(result.years[1].verdict, GoalVerdict.UNKNOWN)
         self.assertEqual(result.years[1].reason, "inga godkända siffror 2026")
         self.assertIn("2026 jämfört med 2025: kan inte bedömas", result.sentence(result.years[1]))
         # The counts sent for the second half of 2025 but not approved are not counted.
@@ -87,16 +90,16 @@ class EvaluationTests(FollowupCase):
         other = self.insats("Ingen avslutades")
         self.counts(other, 2025, new=(3, 3, 0), ended=(0, 0, 0))
         goal = self.insats_goal(other, comparison=Comparison.AT_LEAST, threshold=30)
-        (result,) = goals.goal_results_for(other)
-        self.assertEqual(result.years[0].verdict, Verdict.UNKNOWN)
+        (result,) = goal_fulfilment.goal_results_for(other)
+        self.assertEqual(result.years[0].verdict, GoalVerdict.UNKNOWN)
         self.assertEqual(result.years[0].reason, "ingen deltagare avslutades 2025")
         self.assertEqual(goal.threshold, 30)
 
     def test_at_least_a_threshold(self):
         years = self.judged(comparison=Comparison.AT_LEAST, threshold=50)
-        self.assertEqual(years[2024].verdict, Verdict.NOT_MET)
-        self.assertEqual(years[2025].verdict, Verdict.MET)
-        (result,) = goals.goal_results_for(self.intervention)
+        self.assertEqual(years[2024].verdict, GoalVerdict.NOT_MET)
+        self.assertEqual(years[2025].verdict, GoalVerdict.MET)
+        (result,) = goal_fulfilment.goal_results_for(self.intervention)
         self.assertEqual(
             result.sentence(result.years[1]),
             "Fler avslutas till arbete eller studier 2025: uppnått (60\u00a0%, målet är minst "
@@ -107,8 +110,8 @@ class EvaluationTests(FollowupCase):
         years = self.judged(
             measure=Measure.PARTICIPANTS, comparison=Comparison.AT_LEAST, threshold=16
         )
-        self.assertEqual(years[2024].verdict, Verdict.NOT_MET)  # 14
-        self.assertEqual(years[2025].verdict, Verdict.MET)  # 20
+        self.assertEqual(years[2024].verdict, GoalVerdict.NOT_MET)  # 14
+        self.assertEqual(years[2025].verdict, GoalVerdict.MET)  # 20
         self.assertEqual(figure(years[2025], compared=True).text, "16")
 
     def test_a_forbund_goal_is_measured_over_its_individinriktade_insatser(self):
@@ -118,14 +121,14 @@ class EvaluationTests(FollowupCase):
         self.counts(structural, 2025, new=(50, 50, 0), ended=(50, 50, 0), to={"dropout": 100})
         own = self.own_goal("Fler deltagare avslutas till studier eller arbete")
         result = next(
-            r for r in goals.goal_results(self.association, [2024, 2025]) if r.goal == own
+            r for r in goal_fulfilment.goal_results(self.association, [2024, 2025]) if r.goal == own
         )
         self.assertIsNone(result.intervention)
         by_year = {y.year: y for y in result.years}
         # 2025: (6 + 10) of (10 + 10) = 80 %, the structural insats left out; 2024: 40 %.
         self.assertEqual((figure(by_year[2025]).part, figure(by_year[2025]).whole), (16, 20))
         self.assertEqual(figure(by_year[2025]).value, 80)
-        self.assertEqual(by_year[2025].verdict, Verdict.MET)
+        self.assertEqual(by_year[2025].verdict, GoalVerdict.MET)
 
     def test_an_agree_goal_is_measured_with_the_survey_answers(self):
         statement = self.statement()
@@ -133,9 +136,9 @@ class EvaluationTests(FollowupCase):
         self.answers(statement, self.intervention, 2025, [4, 3, 3, 1])  # 3 of 4
         self.answers(statement, None, 2025, [1, 1, 1, 1])  # the förbund's, not the insats's
         years = self.judged(measure=Measure.AGREE, statement=statement)
-        self.assertEqual(years[2025].verdict, Verdict.MET)
+        self.assertEqual(years[2025].verdict, GoalVerdict.MET)
         self.assertEqual((figure(years[2025]).part, figure(years[2025]).whole), (3, 4))
-        (result,) = goals.goal_results_for(self.intervention)
+        (result,) = goal_fulfilment.goal_results_for(self.intervention)
         self.assertIn(
             "75\u00a0% mot 50\u00a0%; 3 av 4 mot 2 av 4 svar", result.sentence(years[2025])
         )
@@ -151,21 +154,23 @@ class EvaluationTests(FollowupCase):
             comparison=Comparison.AT_LEAST,
             threshold=60,
         )
-        result = next(r for r in goals.goal_results(self.association, [2025]) if r.goal == own)
-        self.assertEqual(result.years[0].verdict, Verdict.NOT_MET)  # 2 of 4 = 50 %
+        result = next(
+            r for r in goal_fulfilment.goal_results(self.association, [2025]) if r.goal == own
+        )
+        self.assertEqual(result.years[0].verdict, GoalVerdict.NOT_MET)  # 2 of 4 = 50 %
 
     def test_the_cost_is_fixed_whatever_the_goals_insatser_and_years(self):
         self.insats_goal(self.intervention)
         self.own_goal("Fler avslutas till arbete eller studier")
         with CaptureQueriesContext(connection) as before:
-            goals.goal_results(self.association)
+            goal_fulfilment.goal_results(self.association)
         for name in ("Andra insatsen", "Tredje insatsen"):
             other = self.insats(name, years=(2025, 2026))
             self.counts(other, 2026)
             self.insats_goal(other, comparison=Comparison.AT_LEAST, threshold=10)
         self.own_goal("Fler deltagare", measure=Measure.PARTICIPANTS)
         with self.assertNumQueries(len(before)):
-            goals.goal_results(self.association)
+            goal_fulfilment.goal_results(self.association)
         self.assertEqual(len(before), 3)  # the goals, the förbund's figures, the insatsers'
 
     def test_survey_goals_cost_two_queries_whatever_their_number_and_years(self):
@@ -175,7 +180,7 @@ class EvaluationTests(FollowupCase):
         self.own_goal("Deltagarna får hjälp", measure=Measure.AGREE, statement=statement)
         self.insats_goal(self.intervention, measure=Measure.AGREE, statement=statement)
         with CaptureQueriesContext(connection) as before:
-            goals.goal_results(self.association, [2025])
+            goal_fulfilment.goal_results(self.association, [2025])
         for year in (2022, 2023, 2024):
             self.answers(statement, self.intervention, year, [4, 1])
         self.own_goal(
@@ -186,7 +191,7 @@ class EvaluationTests(FollowupCase):
             threshold=50,
         )
         with self.assertNumQueries(len(before)):
-            results = goals.goal_results(self.association, [2022, 2023, 2024, 2025])
+            results = goal_fulfilment.goal_results(self.association, [2022, 2023, 2024, 2025])
         # The goals, the förbund's figures, the insatsers', the answers, the refused ones.
         self.assertEqual(len(before), 5)
         insats = next(r for r in results if r.intervention is not None)
@@ -201,7 +206,7 @@ class BindingTests(FollowupCase):
         self.goal = self.intervention.applications.get().goals.get()
 
     def test_an_insats_goal_is_bound_once(self):
-        goals.goal_bind(
+        measured_goals.goal_bind(
             association=self.association,
             by=self.office,
             application_goal=self.goal,
@@ -261,7 +266,7 @@ class BindingTests(FollowupCase):
         theirs = ApplicationGoal.objects.filter(application__association=self.other).first()
         assert theirs is not None
         with refused(self, "Bara mål i förbundets beviljade ansökningar"):
-            goals.goal_bind(
+            measured_goals.goal_bind(
                 association=self.association,
                 by=self.office,
                 application_goal=theirs,
@@ -271,7 +276,7 @@ class BindingTests(FollowupCase):
 
     def test_unbinding_keeps_the_goal_in_the_application(self):
         bound = self.insats_goal(self.intervention)
-        goals.goal_unbind(goal=bound, by=self.office)
+        measured_goals.goal_unbind(goal=bound, by=self.office)
         self.assertFalse(MeasuredGoal.objects.filter(pk=bound.pk).exists())
         self.assertTrue(ApplicationGoal.objects.filter(pk=self.goal.pk).exists())
 
@@ -419,5 +424,5 @@ class GoalPageTests(FollowupCase):
         self.own_goal("Fler deltagare", measure=Measure.PARTICIPANTS)
         with self.assertNumQueries(len(before)):
             self.client.get(self.list_url)
-        # Session, user, the goals, the förbund's figures, the insatsers', their goals.
+        # Session, user, the goals, the förbund's figures, the insatsers', their goal_fulfilment.
         self.assertEqual(len(before), 6)

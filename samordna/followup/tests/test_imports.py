@@ -10,7 +10,12 @@ from openpyxl import Workbook, load_workbook
 from samordna.core.tests import hostile_files
 from samordna.followup import services
 from samordna.followup.counts import COUNT_NAMES
-from samordna.followup.models import CountImport, ParticipantReport, ReportingPeriod, ReportStatus
+from samordna.followup.models import (
+    CountImport,
+    ParticipantReport,
+    ParticipantReportStatus,
+    ReportingPeriod,
+)
 from samordna.followup.services import imports
 from samordna.followup.tests.helpers import approved, balanced
 from samordna.followup.tests.test_count_views import KONSULENT, CountCase, sent
@@ -206,7 +211,9 @@ class ImportTests(CountCase):
         self.assertEqual((len(checked.errors), pending), (1, None))
         self.assertFalse(CountImport.objects.exists())
         draft.refresh_from_db()
-        self.assertEqual((draft.status, draft.new_women), (ReportStatus.DRAFT, 0))  # untouched
+        self.assertEqual(
+            (draft.status, draft.new_women), (ParticipantReportStatus.DRAFT, 0)
+        )  # untouched
         del table[3]
         checked, pending = imports.counts_upload(
             association=self.association,
@@ -217,7 +224,7 @@ class ImportTests(CountCase):
         )
         assert pending is not None
         draft.refresh_from_db()
-        self.assertEqual(draft.status, ReportStatus.DRAFT)  # waits for the confirmation
+        self.assertEqual(draft.status, ParticipantReportStatus.DRAFT)  # waits for the confirmation
         checked = imports.counts_import(pending=pending, by=self.office, approve=False)
         self.assertEqual(checked.errors, [])
         pending.refresh_from_db()
@@ -226,9 +233,9 @@ class ImportTests(CountCase):
         waiting.refresh_from_db()
         self.assertEqual(
             (draft.status, draft.new_women, draft.submitted_by, draft.version),
-            (ReportStatus.SUBMITTED, 2, self.office, 2),
+            (ParticipantReportStatus.SUBMITTED, 2, self.office, 2),
         )
-        self.assertEqual((waiting.status, waiting.version), (ReportStatus.SUBMITTED, 4))
+        self.assertEqual((waiting.status, waiting.version), (ParticipantReportStatus.SUBMITTED, 4))
         self.assertEqual(draft.history.first().history_change_reason, "Importerad från fil")
 
 
@@ -268,7 +275,7 @@ class ImportPageTests(CountCase):
             done, "Siffrorna för 2 insatser i Halvår 1 2024 är importerade och inskickade"
         )
         reports = ParticipantReport.objects.filter(period=self.first)
-        self.assertEqual({r.status for r in reports}, {ReportStatus.SUBMITTED})
+        self.assertEqual({r.status for r in reports}, {ParticipantReportStatus.SUBMITTED})
         self.assertNotIn("followup_import", self.client.session)
         again = self.client.get(f"{ADDRESS}{CountImport.objects.get().pk}/")
         self.assertContains(again, "Filen är importerad")
@@ -281,7 +288,9 @@ class ImportPageTests(CountCase):
         self.upload(xlsx_file([[KONSULENT, *balanced().values()]]), "siffror.xlsx")
         self.confirm(approve="on")
         report = ParticipantReport.objects.get(period=self.first)
-        self.assertEqual((report.status, report.approved_by), (ReportStatus.APPROVED, self.office))
+        self.assertEqual(
+            (report.status, report.approved_by), (ParticipantReportStatus.APPROVED, self.office)
+        )
 
     def test_hostile_files_end_in_a_swedish_message_naming_the_limit(self):
         self.login(self.office)

@@ -7,7 +7,7 @@ from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.followup import services
-from samordna.followup.models import ParticipantReport, ReportStatus
+from samordna.followup.models import ParticipantReport, ParticipantReportStatus
 from samordna.followup.national import PublishedTable, Row, national_overview
 from samordna.followup.suppression import Cell
 from samordna.followup.tests.helpers import approved, balanced
@@ -137,7 +137,7 @@ class NationalOverviewTests(NationalTestCase):
             report=sent, by=self.office, version=sent.version, values=balanced(new=(40, 40, 0))
         )
         services.counts_submit(report=sent, by=self.office, version=sent.version)
-        self.assertEqual(sent.status, ReportStatus.SUBMITTED)
+        self.assertEqual(sent.status, ParticipantReportStatus.SUBMITTED)
 
         found = national_overview(YEAR)
 
@@ -298,7 +298,7 @@ class PublicExportTests(NationalTestCase):
         self.assertEqual(lines[where + 2], f"{YEAR};–;–;–;–;–")
         # Later years follow, one line each, with no sum over the years.
         years = ParticipantReport.objects.filter(
-            association=self.association, status=ReportStatus.APPROVED
+            association=self.association, status=ParticipantReportStatus.APPROVED
         ).values_list("period__year", flat=True)
         later = sorted({str(y) for y in years} - {str(YEAR)})
         following = lines[participants + 3 : participants + 3 + len(later)]
@@ -324,7 +324,7 @@ class PublicExportTests(NationalTestCase):
     def test_counts_not_yet_approved_are_left_out(self):
         ParticipantReport.objects.filter(intervention=self.sundsvall_insats).filter(
             period__year=YEAR
-        ).update(status=ReportStatus.SUBMITTED)
+        ).update(status=ParticipantReportStatus.SUBMITTED)
 
         lines = self.lines(self.office)
 

@@ -7,8 +7,8 @@ import datetime
 import time_machine
 from django.urls import reverse
 
-from samordna.followup import goals
-from samordna.followup.goals import Verdict
+from samordna.followup import goal_fulfilment
+from samordna.followup.goal_fulfilment import GoalVerdict
 from samordna.followup.models import (
     AnswerThrottle,
     Comparison,
@@ -157,9 +157,9 @@ class GoalRefusedAnswersTests(FollowupCase):
             comparison=Comparison.AT_LEAST,
             threshold=50,
         )
-        (result,) = goals.goal_results_for(intervention, [2025])
+        (result,) = goal_fulfilment.goal_results_for(intervention, [2025])
         (year,) = result.years
-        self.assertEqual((year.verdict, year.refused), (Verdict.MET, 7))
+        self.assertEqual((year.verdict, year.refused), (GoalVerdict.MET, 7))
         self.assertIn("7 svar avvisades av enkätlänken och räknas inte", result.sentence(year))
 
         self.counts(intervention, 2025)  # the page judges the years with approved counts

@@ -23,7 +23,8 @@ from samordna.imports.tests.minutes_fixtures import FIXTURES
 from samordna.interventions.models import ApplicationStatus, GrantDecision, Outcome
 from samordna.interventions.tests.helpers import submitted
 from samordna.meetings.models import ApprovedMinutes, Meeting
-from samordna.meetings.past import PastParagraph, register_past_meeting
+from samordna.meetings.past import PastParagraph
+from samordna.meetings.services.past_meetings import register_past_meeting
 
 SJOBYGDEN = "heldout_sjobygden_2024_03_15.txt"
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

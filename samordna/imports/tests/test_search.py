@@ -9,8 +9,8 @@ from django.urls import reverse
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.imports import search
 from samordna.imports.models import ParagraphText
-from samordna.meetings import services
 from samordna.meetings.models import Paragraph
+from samordna.meetings.services import proceedings
 
 TODAY = datetime.date(2026, 12, 1)
 PUBLIC = reverse("protocol_search:search")
@@ -39,7 +39,7 @@ class SearchTests(SamordnaTestCase):
 
     def test_a_new_or_changed_paragraph_is_found_at_once_and_a_deleted_one_not(self):
         meeting = self.association.meetings.get(date=datetime.date(2023, 1, 27))
-        paragraph = services.paragraph_create(
+        paragraph = proceedings.paragraph_create(
             meeting=meeting,
             by=self.office,
             title="Ansökan om medel för Samkraft",
@@ -49,7 +49,7 @@ class SearchTests(SamordnaTestCase):
             self.hits("vad beslutade vi om Samkraft 2023?", association=self.association),
             [(meeting.date, paragraph.number)],
         )
-        services.paragraph_update(
+        proceedings.paragraph_update(
             paragraph=paragraph, by=self.office, title="Ansökan om medel för Framsteg"
         )
         self.assertEqual(
@@ -65,7 +65,7 @@ class SearchTests(SamordnaTestCase):
 
     def test_the_public_finds_only_justerade_minutes_whose_anslag_is_up(self):
         meeting = self.association.meetings.get(date=datetime.date(2023, 1, 27))
-        services.paragraph_create(meeting=meeting, by=self.office, title="Psykolog, utkast")
+        proceedings.paragraph_create(meeting=meeting, by=self.office, title="Psykolog, utkast")
         found = self.hits("psykolog", public_on=TODAY)
         self.assertIn((datetime.date(2022, 11, 25), 137), found)
         self.assertNotIn(meeting.date, [day for day, _ in found])

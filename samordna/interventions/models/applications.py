@@ -373,7 +373,7 @@ class ApplicationGoal(models.Model):
         return self.text
 
 
-class BudgetLine(models.Model):
+class ApplicationBudgetLine(models.Model):
     """One cell of the application's budget table: a cost type in a year."""
 
     application = models.ForeignKey(

@@ -32,6 +32,7 @@ from samordna.interventions.documents import application_pdf
 from samordna.interventions.models import (
     Application,
     ApplicationAttachment,
+    ApplicationBudgetLine,
     ApplicationComment,
     ApplicationGoal,
     ApplicationKind,
@@ -39,7 +40,6 @@ from samordna.interventions.models import (
     ApplicationStatus,
     Assessment,
     AssessmentCriterion,
-    BudgetLine,
     CatalogueEntry,
     Direction,
     GrantSettings,
@@ -52,7 +52,8 @@ from samordna.interventions.selectors import settings_for
 from samordna.interventions.signals import application_submitted
 from samordna.meetings import services as meeting_services
 from samordna.meetings.models import ItemKind, Meeting
-from samordna.meetings.services import ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES
+from samordna.meetings.services import papers
+from samordna.meetings.services.papers import ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES
 
 OPEN = (ApplicationStatus.SUBMITTED, ApplicationStatus.PREPARATION)
 CLOSED_MESSAGE = "Ansökan är {status} och kan inte ändras."
@@ -191,7 +192,9 @@ def _sync_budget(application: Application, cells: Sequence[BudgetCell], *, by: U
                 changed = True
             continue
         if line is None:
-            line = BudgetLine(application=application, cost_type=cell.cost_type, year=cell.year)
+            line = ApplicationBudgetLine(
+                application=application, cost_type=cell.cost_type, year=cell.year
+            )
         names = apply_changes(
             line, {"amount": cell.amount or 0, "specification": cell.specification.strip()}
         )
@@ -348,7 +351,7 @@ def attachment_add(
         raise ValidationError(
             CLOSED_MESSAGE.format(status=application.get_status_display().lower())
         )
-    content_type = meeting_services.attachment_type(file)
+    content_type = papers.attachment_type(file)
     attachment = ApplicationAttachment(
         application=application,
         title=title,
@@ -515,7 +518,7 @@ def agenda_place(
         case_number="",
     )
     pdf = application_pdf(current)
-    meeting_services.attachment_add(
+    papers.attachment_add(
         meeting=meeting,
         by=by,
         title=f"Ansökan och tjänsteutlåtande: {current.name}",

@@ -46,8 +46,8 @@ from samordna.interventions.rules import budget_by_year
 from samordna.interventions.selectors import settings_for
 from samordna.interventions.services import OPEN
 from samordna.interventions.signals import agreement_signed
-from samordna.meetings import services as meeting_services
 from samordna.meetings.models import Paragraph
+from samordna.meetings.services import proceedings
 
 
 @dataclass(frozen=True)
@@ -345,7 +345,7 @@ def decision_record(
         clauses = decision_clauses(
             application, outcome=outcome, amounts=amounts, conditions=conditions
         )
-        meeting_services.paragraph_update(paragraph=paragraph, by=by, decision="\n".join(clauses))
+        proceedings.paragraph_update(paragraph=paragraph, by=by, decision="\n".join(clauses))
     return decision
 
 
@@ -391,7 +391,7 @@ def decision_withdraw(*, decision: GrantDecision, by: User) -> None:
         _clauses_of(decision, application)
     ):
         # The § says what this decision wrote into it; a withdrawn decision leaves no text.
-        meeting_services.paragraph_update(paragraph=paragraph, by=by, decision="")
+        proceedings.paragraph_update(paragraph=paragraph, by=by, decision="")
     for grant in decision.amounts.all():
         for instalment in grant.instalments.all():
             delete_with_history(instalment, by=by)

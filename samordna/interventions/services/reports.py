@@ -33,9 +33,9 @@ from samordna.interventions.models import (
 from samordna.interventions.payable import required_signers
 from samordna.interventions.selectors import settings_for
 from samordna.interventions.signals import report_submitted
-from samordna.meetings import services as meeting_services
 from samordna.meetings.locking import FINAL_PARAGRAPH_MESSAGE, LOCKED_MESSAGE
 from samordna.meetings.models import ApprovedMinutes, Paragraph
+from samordna.meetings.services import proceedings
 
 OVERDUE_REMINDER_EVERY = datetime.timedelta(days=7)
 
@@ -272,7 +272,7 @@ def report_approve(
     if write_text:
         clause = approval_clause(current)
         text = "\n".join(line for line in (paragraph.decision.strip(), clause) if line)
-        meeting_services.paragraph_update(paragraph=paragraph, by=by, decision=text)
+        proceedings.paragraph_update(paragraph=paragraph, by=by, decision=text)
     report.__dict__.update(current.__dict__)
     return approval
 

@@ -20,8 +20,8 @@ from samordna.interventions.models import (
 from samordna.interventions.services import grants, reports
 from samordna.interventions.services.reports import GoalReport
 from samordna.interventions.tests.helpers import D, draft, granted, submitted
-from samordna.meetings import services as meeting_services
 from samordna.meetings.models import Paragraph
+from samordna.meetings.services import proceedings
 
 ARBETSKONSULENT = "Arbetskonsulent för personer med aktivitetsersättning"  # Bilaga 10, § 132
 
@@ -70,7 +70,7 @@ class InterventionPaths:
     def open_paragraph(self) -> Paragraph:
         """A § in the next meeting of the plan, 2023-01-27, whose minutes are open."""
         meeting = self.association.meetings.get(date=D(2023, 1, 27))
-        return meeting_services.paragraph_create(
+        return proceedings.paragraph_create(
             meeting=meeting, by=self.office, title="Ansökningar om medel"
         )
 

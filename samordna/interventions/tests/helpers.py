@@ -19,6 +19,7 @@ from samordna.interventions.models import Application, CostType, GrantDecision, 
 from samordna.interventions.services import BudgetCell, GoalInput, PartyInput, grants
 from samordna.meetings import services as meeting_services
 from samordna.meetings.models import ApprovedMinutes, Meeting, Paragraph
+from samordna.meetings.services import proceedings
 
 D = datetime.date
 SUNDSVALL_NOVEMBER = D(2022, 11, 25)
@@ -133,7 +134,7 @@ def paragraph(
         ends_at=datetime.time(13 + earlier, 45),
         place="Kansliet",
     )
-    return meeting_services.paragraph_create(meeting=meeting, by=by, title=title)
+    return proceedings.paragraph_create(meeting=meeting, by=by, title=title)
 
 
 def justera(meeting: Meeting) -> ApprovedMinutes:

@@ -12,9 +12,9 @@ from samordna.core.tests.base import SamordnaTestCase
 from samordna.interventions import services
 from samordna.interventions.models import (
     Application,
+    ApplicationBudgetLine,
     ApplicationStatus,
     AssessmentCriterion,
-    BudgetLine,
     CostType,
     Intervention,
 )
@@ -276,7 +276,9 @@ class FormPageTests(SamordnaTestCase):
                 response = self.client.post(self.url(f"ansokningar/{application.pk}/andra/"), data)
                 self.assertEqual(response.status_code, 400)
                 self.assertContains(response, message, status_code=400)
-                self.assertFalse(BudgetLine.objects.filter(application=application).exists())
+                self.assertFalse(
+                    ApplicationBudgetLine.objects.filter(application=application).exists()
+                )
 
     def test_two_people_editing_do_not_overwrite_each_other(self):
         application = submitted(self.association, self.applicant)
@@ -315,7 +317,7 @@ class FormPageTests(SamordnaTestCase):
         self.assertContains(response, "677\xa0000\xa0kr")  # 2024
         self.assertContains(response, "1\xa0371\xa0000\xa0kr")  # both years
         self.assertNotContains(response, "<html")
-        self.assertFalse(BudgetLine.objects.filter(application=application).exists())
+        self.assertFalse(ApplicationBudgetLine.objects.filter(application=application).exists())
 
     def test_who_may_edit(self):
         application = submitted(self.association, self.applicant)

@@ -46,6 +46,7 @@ from samordna.interventions.tests.helpers import (
 from samordna.meetings import services as meeting_services
 from samordna.meetings.locking import LOCKED_MESSAGE
 from samordna.meetings.models import ItemKind
+from samordna.meetings.services import proceedings
 
 TWO_YEARS = {2023: 709_000, 2024: 722_000}
 CONDITION = "förbundet får bidrag från huvudmännen för 2024"
@@ -216,7 +217,7 @@ class DecisionCreateTests(MoneyTestCase):
         )
 
     def test_the_text_is_left_alone_when_the_box_is_not_checked(self):
-        meeting_services.paragraph_update(
+        proceedings.paragraph_update(
             paragraph=self.par, by=self.office, decision="Att bevilja enligt förslaget."
         )
         page = self.client.get(self.page(self.application))
@@ -229,7 +230,7 @@ class DecisionCreateTests(MoneyTestCase):
         self.assertTrue(GrantDecision.objects.filter(application=self.application).exists())
 
     def test_an_omedelbart_justerad_paragraph_keeps_its_text(self):
-        meeting_services.paragraph_update(
+        proceedings.paragraph_update(
             paragraph=self.par,
             by=self.office,
             decision="Att bevilja ansökan.",
@@ -347,7 +348,7 @@ class DecisionWithdrawTests(MoneyTestCase):
         self.assertIsNone(intervention.starts_on)  # no longer granted for any period
 
     def test_text_the_kansli_changed_is_kept(self):
-        meeting_services.paragraph_update(
+        proceedings.paragraph_update(
             paragraph=self.par, by=self.office, decision="Att bevilja 400 000 kr för 2023."
         )
         self.client.post(self.url_)

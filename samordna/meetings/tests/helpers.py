@@ -5,7 +5,8 @@ import zlib
 from samordna.accounts.models import User
 from samordna.meetings import services
 from samordna.meetings.models import Meeting
-from samordna.meetings.services import RollCallEntry
+from samordna.meetings.services import proceedings
+from samordna.meetings.services.proceedings import RollCallEntry
 
 
 def unapproved_copy(meeting: Meeting, day: datetime.date, *, by: User) -> Meeting:
@@ -25,12 +26,12 @@ def unapproved_copy(meeting: Meeting, day: datetime.date, *, by: User) -> Meetin
     )
     paragraphs = list(meeting.paragraphs.prefetch_related("recusals__seat"))
     copies = {
-        p.number: services.paragraph_create(
+        p.number: proceedings.paragraph_create(
             meeting=copy, by=by, number=p.number, title=p.title, matter=p.matter
         )
         for p in paragraphs
     }
-    services.roll_call_record(
+    proceedings.roll_call_record(
         meeting=copy,
         by=by,
         entries=[
@@ -48,8 +49,8 @@ def unapproved_copy(meeting: Meeting, day: datetime.date, *, by: User) -> Meetin
     for paragraph in paragraphs:
         target = copies[paragraph.number]
         for recusal in paragraph.recusals.all():
-            services.recusal_set(paragraph=target, seat=recusal.seat, kind=recusal.kind, by=by)
-        services.paragraph_update(paragraph=target, by=by, decision=paragraph.decision)
+            proceedings.recusal_set(paragraph=target, seat=recusal.seat, kind=recusal.kind, by=by)
+        proceedings.paragraph_update(paragraph=target, by=by, decision=paragraph.decision)
     return copy
 
 

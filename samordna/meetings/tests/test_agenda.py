@@ -8,10 +8,11 @@ from django.urls import reverse
 
 from samordna.associations.models import OpeningStyle
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.meetings import agenda, services
+from samordna.meetings import selectors, services
 from samordna.meetings.locking import MinutesLocked
 from samordna.meetings.models import AgendaTemplate, ItemKind, Meeting, Presence
-from samordna.meetings.services import RollCallEntry
+from samordna.meetings.services import agenda, proceedings
+from samordna.meetings.services.proceedings import RollCallEntry
 
 D = datetime.date
 T = datetime.time
@@ -119,7 +120,7 @@ class ParagraphOrderTests(AgendaTestCase):
 
     def test_a_deleted_paragraph_leaves_no_gap(self):
         previous = self.meeting.paragraphs.get(title="Föregående protokoll")
-        services.roll_call_record(
+        proceedings.roll_call_record(
             meeting=self.meeting,
             by=self.office,
             entries=[
@@ -128,7 +129,7 @@ class ParagraphOrderTests(AgendaTestCase):
                     presence=Presence.PRESENT,
                     until_number=self.first + 5 if seat.person.last_name == "Kempe" else None,
                 )
-                for seat in services.board_seats_at(self.meeting)
+                for seat in selectors.board_seats_at(self.meeting)
                 if seat.kind == "ordinary"
             ],
         )
@@ -145,7 +146,7 @@ class ParagraphOrderTests(AgendaTestCase):
         item = self.meeting.items.get(title="Föregående protokoll")
         self.assertIsNone(item.paragraph)
         # The next § takes the next free number; none is used up.
-        paragraph = services.paragraph_create(meeting=self.meeting, by=self.office, title="Ny")
+        paragraph = proceedings.paragraph_create(meeting=self.meeting, by=self.office, title="Ny")
         self.assertEqual(paragraph.number, self.first + 6)
 
     def test_paragraphs_move_and_keep_their_numbers_in_order(self):
@@ -171,7 +172,9 @@ class ParagraphOrderTests(AgendaTestCase):
         # Sundsvall numbers through the year; the 2023-01-27 meeting is earlier, so a §
         # of it cannot go once this later meeting has §§ numbered after it.
         january = self.association.meetings.get(date=D(2023, 1, 27))
-        paragraph = services.paragraph_create(meeting=january, by=self.office, title="Tillfällig")
+        paragraph = proceedings.paragraph_create(
+            meeting=january, by=self.office, title="Tillfällig"
+        )
         with self.assertRaises(ValidationError) as caught:
             agenda.paragraph_delete(paragraph=paragraph, by=self.office)
         self.assertIn(
@@ -209,7 +212,7 @@ class StartFromTests(AgendaTestCase):
             ends_at=T(12),
             place="Kommunhuset",
         )
-        self.assertEqual(agenda.previous_meeting(later), self.meeting)
+        self.assertEqual(selectors.previous_meeting(later), self.meeting)
         agenda.agenda_start_from(meeting=later, by=self.office, previous=self.meeting)
         self.assertIn("Budgetuppföljning", [i.title for i in later.items.all()])
 

@@ -18,10 +18,11 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.meetings import documents, services
+from samordna.meetings import documents, selectors, services
 from samordna.meetings.models import Meeting
 from samordna.meetings.selectors import Minutes, ParagraphRow, minutes_of, open_tasks_for
-from samordna.meetings.services import ATTACHMENT_MAX_BYTES
+from samordna.meetings.services import kallelse, papers, proceedings
+from samordna.meetings.services.papers import ATTACHMENT_MAX_BYTES
 from samordna.meetings.tests.helpers import pdf_inflated, pdf_outline, pdf_page_count
 
 D = datetime.date
@@ -240,7 +241,7 @@ class KallelseTests(SamordnaTestCase):
 
     def give_addresses(self, *, except_last_name: str = "") -> list[str]:
         addresses: list[str] = []
-        for seat in services.board_seats_at(self.meeting):
+        for seat in selectors.board_seats_at(self.meeting):
             person = seat.person
             if person.last_name == except_last_name:
                 continue
@@ -262,7 +263,7 @@ class KallelseTests(SamordnaTestCase):
             time_machine.travel(sent_at, tick=False),
             self.captureOnCommitCallbacks(execute=True),
         ):
-            sent = services.kallelse_send(meeting=self.meeting, by=self.office)
+            sent = kallelse.kallelse_send(meeting=self.meeting, by=self.office)
 
         self.assertEqual(sent, 7)
         self.assertEqual(sorted(m.to[0] for m in mail.outbox), sorted(addresses))
@@ -281,7 +282,7 @@ class KallelseTests(SamordnaTestCase):
 
     def test_without_addresses_nothing_is_sent(self):
         with self.assertRaises(ValidationError) as caught:
-            services.kallelse_send(meeting=self.meeting, by=self.office)
+            kallelse.kallelse_send(meeting=self.meeting, by=self.office)
         self.assertEqual(
             caught.exception.messages,
             ["Ingen i styrelsen har en e-postadress. Lägg in adresserna under Personer."],
@@ -308,7 +309,7 @@ class AttachmentTests(SamordnaTestCase):
         self.meeting = self.association.meetings.get(date=D(2023, 1, 27))
 
     def add(self, name: str, content: bytes, title: str = "Handling"):
-        return services.attachment_add(
+        return papers.attachment_add(
             meeting=self.meeting,
             by=self.office,
             title=title,
@@ -380,7 +381,7 @@ class AttachmentTests(SamordnaTestCase):
         february = self.association.meetings.get(date=D(2023, 2, 21))
         item = february.items.first()
         with self.assertRaises(ValidationError) as caught:
-            services.attachment_add(
+            papers.attachment_add(
                 meeting=self.meeting,
                 by=self.office,
                 title="Fel punkt",
@@ -466,7 +467,7 @@ class RichTextTests(SamordnaTestCase):
         self.meeting: Meeting = self.association.meetings.get(date=D(2023, 1, 27))
 
     def test_scripts_and_script_links_are_not_stored(self):
-        paragraph = services.paragraph_create(
+        paragraph = proceedings.paragraph_create(
             meeting=self.meeting,
             by=self.office,
             title="Information",
@@ -483,7 +484,7 @@ class RichTextTests(SamordnaTestCase):
         self.assertIn(">l</a>", paragraph.matter)
         self.assertEqual(paragraph.proposal, "<p>Att <strong>godkänna</strong></p>")
 
-        services.paragraph_update(
+        proceedings.paragraph_update(
             paragraph=paragraph, by=self.office, matter='<p><a href="https://finsam.se">Finsam</a>'
         )
         paragraph.refresh_from_db()
@@ -491,7 +492,7 @@ class RichTextTests(SamordnaTestCase):
 
     def test_plain_text_is_stored_as_typed(self):
         text = "Styrelsen går igenom planen.\n\nKostnad < 5 000 kr & moms; 3 > 2."
-        paragraph = services.paragraph_create(
+        paragraph = proceedings.paragraph_create(
             meeting=self.meeting, by=self.office, title="Plan", matter=text
         )
         paragraph.refresh_from_db()

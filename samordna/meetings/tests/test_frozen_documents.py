@@ -15,10 +15,11 @@ from pypdf import PdfReader
 
 from samordna.associations.models import BoardSeat, Person
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.meetings import documents, services
+from samordna.meetings import documents, selectors, services
 from samordna.meetings.locking import LOCKED_MESSAGE, MinutesLocked
 from samordna.meetings.models import ApprovedMinutes, Meeting, RecusalKind, Task
 from samordna.meetings.selectors import minutes_of
+from samordna.meetings.services import justering, proceedings
 from samordna.meetings.tests.helpers import unapproved_copy
 
 D = datetime.date
@@ -152,26 +153,26 @@ class FrozenStandInTests(SamordnaTestCase):
     def setUp(self):
         november = self.association.meetings.get(date=D(2022, 11, 25))
         self.meeting = unapproved_copy(november, D(2022, 12, 16), by=self.office)
-        seats = {s.person.last_name: s for s in services.board_seats_at(self.meeting)}
+        seats = {s.person.last_name: s for s in selectors.board_seats_at(self.meeting)}
         self.paragraph = self.meeting.paragraphs.get(number=142)
-        services.paragraph_jav_record(
+        proceedings.paragraph_jav_record(
             paragraph=self.paragraph,
             by=self.office,
             recusals=[(seats["Väst"], RecusalKind.DECISION)],
             stand_ins=[(seats["Burman"], seats["Väst"])],
         )
-        services.signers_set(
+        justering.signers_set(
             meeting=self.meeting,
             by=self.office,
             chair=self.association.people.get(last_name="Nordenö"),
             adjusters=[self.association.people.get(last_name="Pettersson")],
         )
-        services.minutes_confirm(meeting=self.meeting, by=self.office)
+        justering.minutes_confirm(meeting=self.meeting, by=self.office)
         for user, hour in ((self.chair, 15), (self.board, 16)):
             with time_machine.travel(
                 datetime.datetime(2022, 12, 16, hour, tzinfo=CERTIFIED_AT.tzinfo), tick=False
             ):
-                services.minutes_approve(meeting=self.meeting, by=user)
+                justering.minutes_approve(meeting=self.meeting, by=user)
 
     def extract_text(self) -> str:
         self.login(self.office)

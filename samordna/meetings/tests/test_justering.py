@@ -34,7 +34,8 @@ from samordna.meetings.models import (
     RecusalKind,
 )
 from samordna.meetings.selectors import minutes_to_approve
-from samordna.meetings.services import RollCallEntry
+from samordna.meetings.services import justering, papers, proceedings
+from samordna.meetings.services.proceedings import RollCallEntry
 from samordna.meetings.tests.helpers import pdf_inflated, unapproved_copy
 
 D = datetime.date
@@ -61,7 +62,7 @@ class NovemberCopyTestCase(SamordnaTestCase):
         return self.association.board_seats.get(person__last_name=last_name)
 
     def set_signers(self) -> None:
-        services.signers_set(
+        justering.signers_set(
             meeting=self.meeting,
             by=self.office,
             chair=self.person("Nordenö"),
@@ -76,7 +77,7 @@ class SignersTests(NovemberCopyTestCase):
 
     def test_an_absent_member_cannot_justera(self):
         with self.assertRaises(ValidationError) as caught:
-            services.signers_set(
+            justering.signers_set(
                 meeting=self.meeting,
                 by=self.office,
                 chair=self.person("Nordenö"),
@@ -90,7 +91,7 @@ class SignersTests(NovemberCopyTestCase):
 
     def test_at_least_one_justerare_is_needed(self):
         with self.assertRaises(ValidationError) as caught:
-            services.signers_set(
+            justering.signers_set(
                 meeting=self.meeting, by=self.office, chair=self.person("Nordenö"), adjusters=[]
             )
         self.assertEqual(caught.exception.message_dict["adjusters"], ["Välj minst en justerare."])
@@ -111,11 +112,11 @@ class ApprovalTests(NovemberCopyTestCase):
         self.meeting = unapproved_copy(november, D(2022, 12, 16), by=self.office)
         self.set_signers()
         # Jan Andersson, sekreterare with his own login, confirms the text first.
-        services.minutes_confirm(meeting=self.meeting, by=self.office)
+        justering.minutes_confirm(meeting=self.meeting, by=self.office)
 
     def approve(self, user, when: datetime.datetime) -> ApprovedMinutes | None:
         with time_machine.travel(when, tick=False):
-            return services.minutes_approve(meeting=self.meeting, by=user)
+            return justering.minutes_approve(meeting=self.meeting, by=user)
 
     def test_one_who_is_not_a_signer_is_refused(self):
         for user in (self.office, self.auditor, self.finance):
@@ -149,7 +150,7 @@ class ApprovalTests(NovemberCopyTestCase):
 
         # Still open: the kansli may correct a § before the justerare has signed.
         paragraph = self.meeting.paragraphs.get(number=146)
-        services.paragraph_update(paragraph=paragraph, by=self.office, title="Avslutning")
+        proceedings.paragraph_update(paragraph=paragraph, by=self.office, title="Avslutning")
 
     def test_the_last_signer_locks_the_minutes_as_pdf_a_and_posts_the_anslag(self):
         self.approve(self.chair, at(D(2022, 12, 16), 15))
@@ -214,20 +215,20 @@ class LockTests(NovemberCopyTestCase):
         super().setUpTestData()
         november = cls.association.meetings.get(date=D(2022, 11, 25))
         cls.meeting = unapproved_copy(november, D(2022, 12, 16), by=cls.office)
-        services.guest_add(meeting=cls.meeting, by=cls.office, name="Jan Andersson")
-        services.attachment_add(
+        proceedings.guest_add(meeting=cls.meeting, by=cls.office, name="Jan Andersson")
+        papers.attachment_add(
             meeting=cls.meeting, by=cls.office, title="Budget", file=pdf_upload("budget.pdf")
         )
         people = {p.last_name: p for p in cls.association.people.all()}
-        services.signers_set(
+        justering.signers_set(
             meeting=cls.meeting,
             by=cls.office,
             chair=people["Nordenö"],
             adjusters=[people["Pettersson"]],
         )
-        services.minutes_confirm(meeting=cls.meeting, by=cls.office)
-        services.minutes_approve(meeting=cls.meeting, by=cls.chair, now=at(D(2022, 12, 16), 15))
-        approved = services.minutes_approve(
+        justering.minutes_confirm(meeting=cls.meeting, by=cls.office)
+        justering.minutes_approve(meeting=cls.meeting, by=cls.chair, now=at(D(2022, 12, 16), 15))
+        approved = justering.minutes_approve(
             meeting=cls.meeting, by=cls.board, now=at(D(2022, 12, 19), 10)
         )
         assert approved is not None
@@ -268,12 +269,12 @@ class LockTests(NovemberCopyTestCase):
 
     def test_paragraph_service_refuses(self):
         self.assertLocked(
-            lambda: services.paragraph_update(
+            lambda: proceedings.paragraph_update(
                 paragraph=self.paragraph(132), by=self.office, title="Ändrad rubrik"
             )
         )
         self.assertLocked(
-            lambda: services.paragraph_create(meeting=self.meeting, by=self.office, title="Ny §")
+            lambda: proceedings.paragraph_create(meeting=self.meeting, by=self.office, title="Ny §")
         )
 
     def test_paragraph_save_refuses(self):
@@ -290,7 +291,7 @@ class LockTests(NovemberCopyTestCase):
 
     def test_jav_cannot_be_set_or_cleared(self):
         self.assertLocked(
-            lambda: services.recusal_set(
+            lambda: proceedings.recusal_set(
                 paragraph=self.paragraph(121),
                 seat=self.seat("Kempe"),
                 kind=RecusalKind.DECISION,
@@ -298,7 +299,7 @@ class LockTests(NovemberCopyTestCase):
             )
         )
         self.assertLocked(
-            lambda: services.recusal_set(
+            lambda: proceedings.recusal_set(
                 paragraph=self.paragraph(132), seat=self.seat("Väst"), kind=None, by=self.office
             )
         )
@@ -308,7 +309,7 @@ class LockTests(NovemberCopyTestCase):
 
     def test_roll_call_cannot_change(self):
         self.assertLocked(
-            lambda: services.roll_call_record(
+            lambda: proceedings.roll_call_record(
                 meeting=self.meeting,
                 by=self.office,
                 entries=[RollCallEntry(seat=self.seat("Väst"), presence=Presence.ABSENT)],
@@ -322,15 +323,15 @@ class LockTests(NovemberCopyTestCase):
 
     def test_guests_and_papers_cannot_be_added_or_removed(self):
         self.assertLocked(
-            lambda: services.guest_add(meeting=self.meeting, by=self.office, name="Ny gäst")
+            lambda: proceedings.guest_add(meeting=self.meeting, by=self.office, name="Ny gäst")
         )
         guest = self.meeting.guests.first()
         assert guest is not None
-        self.assertLocked(lambda: services.guest_delete(guest=guest, by=self.office))
+        self.assertLocked(lambda: proceedings.guest_delete(guest=guest, by=self.office))
         folder = f"bilagor/{self.association.pk}/2022-12-16"
         stored = sorted(default_storage.listdir(folder)[1])
         self.assertLocked(
-            lambda: services.attachment_add(
+            lambda: papers.attachment_add(
                 meeting=self.meeting, by=self.office, title="Sent", file=pdf_upload("sent.pdf")
             )
         )
@@ -389,7 +390,7 @@ class LockTests(NovemberCopyTestCase):
     def test_other_meetings_stay_open(self):
         january = self.association.meetings.get(date=D(2023, 1, 27))
         services.meeting_update(meeting=january, by=self.office, place="Stadshuset")
-        services.paragraph_create(meeting=january, by=self.office, title="Sammanträdet öppnas")
+        proceedings.paragraph_create(meeting=january, by=self.office, title="Sammanträdet öppnas")
         planned = services.meeting_create(
             association=self.association,
             by=self.office,
@@ -409,20 +410,20 @@ class ImmediatelyApprovedTests(NovemberCopyTestCase):
 
     def test_an_immediately_approved_paragraph_is_final_once_saved(self):
         paragraph = self.meeting.paragraphs.get(number=132)
-        services.paragraph_update(paragraph=paragraph, by=self.office, immediately_approved=True)
+        proceedings.paragraph_update(paragraph=paragraph, by=self.office, immediately_approved=True)
 
         stored = self.meeting.paragraphs.get(number=132)
         with self.assertRaises(MinutesLocked) as caught:
-            services.paragraph_update(paragraph=stored, by=self.office, title="Ändrad")
+            proceedings.paragraph_update(paragraph=stored, by=self.office, title="Ändrad")
         self.assertEqual(caught.exception.messages, [FINAL_PARAGRAPH_MESSAGE])
         with self.assertRaises(MinutesLocked):
-            services.paragraph_update(
+            proceedings.paragraph_update(
                 paragraph=self.meeting.paragraphs.get(number=132),
                 by=self.office,
                 immediately_approved=False,
             )
         with self.assertRaises(MinutesLocked):
-            services.recusal_set(
+            proceedings.recusal_set(
                 paragraph=stored, seat=self.seat("Väst"), kind=None, by=self.office
             )
         with self.assertRaises(MinutesLocked):
@@ -434,10 +435,10 @@ class ImmediatelyApprovedTests(NovemberCopyTestCase):
 
     def test_the_other_paragraphs_of_the_meeting_can_still_change(self):
         final = self.meeting.paragraphs.get(number=132)
-        services.paragraph_update(paragraph=final, by=self.office, immediately_approved=True)
+        proceedings.paragraph_update(paragraph=final, by=self.office, immediately_approved=True)
         other = self.meeting.paragraphs.get(number=133)
-        services.paragraph_update(paragraph=other, by=self.office, title="Ny rubrik")
-        services.recusal_set(paragraph=other, seat=self.seat("Väst"), kind=None, by=self.office)
+        proceedings.paragraph_update(paragraph=other, by=self.office, title="Ny rubrik")
+        proceedings.recusal_set(paragraph=other, seat=self.seat("Väst"), kind=None, by=self.office)
         self.meeting.paragraphs.filter(number=146).update(title="Avslutning")
         self.assertEqual(
             list(
@@ -464,7 +465,7 @@ class RollCallRecheckTests(NovemberCopyTestCase):
         # jävig; with Kempe and Pettersson away only Nordenö would decide.
         before = list(self.meeting.attendances.order_by("pk").values_list("seat_id", "presence"))
         with self.assertRaises(ValidationError) as caught:
-            services.roll_call_record(
+            proceedings.roll_call_record(
                 meeting=self.meeting,
                 by=self.office,
                 entries=[
@@ -482,7 +483,7 @@ class RollCallRecheckTests(NovemberCopyTestCase):
         )
 
     def test_one_absence_that_keeps_the_quorum_is_recorded(self):
-        services.roll_call_record(
+        proceedings.roll_call_record(
             meeting=self.meeting,
             by=self.office,
             entries=[RollCallEntry(seat=self.seat("Kempe"), presence=Presence.ABSENT)],
@@ -492,13 +493,13 @@ class RollCallRecheckTests(NovemberCopyTestCase):
         )
 
     def test_a_recorded_reason_lets_the_decision_stand(self):
-        services.paragraph_update(
+        proceedings.paragraph_update(
             paragraph=self.meeting.paragraphs.get(number=132),
             by=self.office,
             quorum_override="Brådskande; anmäls vid nästa sammanträde.",
         )
         with self.assertRaises(ValidationError) as caught:
-            services.roll_call_record(
+            proceedings.roll_call_record(
                 meeting=self.meeting,
                 by=self.office,
                 entries=[
@@ -515,10 +516,10 @@ class FinalParagraphRollCallTests(SamordnaTestCase):
         november = self.association.meetings.get(date=datetime.date(2022, 11, 25))
         meeting = unapproved_copy(november, datetime.date(2022, 12, 16), by=self.office)
         paragraph = meeting.paragraphs.get(number=121)
-        services.paragraph_update(paragraph=paragraph, by=self.office, immediately_approved=True)
+        proceedings.paragraph_update(paragraph=paragraph, by=self.office, immediately_approved=True)
         kempe = self.association.board_seats.get(person__last_name="Kempe")
         with self.assertRaises(ValidationError) as caught:
-            services.roll_call_record(
+            proceedings.roll_call_record(
                 meeting=meeting,
                 by=self.office,
                 entries=[RollCallEntry(seat=kempe, presence=Presence.ABSENT)],
@@ -526,7 +527,7 @@ class FinalParagraphRollCallTests(SamordnaTestCase):
         self.assertIn("§ 121, som är omedelbart justerad", caught.exception.messages[0])
         self.assertEqual(meeting.attendances.get(seat=kempe).presence, Presence.PRESENT)
         # A late arrival after § 121 changes nothing there and is accepted.
-        services.roll_call_record(
+        proceedings.roll_call_record(
             meeting=meeting,
             by=self.office,
             entries=[RollCallEntry(seat=kempe, presence=Presence.PRESENT, until_number=140)],
@@ -543,7 +544,7 @@ class SecretaryConfirmationTests(NovemberCopyTestCase):
 
     def test_the_signers_wait_for_the_sekreterare(self):
         with self.assertRaises(ValidationError) as caught:
-            services.minutes_approve(
+            justering.minutes_approve(
                 meeting=self.meeting, by=self.chair, now=at(D(2022, 12, 16), 15)
             )
         self.assertEqual(
@@ -554,8 +555,8 @@ class SecretaryConfirmationTests(NovemberCopyTestCase):
     def test_a_sekreterare_with_a_login_confirms_with_it_alone(self):
         for user in (self.chair, self.board):
             with self.subTest(user=user.username), self.assertRaises(ValidationError):
-                services.minutes_confirm(meeting=self.meeting, by=user)
-        services.minutes_confirm(meeting=self.meeting, by=self.office)
+                justering.minutes_confirm(meeting=self.meeting, by=user)
+        justering.minutes_confirm(meeting=self.meeting, by=self.office)
         self.meeting.refresh_from_db()
         self.assertEqual(self.meeting.text_confirmed_by, self.office)
 
@@ -565,29 +566,29 @@ class SecretaryConfirmationTests(NovemberCopyTestCase):
         )
         self.set_signers()
         with self.assertRaises(ValidationError):
-            services.minutes_confirm(meeting=self.meeting, by=self.board)
-        services.minutes_confirm(meeting=self.meeting, by=self.office)
-        services.minutes_approve(meeting=self.meeting, by=self.chair, now=at(D(2022, 12, 16), 15))
+            justering.minutes_confirm(meeting=self.meeting, by=self.board)
+        justering.minutes_confirm(meeting=self.meeting, by=self.office)
+        justering.minutes_approve(meeting=self.meeting, by=self.chair, now=at(D(2022, 12, 16), 15))
 
     def test_the_kansli_cannot_confirm_for_a_sekreterare_who_has_a_login(self):
         services.meeting_update(
             meeting=self.meeting, by=self.office, secretary=self.person("Burman")
         )
         with self.assertRaises(ValidationError) as caught:
-            services.minutes_confirm(meeting=self.meeting, by=self.office)
+            justering.minutes_confirm(meeting=self.meeting, by=self.office)
         self.assertIn("Thomas Burman", caught.exception.messages[0])
 
     def test_a_change_after_the_confirmation_asks_for_a_new_one(self):
-        services.minutes_confirm(meeting=self.meeting, by=self.office)
+        justering.minutes_confirm(meeting=self.meeting, by=self.office)
         paragraph = self.meeting.paragraphs.get(number=125)
-        services.paragraph_update(paragraph=paragraph, by=self.office, title="Ny rubrik")
+        proceedings.paragraph_update(paragraph=paragraph, by=self.office, title="Ny rubrik")
         with self.assertRaises(ValidationError) as caught:
-            services.minutes_approve(
+            justering.minutes_approve(
                 meeting=self.meeting, by=self.chair, now=at(D(2022, 12, 16), 15)
             )
         self.assertIn("har ändrats sedan sekreteraren bestyrkte", caught.exception.messages[0])
-        services.minutes_confirm(meeting=self.meeting, by=self.office)
-        services.minutes_approve(meeting=self.meeting, by=self.chair, now=at(D(2022, 12, 16), 15))
+        justering.minutes_confirm(meeting=self.meeting, by=self.office)
+        justering.minutes_approve(meeting=self.meeting, by=self.chair, now=at(D(2022, 12, 16), 15))
 
     def test_a_sekreterare_of_another_forbund_is_refused(self):
         stranger = self.other.people.first()

@@ -9,6 +9,7 @@ from icalendar import Calendar
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.meetings import services
 from samordna.meetings.models import AgendaItem, CalendarFeed, ItemKind, Meeting
+from samordna.meetings.services import proceedings
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 
@@ -308,7 +309,7 @@ class ParagraphActionTests(SamordnaTestCase):
     def test_only_the_actions_that_fit_a_paragraph_are_offered(self):
         meeting = self.association.meetings.get(date=D(2023, 1, 27))
         opening, application, report = (
-            services.paragraph_create(meeting=meeting, by=self.office, title=title)
+            proceedings.paragraph_create(meeting=meeting, by=self.office, title=title)
             for title in (
                 "Sammanträdet öppnas",
                 "Ansökan om medel till Steget vidare",

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from samordna.core.models import TaskProgress
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.meetings import services
 from samordna.meetings.models import Attendance, Paragraph, RecusalKind
+from samordna.meetings.services import justering, proceedings
 from samordna.meetings.tests.helpers import unapproved_copy
 from samordna.meetings.views import DOCX
 
@@ -136,7 +136,7 @@ class FortyParagraphsTests(SamordnaTestCase):
     def test_cost_does_not_grow_with_paragraphs(self):
         november = self.association.meetings.get(date=D(2022, 11, 25))
         meeting = unapproved_copy(november, D(2022, 12, 16), by=self.office)
-        services.signers_set(
+        justering.signers_set(
             meeting=meeting,
             by=self.office,
             chair=self.association.people.get(last_name="Nordenö"),
@@ -152,13 +152,13 @@ class FortyParagraphsTests(SamordnaTestCase):
             self.client.get(approve)
         kempe = self.association.board_seats.get(person__last_name="Kempe")
         for number in range(147, 160):
-            paragraph = services.paragraph_create(
+            paragraph = proceedings.paragraph_create(
                 meeting=meeting, by=self.office, number=number, title=f"Ärende {number}"
             )
-            services.recusal_set(
+            proceedings.recusal_set(
                 paragraph=paragraph, seat=kempe, kind=RecusalKind.DECISION, by=self.office
             )
-            services.paragraph_update(
+            proceedings.paragraph_update(
                 paragraph=paragraph, by=self.office, decision="Att notera informationen."
             )
         self.assertEqual(meeting.paragraphs.count(), 40)
@@ -205,7 +205,7 @@ class JusteringPagesTests(SamordnaTestCase):
         )
 
     def test_each_signer_justerar_and_the_last_locks_the_minutes(self):
-        services.signers_set(
+        justering.signers_set(
             meeting=self.meeting,
             by=self.office,
             chair=self.person("Nordenö"),

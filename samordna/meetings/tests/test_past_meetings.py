@@ -10,11 +10,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.meetings import past, selectors, services
+from samordna.meetings import selectors
 from samordna.meetings.locking import MinutesLocked
 from samordna.meetings.models import ApprovedMinutes, Meeting, Notice, Presence
-from samordna.meetings.past import PastParagraph, register_past_meeting
-from samordna.meetings.services import RollCallEntry
+from samordna.meetings.past import PastParagraph
+from samordna.meetings.services import past_meetings, proceedings
+from samordna.meetings.services.past_meetings import register_past_meeting
+from samordna.meetings.services.proceedings import RollCallEntry
 
 D = datetime.date
 SIGNED = b"%PDF-1.4\n% signed on paper, scanned\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
@@ -60,7 +62,7 @@ class RegisterPastMeetingTests(SamordnaTestCase):
         )
         paragraph = approved.meeting.paragraphs.get(number=2)
         with self.assertRaises(MinutesLocked):
-            services.paragraph_update(paragraph=paragraph, by=self.office, title="Annat")
+            proceedings.paragraph_update(paragraph=paragraph, by=self.office, title="Annat")
 
     def test_the_upprop_and_jav_of_the_original_are_recorded_and_checked(self):
         seats = {
@@ -151,11 +153,11 @@ class CorrectPastMeetingTests(SamordnaTestCase):
 
     def test_a_correction_needs_a_reason_which_the_history_keeps(self):
         with self.assertRaises(ValidationError) as caught:
-            past.past_meeting_correct(
+            past_meetings.past_meeting_correct(
                 meeting=self.meeting, by=self.office, reason=" ", posted_on=D(2019, 3, 27)
             )
         self.assertIn("reason", caught.exception.message_dict)
-        past.past_meeting_correct(
+        past_meetings.past_meeting_correct(
             meeting=self.meeting,
             by=self.office,
             reason="Anslaget sattes upp dagen efter, enligt originalet.",
@@ -176,7 +178,7 @@ class CorrectPastMeetingTests(SamordnaTestCase):
 
     def test_a_new_original_replaces_the_hash_shown(self):
         corrected = b"%PDF-1.4\n% the right scan\n%%EOF\n"
-        past.past_meeting_correct(
+        past_meetings.past_meeting_correct(
             meeting=self.meeting,
             by=self.office,
             reason="Fel fil registrerades.",
@@ -195,7 +197,7 @@ class CorrectPastMeetingTests(SamordnaTestCase):
     def test_minutes_justerade_in_samordna_cannot_be_corrected_this_way(self):
         november = self.association.meetings.get(date=D(2022, 11, 25))
         with self.assertRaises(MinutesLocked):
-            past.past_meeting_correct(
+            past_meetings.past_meeting_correct(
                 meeting=november, by=self.office, reason="Försök", place="Annat"
             )
 

@@ -15,6 +15,7 @@ from samordna.associations.models import Association
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.meetings import past, public_views
 from samordna.meetings.models import Meeting, Notice
+from samordna.meetings.services import past_meetings
 
 D = datetime.date
 BOARD = reverse("public:notices")
@@ -267,7 +268,7 @@ class NoticeFeedTests(SamordnaTestCase):
         self.assertEqual(len(entries), 1)  # October's, posted before 1 November
 
     def test_a_meeting_registered_afterwards_is_no_notice(self):
-        past.register_past_meeting(
+        past_meetings.register_past_meeting(
             association=self.association,
             by=self.office,
             date=D(2019, 6, 14),

@@ -7,7 +7,8 @@ from samordna.core.tests.base import SamordnaTestCase
 from samordna.meetings import services
 from samordna.meetings.models import Presence, RecusalKind
 from samordna.meetings.quorum import required_for
-from samordna.meetings.services import RollCallEntry
+from samordna.meetings.services import proceedings
+from samordna.meetings.services.proceedings import RollCallEntry
 from samordna.meetings.tests.helpers import unapproved_copy
 
 D = datetime.date
@@ -34,13 +35,13 @@ class SundsvallNovemberTests(SamordnaTestCase):
 
     def test_paragraphs_are_numbered_on_from_the_given_start(self):
         january = self.association.meetings.get(date=D(2023, 1, 27))
-        first = services.paragraph_create(
+        first = proceedings.paragraph_create(
             meeting=january, by=self.office, number=1, title="Sammanträdet öppnas"
         )
-        second = services.paragraph_create(meeting=january, by=self.office, title="Val")
+        second = proceedings.paragraph_create(meeting=january, by=self.office, title="Val")
         self.assertEqual((first.number, second.number), (1, 2))
         with self.assertRaises(ValidationError):
-            services.paragraph_create(meeting=january, by=self.office, number=2, title="X")
+            proceedings.paragraph_create(meeting=january, by=self.office, number=2, title="X")
 
     def test_jav_member_is_not_counted_in_paragraph_132(self):
         paragraph = self.meeting.paragraphs.get(number=132)  # jäv as in the demo data
@@ -48,11 +49,11 @@ class SundsvallNovemberTests(SamordnaTestCase):
             {(r.seat.person.last_name, r.kind) for r in paragraph.recusals.all()},
             {("Väst", RecusalKind.DECISION), ("Burman", RecusalKind.DISCUSSION)},
         )
-        quorum = services.paragraph_quorum(paragraph)
+        quorum = proceedings.paragraph_quorum(paragraph)
         names = sorted(s.person.last_name for s in quorum.deciding)
         self.assertEqual(names, ["Kempe", "Nordenö", "Pettersson"])
         self.assertEqual((quorum.seats, quorum.required, quorum.is_quorate), (4, 2, True))
-        services.paragraph_update(
+        proceedings.paragraph_update(
             paragraph=paragraph, by=self.office, decision="Att bevilja 709 000 kr för 2023."
         )
 
@@ -65,9 +66,9 @@ class SundsvallNovemberTests(SamordnaTestCase):
                 serves_for=self.seat("Väst"),
             ),
         ]
-        services.roll_call_record(meeting=self.meeting, by=self.office, entries=entries)
+        proceedings.roll_call_record(meeting=self.meeting, by=self.office, entries=entries)
         paragraph = self.meeting.paragraphs.get(number=120)
-        names = sorted(s.person.last_name for s in services.paragraph_quorum(paragraph).deciding)
+        names = sorted(s.person.last_name for s in proceedings.paragraph_quorum(paragraph).deciding)
         self.assertEqual(names, ["Burman", "Kempe", "Nordenö", "Pettersson"])
 
 
@@ -91,7 +92,7 @@ class RollCallRuleTests(SamordnaTestCase):
             (125, "Ansvarsfrihet"),
             (138, "Avslutning"),
         ]:
-            services.paragraph_create(
+            proceedings.paragraph_create(
                 meeting=self.meeting, by=self.outsider, number=number, title=title
             )
 
@@ -100,27 +101,27 @@ class RollCallRuleTests(SamordnaTestCase):
             RollCallEntry(seat=self.seats[name], presence=Presence.PRESENT)
             for name in ["Fällström", "Kempe", "Edén"]
         ] + [RollCallEntry(seat=self.seats["Qvarnlöf"], presence=Presence.REMOTE, **qvarnlof)]
-        services.roll_call_record(meeting=self.meeting, by=self.outsider, entries=entries)
+        proceedings.roll_call_record(meeting=self.meeting, by=self.outsider, entries=entries)
 
     def test_departure_before_paragraph_125_takes_the_remote_member_out(self):
         # "Lotta Qvarnlöf, digital närvaro. Avvek kl. 12.00 och deltog ej vid §125-138."
         self.record(until_number=124, note="Avvek kl. 12.00")
         opening = self.meeting.paragraphs.get(number=108)
         late = self.meeting.paragraphs.get(number=125)
-        self.assertEqual(len(services.paragraph_quorum(opening).deciding), 4)
-        quorum = services.paragraph_quorum(late)
+        self.assertEqual(len(proceedings.paragraph_quorum(opening).deciding), 4)
+        quorum = proceedings.paragraph_quorum(late)
         self.assertEqual((len(quorum.deciding), quorum.required, quorum.is_quorate), (3, 3, True))
 
     def test_decision_without_quorum_needs_a_reason(self):
         self.record(until_number=124)
         late = self.meeting.paragraphs.get(number=125)
-        services.recusal_set(
+        proceedings.recusal_set(
             paragraph=late, seat=self.seats["Kempe"], kind=RecusalKind.DECISION, by=self.outsider
         )
         with self.assertRaises(ValidationError) as caught:
-            services.paragraph_update(paragraph=late, by=self.outsider, decision="Att notera.")
+            proceedings.paragraph_update(paragraph=late, by=self.outsider, decision="Att notera.")
         self.assertIn("inte beslutför i § 125: 2 beslutande av 4", caught.exception.messages[0])
-        services.paragraph_update(
+        proceedings.paragraph_update(
             paragraph=late,
             by=self.outsider,
             decision="Att notera.",
@@ -139,7 +140,7 @@ class RollCallRuleTests(SamordnaTestCase):
 
     def test_one_substitute_per_member_and_only_ordinary_members_are_served(self):
         with self.assertRaises(ValidationError):
-            services.roll_call_record(
+            proceedings.roll_call_record(
                 meeting=self.meeting,
                 by=self.outsider,
                 entries=[
@@ -155,7 +156,7 @@ class RollCallRuleTests(SamordnaTestCase):
         sundsvall_seat = self.association.board_seats.first()
         assert sundsvall_seat is not None
         with self.assertRaises(ValidationError):
-            services.roll_call_record(
+            proceedings.roll_call_record(
                 meeting=self.meeting,
                 by=self.outsider,
                 entries=[RollCallEntry(seat=sundsvall_seat, presence=Presence.PRESENT)],
@@ -173,9 +174,9 @@ class NumberingTests(SamordnaTestCase):
         )
         january = self.association.meetings.get(date=D(2023, 1, 27))
         february = self.association.meetings.get(date=D(2023, 2, 21))
-        services.paragraph_create(meeting=january, by=self.office, title="Öppnas")
-        services.paragraph_create(meeting=january, by=self.office, title="Avslutas")
-        first = services.paragraph_create(meeting=february, by=self.office, title="Öppnas")
+        proceedings.paragraph_create(meeting=january, by=self.office, title="Öppnas")
+        proceedings.paragraph_create(meeting=january, by=self.office, title="Avslutas")
+        first = proceedings.paragraph_create(meeting=february, by=self.office, title="Öppnas")
         self.assertEqual(first.number, 3)  # a new calendar year starts again at § 1
 
     def test_numbers_restart_per_meeting_when_the_forbund_says_so(self):
@@ -183,6 +184,6 @@ class NumberingTests(SamordnaTestCase):
         self.association.save()
         january = self.association.meetings.get(date=D(2023, 1, 27))
         february = self.association.meetings.get(date=D(2023, 2, 21))
-        services.paragraph_create(meeting=january, by=self.office, title="Öppnas")
-        first = services.paragraph_create(meeting=february, by=self.office, title="Öppnas")
+        proceedings.paragraph_create(meeting=january, by=self.office, title="Öppnas")
+        first = proceedings.paragraph_create(meeting=february, by=self.office, title="Öppnas")
         self.assertEqual(first.number, 1)

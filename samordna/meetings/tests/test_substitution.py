@@ -21,7 +21,7 @@ from samordna.associations.models import (
     SubstituteRule,
 )
 from samordna.core.tests.base import SamordnaTestCase
-from samordna.meetings import documents, services
+from samordna.meetings import documents, selectors, services
 from samordna.meetings.models import Attendance, Presence, RecusalKind
 from samordna.meetings.quorum import (
     StandIn,
@@ -32,7 +32,8 @@ from samordna.meetings.quorum import (
     serving_in,
 )
 from samordna.meetings.selectors import minutes_of
-from samordna.meetings.services import RollCallEntry
+from samordna.meetings.services import proceedings
+from samordna.meetings.services.proceedings import RollCallEntry
 
 D = datetime.date
 KOMMUN = Member(pk=1, name="Kommunen")
@@ -305,15 +306,15 @@ class SubstitutionServiceTests(SamordnaTestCase):
             ends_at=datetime.time(12),
             place="Sundsvall",
         )
-        self.seats = {s.person.last_name: s for s in services.board_seats_at(self.meeting)}
+        self.seats = {s.person.last_name: s for s in selectors.board_seats_at(self.meeting)}
         for number in (150, 151):
-            services.paragraph_create(
+            proceedings.paragraph_create(
                 meeting=self.meeting, by=self.office, number=number, title=f"Ärende {number}"
             )
         self.paragraph = self.meeting.paragraphs.get(number=151)
 
     def roll_call(self, absent=(), **serves_for) -> None:
-        services.roll_call_record(
+        proceedings.roll_call_record(
             meeting=self.meeting,
             by=self.office,
             entries=[
@@ -359,19 +360,21 @@ class SubstitutionServiceTests(SamordnaTestCase):
 
     def test_a_stand_in_for_a_javig_ledamot_decides_in_that_paragraph(self):
         self.roll_call(absent=["Nordenö", "Pettersson"])
-        services.paragraph_jav_record(
+        proceedings.paragraph_jav_record(
             paragraph=self.paragraph,
             by=self.office,
             recusals=[(self.seats["Väst"], RecusalKind.DECISION)],
             stand_ins=[(self.seats["Burman"], self.seats["Väst"])],
         )
-        quorum = services.paragraph_quorum(self.paragraph)
+        quorum = proceedings.paragraph_quorum(self.paragraph)
         self.assertEqual(sorted(s.person.last_name for s in quorum.deciding), ["Burman", "Kempe"])
         self.assertTrue(quorum.is_quorate)  # 2 of 4, "minst hälften"
-        services.paragraph_update(paragraph=self.paragraph, by=self.office, decision="Att bevilja.")
-        other = services.paragraph_quorum(self.meeting.paragraphs.get(number=150))
+        proceedings.paragraph_update(
+            paragraph=self.paragraph, by=self.office, decision="Att bevilja."
+        )
+        other = proceedings.paragraph_quorum(self.meeting.paragraphs.get(number=150))
         self.assertEqual(sorted(s.person.last_name for s in other.deciding), ["Kempe", "Väst"])
-        rows = services.minutes_rows(self.meeting)
+        rows = selectors.minutes_rows(self.meeting)
         self.assertEqual(
             [(str(s.seat.person), str(s.serves_for.person)) for s in rows[1].stand_ins],
             [("Thomas Burman", "Jonas Väst")],
@@ -394,7 +397,7 @@ class SubstitutionServiceTests(SamordnaTestCase):
     def test_a_stand_in_for_a_ledamot_who_is_not_javig_is_refused(self):
         self.roll_call()
         with self.assertRaises(ValidationError) as caught:
-            services.paragraph_jav_record(
+            proceedings.paragraph_jav_record(
                 paragraph=self.paragraph,
                 by=self.office,
                 recusals=[],
@@ -411,20 +414,20 @@ class SubstitutionServiceTests(SamordnaTestCase):
 
     def test_clearing_the_jav_of_a_ledamot_with_a_stand_in_is_refused(self):
         self.roll_call()
-        services.paragraph_jav_record(
+        proceedings.paragraph_jav_record(
             paragraph=self.paragraph,
             by=self.office,
             recusals=[(self.seats["Väst"], RecusalKind.DECISION)],
             stand_ins=[(self.seats["Burman"], self.seats["Väst"])],
         )
         with self.assertRaises(ValidationError):
-            services.recusal_set(
+            proceedings.recusal_set(
                 paragraph=self.paragraph, seat=self.seats["Väst"], kind=None, by=self.office
             )
 
     def test_marking_a_stand_in_absent_afterwards_is_refused(self):
         self.roll_call()
-        services.paragraph_jav_record(
+        proceedings.paragraph_jav_record(
             paragraph=self.paragraph,
             by=self.office,
             recusals=[(self.seats["Väst"], RecusalKind.DECISION)],

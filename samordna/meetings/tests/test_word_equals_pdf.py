@@ -15,6 +15,7 @@ from samordna.associations.models import OpeningStyle
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.meetings import documents, services
 from samordna.meetings.selectors import Minutes, minutes_of
+from samordna.meetings.services import justering
 from samordna.meetings.tests.helpers import unapproved_copy
 
 D = datetime.date
@@ -112,7 +113,7 @@ class FrameTests(SamordnaTestCase):
         november = self.association.meetings.get(date=D(2022, 11, 25))
         self.meeting = unapproved_copy(november, D(2022, 12, 16), by=self.office)
         people = self.association.people
-        services.signers_set(
+        justering.signers_set(
             meeting=self.meeting,
             by=self.office,
             chair=people.get(last_name="Nordenö"),

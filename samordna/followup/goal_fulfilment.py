@@ -12,13 +12,9 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import QuerySet
 
-from samordna.accounts.models import User
 from samordna.associations.models import Association
-from samordna.core.services import apply_changes, delete_with_history, save_with_history
 from samordna.core.text import swedish_key
 from samordna.followup import selectors
 from samordna.followup.models import (
@@ -26,7 +22,6 @@ from samordna.followup.models import (
     Measure,
     MeasuredGoal,
     ParticipantReport,
-    Statement,
 )
 from samordna.followup.selectors import YearFigures
 from samordna.followup.services.surveys import (
@@ -50,9 +45,6 @@ SHARES = frozenset({Measure.TO_WORK_OR_STUDIES, Measure.TO_WORK, Measure.TO_STUD
 GRANTED = (Outcome.GRANTED, Outcome.PARTLY)
 
 
-# Binding goals to measures
-
-
 def followed_goals(association: Association) -> QuerySet[ApplicationGoal]:
     """The goals of the förbund's granted applications: those an insats is followed by."""
     return ApplicationGoal.objects.filter(
@@ -63,125 +55,10 @@ def followed_goals(association: Association) -> QuerySet[ApplicationGoal]:
     )
 
 
-def _checked(association: Association, fields: Mapping[str, Any]) -> dict[str, Any]:
-    """The fields as they will be saved, or a ValidationError in Swedish at the fields."""
-    measure = fields.get("measure") or ""
-    comparison = fields.get("comparison") or ""
-    statement: Statement | None = fields.get("statement")
-    threshold: int | None = fields.get("threshold")
-    errors: dict[str, str] = {}
-    if measure not in Measure.values:
-        errors["measure"] = "Välj vad målet mäts som."
-    if comparison not in Comparison.values:
-        errors["comparison"] = "Välj vad siffran jämförs med."
-    if measure == Measure.AGREE:
-        if statement is None:
-            errors["statement"] = "Välj vilket påstående i förbundets enkäter målet mäts med."
-        elif statement.questionnaire.association_id != association.pk:
-            errors["statement"] = "Påståendet hör inte till förbundets enkäter."
-    else:
-        statement = None
-    if comparison == Comparison.AT_LEAST:
-        if threshold is None:
-            errors["threshold"] = "Ange gränsen som siffran ska nå."
-        elif threshold < 0:
-            errors["threshold"] = "Gränsen kan inte vara negativ."
-        elif measure in SHARES and threshold > 100:
-            errors["threshold"] = "Gränsen är en andel i procent och kan vara högst 100."
-    else:
-        threshold = None
-    if errors:
-        raise ValidationError(errors)
-    return {
-        "measure": measure,
-        "comparison": comparison,
-        "statement": statement,
-        "threshold": threshold,
-    }
-
-
-@transaction.atomic
-def goal_bind(
-    *,
-    association: Association,
-    by: User,
-    measure: str,
-    comparison: str,
-    application_goal: ApplicationGoal | None = None,
-    text: str = "",
-    statement: Statement | None = None,
-    threshold: int | None = None,
-) -> MeasuredGoal:
-    """Bind an insats's goal (from its application) or a new goal of the förbund to a measure."""
-    fields = _checked(
-        association,
-        {
-            "measure": measure,
-            "comparison": comparison,
-            "statement": statement,
-            "threshold": threshold,
-        },
-    )
-    text = (text or "").strip()
-    if application_goal is not None:
-        if not followed_goals(association).filter(pk=application_goal.pk).exists():
-            raise ValidationError("Bara mål i förbundets beviljade ansökningar kan följas upp.")
-        if MeasuredGoal.objects.filter(application_goal=application_goal).exists():
-            raise ValidationError(
-                "Målet är redan kopplat till ett mått. Ändra kopplingen i stället."
-            )
-        text = ""
-    elif not text:
-        raise ValidationError({"text": "Skriv förbundets mål."})
-    goal = MeasuredGoal(
-        association=association, application_goal=application_goal, text=text, **fields
-    )
-    save_with_history(goal, by=by)
-    return goal
-
-
-@transaction.atomic
-def goal_update(
-    *,
-    goal: MeasuredGoal,
-    by: User,
-    measure: str,
-    comparison: str,
-    text: str | None = None,
-    statement: Statement | None = None,
-    threshold: int | None = None,
-) -> MeasuredGoal:
-    """Change how a goal is measured (and the wording of a förbund goal)."""
-    fields = _checked(
-        goal.association,
-        {
-            "measure": measure,
-            "comparison": comparison,
-            "statement": statement,
-            "threshold": threshold,
-        },
-    )
-    if goal.application_goal_id is None and text is not None:
-        if not text.strip():
-            raise ValidationError({"text": "Skriv förbundets mål."})
-        fields["text"] = text.strip()
-    names = apply_changes(goal, fields)
-    if names:
-        save_with_history(goal, by=by, update_fields=names)
-    return goal
-
-
-@transaction.atomic
-def goal_unbind(*, goal: MeasuredGoal, by: User) -> None:
-    """Stop measuring a goal: a förbund goal is removed, an insats's goal stays in its
-    application without a measure."""
-    delete_with_history(goal, by=by)
-
-
 # Judging the goals
 
 
-class Verdict:
+class GoalVerdict:
     MET = "uppnått"
     NOT_MET = "inte uppnått"
     UNKNOWN = "kan inte bedömas"
@@ -192,7 +69,7 @@ def _percent(part: int, whole: int) -> Decimal:
 
 
 @dataclass(frozen=True)
-class Figure:
+class GoalFigure:
     """A goal's figure in a year: a share (`part` of `whole`, in whole per cent) or a count."""
 
     value: Decimal | int
@@ -214,8 +91,8 @@ class Figure:
 class YearResult:
     year: int
     verdict: str
-    figure: Figure | None  # None: no data
-    compared_with: Figure | None  # last year's figure, or the threshold
+    figure: GoalFigure | None  # None: no data
+    compared_with: GoalFigure | None  # last year's figure, or the threshold
     reason: str = ""  # why it cannot be judged
     demo: bool = False
     hidden: bool = False  # the figures are hidden from this reader (small counts)
@@ -232,11 +109,11 @@ class YearResult:
 
     @property
     def met(self) -> bool:
-        return self.verdict == Verdict.MET
+        return self.verdict == GoalVerdict.MET
 
     @property
     def judged(self) -> bool:
-        return self.verdict != Verdict.UNKNOWN
+        return self.verdict != GoalVerdict.UNKNOWN
 
     def without_figures(self) -> "YearResult":
         return replace(self, hidden=True)
@@ -297,20 +174,20 @@ AgreeShare = tuple[int, int]  # (agreeing, answers)
 
 def _figure(
     goal: MeasuredGoal, figures: YearFigures | None, agree: AgreeShare | None
-) -> tuple[Figure | None, str]:
+) -> tuple[GoalFigure | None, str]:
     """The goal's figure for a year, or None and the reason it is missing."""
     measure = goal.measure
     if measure == Measure.AGREE:
         if agree is None or not agree[1]:
             return None, "inga enkätsvar"
         agreeing, answers = agree
-        return Figure(_percent(agreeing, answers), True, agreeing, answers), ""
+        return GoalFigure(_percent(agreeing, answers), True, agreeing, answers), ""
     if figures is None:
         return None, "inga godkända siffror"
     if measure == Measure.PARTICIPANTS:
-        return Figure(figures.participants), ""
+        return GoalFigure(figures.participants), ""
     if measure == Measure.ENDED:
-        return Figure(figures.ended), ""
+        return GoalFigure(figures.ended), ""
     part = {
         Measure.TO_WORK_OR_STUDIES: figures.to_work_or_studies,
         Measure.TO_WORK: figures.to_work,
@@ -318,7 +195,7 @@ def _figure(
     }[Measure(measure)]
     if not figures.ended:
         return None, "ingen deltagare avslutades"
-    return Figure(_percent(part, figures.ended), True, part, figures.ended), ""
+    return GoalFigure(_percent(part, figures.ended), True, part, figures.ended), ""
 
 
 def judge(
@@ -346,20 +223,20 @@ def _judge_year(
     figure, reason = _figure(goal, figures.get(year), agree.get(year))
     demo = bool(figures.get(year) and figures[year].demo)
     if figure is None:
-        return YearResult(year, Verdict.UNKNOWN, None, None, f"{reason} {year}", demo=demo)
+        return YearResult(year, GoalVerdict.UNKNOWN, None, None, f"{reason} {year}", demo=demo)
     if goal.comparison == Comparison.AT_LEAST:
         assert goal.threshold is not None
-        limit = Figure(goal.threshold, percent=goal.measure in SHARES)
-        verdict = Verdict.MET if figure.value >= goal.threshold else Verdict.NOT_MET
+        limit = GoalFigure(goal.threshold, percent=goal.measure in SHARES)
+        verdict = GoalVerdict.MET if figure.value >= goal.threshold else GoalVerdict.NOT_MET
         return YearResult(year, verdict, figure, limit, demo=demo)
     before, why = _figure(goal, figures.get(year - 1), agree.get(year - 1))
     if before is None:
         return YearResult(
-            year, Verdict.UNKNOWN, figure, None, f"{why} {year - 1} att jämföra med", demo=demo
+            year, GoalVerdict.UNKNOWN, figure, None, f"{why} {year - 1} att jämföra med", demo=demo
         )
     demo = demo or bool(figures.get(year - 1) and figures[year - 1].demo)
     # Shares are compared as shown, in whole per cent: what the reader sees decides.
-    verdict = Verdict.MET if figure.value > before.value else Verdict.NOT_MET
+    verdict = GoalVerdict.MET if figure.value > before.value else GoalVerdict.NOT_MET
     return YearResult(year, verdict, figure, before, demo=demo)
 
 

@@ -2,7 +2,8 @@
 deleted before justering with their numbers following, and a new meeting starts from the
 previous meeting's agenda or from a saved template.
 
-Every write here is a service as in `services.py` (split off to keep that module short).
+Which meeting's agenda a new one may start from is read by
+`selectors.previous_meeting`.
 """
 
 from django.core.exceptions import ValidationError
@@ -25,11 +26,8 @@ from samordna.meetings.models import (
     Paragraph,
 )
 from samordna.meetings.selectors import adjustment_line, minutes_rows, neighbour_meetings
-from samordna.meetings.services import (
-    _check_recorded_decisions,
-    _sanitised,
-    next_paragraph_number,
-)
+from samordna.meetings.services import sanitised
+from samordna.meetings.services.proceedings import _check_recorded_decisions, next_paragraph_number
 
 NEXT_MEETING = "Nästa sammanträde"
 ADJUSTERS = "Val av justerare"
@@ -80,7 +78,7 @@ def paragraphs_from_agenda(*, meeting: Meeting, by: User) -> list[Paragraph]:
             number=next_paragraph_number(meeting),
             title=item.title,
             case_number=item.case_number,
-            **_sanitised({"matter": _draft_matter(item), "proposal": item.proposal}),
+            **sanitised({"matter": _draft_matter(item), "proposal": item.proposal}),
         )
         save_with_history(paragraph, by=by)
         item.paragraph = paragraph
@@ -270,15 +268,3 @@ def agenda_template_save(
         )
         save_with_history(point, by=by)
     return template
-
-
-def previous_meeting(meeting: Meeting) -> Meeting | None:
-    """The meeting before this one that has an agenda to start from."""
-    return (
-        Meeting.objects.filter(
-            association_id=meeting.association_id, date__lt=meeting.date, items__isnull=False
-        )
-        .order_by("-date", "-starts_at")
-        .distinct()
-        .first()
-    )
