@@ -10,7 +10,7 @@ PDF/A and as Word. Prints the figures.
 Runs on a throwaway database: SQLite in a temp dir by default, or, with DATABASE_URL, a
 PostgreSQL database that the script creates and drops again (its name must contain "bench").
 
-    .venv/bin/python scripts/bench_reports.py [--runs 3]
+    .venv/bin/python scripts/bench_reports.py [--runs 3] [--profile 30] [--against main]
 """
 
 import argparse
@@ -124,7 +124,7 @@ def timed(
     return result, median, median_cpu
 
 
-def run(runs: int) -> None:
+def run(runs: int, profile: int = 0, against: str = "") -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
     from pypdf import PdfReader
 
@@ -267,11 +267,121 @@ def run(runs: int) -> None:
         f"Word {word:.2f} s"
     )
     print(f"Maskinens last (1 min): {os.getloadavg()[0]:.1f} på {os.cpu_count()} kärnor")
+    if against:
+        compare_templates(report, against, runs)
+    if profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile(time.process_time)  # CPU time: the machine is shared
+        profiler.runcall(documents.report_pdf, report, archival=True)
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("tottime").print_stats(profile)
+        stats.sort_stats("cumulative").print_stats(profile)
+
+
+PRINT_TEMPLATES = (
+    ("samordna/core/templates/", "documents/base.html"),
+    ("samordna/reports/templates/", "reports/documents/report.html"),
+)
+
+
+def placed_text(pdf: bytes) -> list[list[tuple[str, float, float]]]:
+    """Each page's pieces of text with where they are drawn: the same list for two PDFs
+    means the same words, lines and page breaks in the same places."""
+    from pypdf import PdfReader
+
+    pages = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        found: list[tuple[str, float, float]] = []
+
+        def visit(text: str, cm: Any, tm: Any, font: Any, size: Any, found: Any = found) -> None:
+            if text.strip():
+                x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+                y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+                found.append((text, round(x, 1), round(y, 1)))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(found)
+    return pages
+
+
+def compare_templates(report: Any, ref: str, runs: int) -> None:
+    """The same report (the same blocks) rendered as PDF/A by the print templates of git
+    `ref` and by today's, taking turns, so that both meet the same load on a shared
+    machine: wall-clock and CPU time of each, side by side."""
+    import subprocess
+
+    from django.template import Context, Engine
+    from django.utils.safestring import mark_safe
+    from weasyprint import HTML
+
+    from samordna.core.documents import DOCUMENT_BASE, fetch_url
+    from samordna.reports import documents
+
+    old = Path(tempfile.mkdtemp(prefix="samordna-bench-templates-"))
+    for root, name in PRINT_TEMPLATES:
+        text = subprocess.run(
+            ["git", "show", f"{ref}:{root}{name}"], cwd=ROOT, check=True, capture_output=True
+        ).stdout
+        (old / name).parent.mkdir(parents=True, exist_ok=True)
+        (old / name).write_bytes(text)
+    engine = Engine(dirs=[str(old)])
+    # `ref`'s templates read the context of today's report_pdf (the margins' strings).
+    context = {
+        "association": report.association,
+        "report": report,
+        "blocks": documents.report_blocks(report),
+        **documents.page_context(report.association.name, documents.running_title(report)),
+    }
+    if "css_initials" in context and str(context["css_initials"]) == "none":
+        context["css_initials"] = mark_safe('""')
+
+    def before() -> bytes:
+        html = engine.get_template("reports/documents/report.html").render(Context(context))
+        document = HTML(string=html, base_url=DOCUMENT_BASE, url_fetcher=fetch_url)
+        return document.write_pdf(pdf_variant="pdf/a-3b")
+
+    def now() -> bytes:
+        return documents.report_pdf(report, archival=True)
+
+    times: dict[str, list[tuple[float, float]]] = {"before": [], "now": []}
+    pdfs: dict[str, bytes] = {}
+    for _ in range(runs):
+        for label, action in (("before", before), ("now", now)):
+            begin, begin_cpu = time.perf_counter(), time.process_time()
+            pdfs[label] = action()
+            times[label].append((time.perf_counter() - begin, time.process_time() - begin_cpu))
+    placed = {label: placed_text(pdf) for label, pdf in pdfs.items()}
+    same = sum(a == b for a, b in zip(placed["before"], placed["now"], strict=False))
+    print(
+        f"Samma text på samma ställe (till 0,1 pt) på {same} av {len(placed['now'])} sidor "
+        f"(före: {len(placed['before'])} sidor)"
+    )
+    for label, name in (("before", f"mallarna i {ref}"), ("now", "dagens mallar")):
+        wall = statistics.median(t for t, _ in times[label])
+        cpu = statistics.median(c for _, c in times[label])
+        print(f"PDF/A med {name}: median {wall * 1000:.0f} ms (CPU {cpu * 1000:.0f} ms)")
+    print(f"Maskinens last (1 min): {os.getloadavg()[0]:.1f} på {os.cpu_count()} kärnor")
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="profile one PDF/A rendering (cProfile) and print its N costliest functions",
+    )
+    parser.add_argument(
+        "--against",
+        default="",
+        metavar="REF",
+        help="also render the PDF/A with the print templates of git REF, taking turns",
+    )
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="samordna-bench-reports-"))
     url = os.environ.get("DATABASE_URL", "")
@@ -282,7 +392,7 @@ def main() -> None:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
-        run(args.runs)
+        run(args.runs, args.profile, args.against)
     finally:
         from django.db import connections
 

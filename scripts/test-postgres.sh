@@ -23,4 +23,5 @@ then
     exit 0
 fi
 echo "== Testsviten på PostgreSQL ($URL)"
-DATABASE_URL="$URL" .venv/bin/pytest -n 2 --create-db "$@"
+# The browser tests run once, in the SQLite run: see samordna/core/tests/browser.py.
+DATABASE_URL="$URL" .venv/bin/pytest -n 2 --create-db -m "not browser" "$@"

@@ -4,6 +4,8 @@ A user of another förbund gets 404, the same as for something that does not exi
 a user of this förbund whose role does not allow the action gets 403.
 """
 
+from collections.abc import Callable
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -20,6 +22,15 @@ def association_for(user: User, slug: str) -> Association:
     association = user.association if user.is_authenticated else None
     if association is None or association.slug != slug:
         raise Http404("Sidan finns inte.")
+    return association
+
+
+def association_for_role(user: User, slug: str, allowed: Callable[[User], bool]) -> Association:
+    """The förbund at `slug` for a user of it whose role `allowed` admits (an app's
+    `can_read`, `can_manage`, …): 404 for a user of another förbund, 403 for a role that may
+    not. The one access check at the top of a förbund's page."""
+    association = association_for(user, slug)
+    require(allowed(user))
     return association
 
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samordna.associations.models import Association
-from samordna.associations.permissions import association_for, require
+from samordna.associations.permissions import association_for, association_for_role
 from samordna.control import documents, selectors, services
 from samordna.control.forms import (
     AdoptForm,
@@ -67,18 +67,6 @@ from samordna.meetings.models import CalendarFeed
 FORM = "associations/generic_form.html"
 ICS = "text/calendar; charset=utf-8"
 PAGE_SIZE = 25
-
-
-def _reader(request: AuthedRequest, slug: str) -> Association:
-    association = association_for(request.user, slug)
-    require(can_read(request.user))
-    return association
-
-
-def _office(request: AuthedRequest, slug: str) -> Association:
-    association = association_for(request.user, slug)
-    require(can_manage(request.user))
-    return association
 
 
 def _edit(
@@ -202,7 +190,7 @@ CONTROLS = PlanPages(
 @login_required
 def cycle(request: AuthedRequest, slug: str) -> HttpResponse:
     """The year's occurrences with their meetings, and the recurring items behind them."""
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     today = timezone.localdate()
     years = selectors.cycle_years(association)
     asked_year = True
@@ -229,7 +217,7 @@ def cycle(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_GET
 @login_required
 def cycle_ics(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     content = documents.cycle_ics(
         association,
         selectors.occurrences_of(association),
@@ -254,7 +242,7 @@ def cycle_feed(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 @login_required
 def statutory_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     made = services.cycle_statutory_create(association=association, by=request.user)
     messages.success(request, f"{len(made)} lagstadgade punkter är tillagda i årshjulet.")
     return redirect("control:cycle", slug=slug)
@@ -263,7 +251,7 @@ def statutory_create(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_POST
 @login_required
 def year_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     form = YearForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Ange ett år mellan 2000 och 2100.")
@@ -277,7 +265,7 @@ def year_create(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def item_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     return _edit(
         request,
         association,
@@ -339,7 +327,7 @@ def occurrence_to_agenda(request: AuthedRequest, slug: str, pk: int) -> HttpResp
 @login_required
 def meeting_to_agenda(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """Every årshjul item of a meeting onto its agenda draft, from the meeting plan."""
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     meeting = get_object_or_404(association.meetings.all(), pk=pk)
     try:
         items = services.meeting_cycle_to_agenda(meeting=meeting, by=request.user)
@@ -357,7 +345,7 @@ def meeting_to_agenda(request: AuthedRequest, slug: str, pk: int) -> HttpRespons
 @login_required
 def delegation(request: AuthedRequest, slug: str) -> HttpResponse:
     """The delegationsordningar and every decision taken under them."""
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     context = {
         "association": association,
         "orders": list(selectors.orders_of(association)),
@@ -370,7 +358,7 @@ def delegation(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def order_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     form = YearForm(request.POST or None)
     return _edit(
         request,
@@ -404,21 +392,21 @@ def order(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def order_adopt(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     return POINTS.adopt(request, association, order_for(request.user, association, year))
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def point_create(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     return POINTS.create(request, association, order_for(request.user, association, year))
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def point_update(request: AuthedRequest, slug: str, year: int, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     found = order_for(request.user, association, year)
     return POINTS.update(request, association, get_object_or_404(found.points.all(), pk=pk))
 
@@ -427,7 +415,7 @@ def point_update(request: AuthedRequest, slug: str, year: int, pk: int) -> HttpR
 @login_required
 def decision_create(request: AuthedRequest, slug: str) -> HttpResponse:
     """Register a decision taken under delegation; the next meeting is told of it."""
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     return _edit(
         request,
         association,
@@ -458,7 +446,7 @@ def order_pdf(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
 @require_GET
 @login_required
 def risks(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     context = {
         "association": association,
         "analyses": list(selectors.analyses_of(association)),
@@ -470,7 +458,7 @@ def risks(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def risk_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     return _edit(
         request,
         association,
@@ -505,7 +493,7 @@ def risk(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def risk_update(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     analysis = analysis_for(request.user, association, year)
     return _edit(
         request,
@@ -520,21 +508,21 @@ def risk_update(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def risk_adopt(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     return RISKS.adopt(request, association, analysis_for(request.user, association, year))
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def risk_row_create(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     return RISKS.create(request, association, analysis_for(request.user, association, year))
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def risk_row_update(request: AuthedRequest, slug: str, year: int, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     analysis = analysis_for(request.user, association, year)
     return RISKS.update(request, association, get_object_or_404(analysis.rows.all(), pk=pk))
 
@@ -554,7 +542,7 @@ def risk_pdf(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
 @require_GET
 @login_required
 def plans(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     context = {
         "association": association,
         "plans": list(selectors.plans_of(association)),
@@ -566,7 +554,7 @@ def plans(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def plan_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     created: list[ControlPlan] = []
 
     def save(data: dict) -> None:
@@ -614,14 +602,14 @@ def plan(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def plan_adopt(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     return CONTROLS.adopt(request, association, plan_for(request.user, association, pk))
 
 
 @require_POST
 @login_required
 def plan_version(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     found = plan_for(request.user, association, pk)
     try:
         draft = services.control_plan_new_version(plan=found, by=request.user)
@@ -635,7 +623,7 @@ def plan_version(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def row_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     return CONTROLS.create(request, association, plan_for(request.user, association, pk))
 
 
@@ -680,7 +668,7 @@ def report_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def report_attach(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """The follow-up report as a Bilaga on an agenda item of a meeting not yet justerad."""
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     found = plan_for(request.user, association, pk)
     periods = selectors.periods_of(found)
     form = AttachForm(request.POST or None, association=association, periods=periods)
@@ -716,7 +704,7 @@ def report_attach(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def discharges(request: AuthedRequest, slug: str) -> HttpResponse:
     """Each member's decision on the year's årsredovisning and ansvarsfrihet."""
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     today = timezone.localdate()
     years, decided = selectors.discharge_years(association, today)
     try:
@@ -739,7 +727,7 @@ def discharges(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def discharge_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     return form_page(
         request,
         form=DischargeForm(request.POST or None, request.FILES or None, association=association),
@@ -759,7 +747,7 @@ def discharge_create(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_GET
 @login_required
 def discharge_file(request: AuthedRequest, slug: str, pk: int) -> FileResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     found = get_object_or_404(association.member_discharges.exclude(file=""), pk=pk)
     return _document_file(found, f"ansvarsfrihet-{found.year}-{found.pk}")
 
@@ -788,7 +776,7 @@ def _document_file(document: StoredDocument | MemberDischarge, name: str) -> Fil
 def revision(request: AuthedRequest, slug: str) -> HttpResponse:
     """The year's auditors, their reports and recommendations with the board's answers, and
     what they examine: the year's plans with their follow-ups and the members' decisions."""
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     years = selectors.revision_years(association, timezone.localdate())
     year = _year(request, years)
     context = {
@@ -807,7 +795,7 @@ def _revision_url(slug: str, year: int) -> str:
 @require_http_methods(["GET", "POST"])
 @login_required
 def auditor_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     year = _year(request, [timezone.localdate().year])
     return _edit(
         request,
@@ -837,7 +825,7 @@ def auditor_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def audit_document_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     return _edit(
         request,
         association,
@@ -859,7 +847,7 @@ def audit_document_file(request: AuthedRequest, slug: str, pk: int) -> FileRespo
 @require_http_methods(["GET", "POST"])
 @login_required
 def audit_answer_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     document = audit_document_for(request.user, association, pk)
     return _edit(
         request,
@@ -877,7 +865,7 @@ def audit_answer_create(request: AuthedRequest, slug: str, pk: int) -> HttpRespo
 @require_GET
 @login_required
 def consultations(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     page = Paginator(selectors.consultations_of(association), PAGE_SIZE).get_page(
         request.GET.get("sida")
     )
@@ -888,7 +876,7 @@ def consultations(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def consultation_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     return _edit(
         request,
         association,
@@ -951,7 +939,7 @@ CONSULTATION_FORMS = {
 
 
 def _consultation_form(request: AuthedRequest, slug: str, pk: int, kind: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     found = consultation_for(request.user, association, pk)
     spec = CONSULTATION_FORMS[kind]
     return _edit(

@@ -40,7 +40,9 @@ def page_context(association_name: str, running: str, initials: str = "") -> dic
     return {
         "css_association": css_string(association_name),
         "css_running": css_string(running),
-        "css_initials": css_string(f"Justerare: {initials}" if initials else ""),
+        # No initials, no margin box: an empty string would still make a box on every page
+        # for WeasyPrint to lay out (a few per cent of a long report's rendering).
+        "css_initials": css_string(f"Justerare: {initials}") if initials else mark_safe("none"),
     }
 
 

@@ -290,3 +290,36 @@ def _shortest_path(
                 previous[following] = node
                 heapq.heappush(queue, (cost + step, following))
     return None
+
+
+def suppress_columns(
+    rows: list[list[int]],
+    *,
+    parts: list[tuple[list[int], int | None]],
+    threshold: int,
+) -> set[Position]:
+    """Suppression for a table whose columns are not one sum but several: each part is a
+    list of columns that add up, with the column that shows their row total (None where no
+    row total is published), as in a report's table of participants per insats (women, men
+    and others add up to the participants; new, ended and ended to work each stand alone).
+    Below the rows comes a totals row (index `len(rows)`) with every column's total: a
+    report shows it, and the follow-up's own tables publish the förbund's totals anyway, so
+    it is taken as published whether the table shows it or not.
+
+    Each part is suppressed as a table of its own by `suppress_table`, by the same rules. A
+    row total that is not published is treated as if it were, which can only hide more,
+    never less. Returns the hidden (row, column) cells, the totals row's included."""
+    hidden: set[Position] = set()
+    below = len(rows)
+    for columns, total in parts:
+        if not rows:
+            break
+        table = suppress_table([[row[c] for c in columns] for row in rows], threshold=threshold)
+        for i, row_cells in enumerate(table.rows):
+            hidden.update((i, columns[j]) for j, cell in enumerate(row_cells) if cell.hidden)
+            if total is not None and table.row_totals[i].hidden:
+                hidden.add((i, total))
+        hidden.update((below, columns[j]) for j, c in enumerate(table.column_totals) if c.hidden)
+        if total is not None and table.total.hidden:
+            hidden.add((below, total))
+    return hidden

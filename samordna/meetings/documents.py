@@ -16,6 +16,7 @@ from docx.shared import Pt
 
 from samordna.core.documents import docx_field, docx_rows, page_context, render_pdf
 from samordna.core.text import format_kronor
+from samordna.meetings.listings import listings_for
 from samordna.meetings.models import Meeting, Presence
 from samordna.meetings.selectors import (
     FrozenRow,
@@ -84,10 +85,12 @@ def extract_pdf(
 
 def kallelse_pdf(meeting: Meeting) -> bytes:
     """The kallelse with the agenda, its papers and the tasks due at the meeting."""
+    items = list(meeting.items.prefetch_related("attachments"))
     context = {
         "meeting": meeting,
         "association": meeting.association,
-        "items": list(meeting.items.prefetch_related("attachments")),
+        "items": items,
+        "listings": listings_for(meeting, items),
         "attachments": list(meeting.attachments.all()),
         "tasks": open_tasks_for(meeting),
         **page_context(meeting.association.name, f"Kallelse {meeting.date:%Y-%m-%d}", initials=""),

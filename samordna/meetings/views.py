@@ -36,6 +36,7 @@ from samordna.meetings.forms import (
     TaskDoneForm,
     TaskForm,
 )
+from samordna.meetings.listings import listings_for
 from samordna.meetings.models import ApprovedMinutes, CalendarFeed, SignerRole, Task
 from samordna.meetings.permissions import meeting_for, unless_locked
 from samordna.meetings.services import justering, kallelse, papers, past_meetings, proceedings
@@ -226,6 +227,8 @@ def meeting_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
             "grant_matters": matters,
             "subjects": subjects,
             "items": items,
+            # What the apps above list under an item (the diarium's "Inkomna handlingar").
+            "listings": listings_for(meeting, items),
             "items_to_draft": any(
                 i.paragraph_id is None
                 and (not i.standing or association.opening_style == OpeningStyle.PARAGRAPHS)

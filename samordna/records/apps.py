@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils import timezone
 
 
 class RecordsConfig(AppConfig):
@@ -13,8 +14,13 @@ class RecordsConfig(AppConfig):
             application_submitted,
             report_submitted,
         )
-        from samordna.meetings.signals import minutes_justerade, minutes_kept
-        from samordna.records import registration
+        from samordna.meetings.signals import (
+            agenda_listed,
+            meeting_planned,
+            minutes_justerade,
+            minutes_kept,
+        )
+        from samordna.records import registration, selectors, services
         from samordna.reports.signals import report_locked
 
         for kind, label in [
@@ -50,6 +56,19 @@ class RecordsConfig(AppConfig):
         def on_association_report(sender, *, report, by, **kwargs) -> None:
             registration.register_association_report(report=report, by=by)
 
+        # "Inkomna handlingar": a meeting planned ahead gets the standing item, and its agenda
+        # lists what came in since the meeting before, from the register, when it is shown.
+        def on_meeting_planned(sender, *, meeting, by, **kwargs) -> None:
+            if meeting.date >= timezone.localdate():
+                services.incoming_item_ensure(meeting=meeting, by=by)
+
+        def on_agenda_listed(sender, *, meeting, titles, **kwargs) -> list:
+            if selectors.INCOMING_TITLE.lower() not in titles:
+                return []
+            return [selectors.incoming_listing(meeting)]
+
+        meeting_planned.connect(on_meeting_planned, weak=False)
+        agenda_listed.connect(on_agenda_listed, weak=False)
         application_submitted.connect(on_application, weak=False)
         minutes_justerade.connect(on_justerade, weak=False)
         minutes_kept.connect(on_minutes, weak=False)

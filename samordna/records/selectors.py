@@ -9,13 +9,68 @@ from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 
 from samordna.associations.models import Association
+from samordna.core.models import ProgressStatus, TaskProgress
+from samordna.core.text import format_date
+from samordna.meetings.listings import AgendaListing
 from samordna.meetings.models import Meeting
 from samordna.records.models import (
+    ArchivePackage,
     CaseStatus,
     Direction,
+    DocumentType,
     Handling,
+    Registry,
     Retention,
 )
+
+# The dokumenthanteringsplan every förbund starts from: (code, name, retention, years,
+# always kept). Minutes, decisions and årsredovisningar are kept for ever.
+DEFAULT_PLAN = [
+    ("protokoll", "Protokoll (justerat)", Retention.KEEP, None, True),
+    ("beslut", "Beslut (paragraf eller delegationsbeslut)", Retention.KEEP, None, True),
+    (
+        "arsredovisning",
+        "Årsredovisning, delårsrapport och verksamhetsplan",
+        Retention.KEEP,
+        None,
+        True,
+    ),
+    ("ansokan", "Ansökan om medel med bilagor", Retention.KEEP, None, False),
+    ("avtal", "Avtal om insats", Retention.KEEP, None, False),
+    ("rapport", "Rapport från insats", Retention.KEEP, None, False),
+    ("internkontroll", "Internkontrollplan och uppföljning", Retention.KEEP, None, False),
+    ("skrivelse", "Skrivelse, brev eller e-post av betydelse", Retention.YEARS, 2, False),
+    ("faktura", "Faktura och verifikation", Retention.YEARS, 7, False),
+    ("begaran", "Begäran om allmän handling", Retention.OBSOLETE, None, False),
+    ("tillfallig", "Handling av tillfällig eller ringa betydelse", Retention.OBSOLETE, None, False),
+]
+
+
+def registry_of(association: Association) -> Registry:
+    """The förbund's diarium settings; the defaults (unsaved) until something is written."""
+    return Registry.objects.filter(association=association).first() or Registry(
+        association=association
+    )
+
+
+def plan_of(association: Association) -> list[DocumentType]:
+    """The förbund's dokumenthanteringsplan; the default plan (unsaved, without ids) until
+    the diarium is first written to."""
+    types = list(DocumentType.objects.filter(association=association))
+    if types:
+        return types
+    defaults = [
+        DocumentType(
+            association=association,
+            code=code,
+            name=name,
+            retention=retention,
+            years=years,
+            always_kept=always,
+        )
+        for code, name, retention, years, always in DEFAULT_PLAN
+    ]
+    return sorted(defaults, key=lambda t: t.name)
 
 
 @dataclass(frozen=True)
@@ -118,18 +173,113 @@ class Incoming:
     handlings: list[Handling]
 
 
+INCOMING_LIMIT = 200
+
+
+def next_meeting(association: Association, today: datetime.date) -> Meeting | None:
+    """The next meeting from `today` whose minutes are not justerade."""
+    return (
+        Meeting.objects.filter(
+            association=association, date__gte=today, approved_minutes__isnull=True
+        )
+        .order_by("date", "starts_at")
+        .first()
+    )
+
+
+def incoming_for_meeting(meeting: Meeting) -> Incoming:
+    """What came in (incoming handlingar dated from the meeting before, up to this one)."""
+    previous = (
+        Meeting.objects.filter(association_id=meeting.association_id, date__lt=meeting.date)
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
+    )
+    handlings = Handling.objects.filter(
+        association_id=meeting.association_id,
+        direction=Direction.INCOMING,
+        date__lte=meeting.date,
+    ).select_related("case", "document_type")
+    if previous is not None:
+        handlings = handlings.filter(date__gte=previous)
+    return Incoming(
+        meeting=meeting,
+        since=previous,
+        handlings=list(handlings.order_by("date", "pk")[:INCOMING_LIMIT]),
+    )
+
+
 def incoming_for_next_meeting(association: Association, today: datetime.date) -> Incoming:
-    meetings = Meeting.objects.filter(association=association)
-    upcoming = meetings.filter(date__gte=today).order_by("date", "starts_at").first()
-    last = meetings.filter(date__lt=upcoming.date if upcoming else today)
-    previous = last.order_by("-date").values_list("date", flat=True).first()
+    upcoming = Meeting.objects.filter(association=association, date__gte=today)
+    meeting = upcoming.order_by("date", "starts_at").first()
+    if meeting is not None:
+        return incoming_for_meeting(meeting)
+    previous = (
+        Meeting.objects.filter(association=association, date__lt=today)
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
+    )
     handlings = Handling.objects.filter(
         association=association, direction=Direction.INCOMING
     ).select_related("case", "document_type")
     if previous is not None:
         handlings = handlings.filter(date__gte=previous)
-    if upcoming is not None:
-        handlings = handlings.filter(date__lte=upcoming.date)
     return Incoming(
-        meeting=upcoming, since=previous, handlings=list(handlings.order_by("date", "pk")[:200])
+        meeting=None,
+        since=previous,
+        handlings=list(handlings.order_by("date", "pk")[:INCOMING_LIMIT]),
     )
+
+
+INCOMING_TITLE = "Inkomna handlingar"
+
+
+def incoming_listing(meeting: Meeting) -> AgendaListing:
+    """The agenda's "Inkomna handlingar": each by its number, date, description and sender
+    as the public register shows them (secret parts masked, a private person never named)."""
+    incoming = incoming_for_meeting(meeting)
+    since = f" sedan föregående sammanträde {format_date(incoming.since)}" if incoming.since else ""
+    more = (
+        f" Listan visar de {INCOMING_LIMIT} första; resten finns i diariet."
+        if len(incoming.handlings) >= INCOMING_LIMIT
+        else ""
+    )
+    rows = [
+        (
+            h.number,
+            f"{h.date:%Y-%m-%d}",
+            h.public_description + (f" ({h.osl})" if h.secret_description and h.osl else ""),
+            h.public_organisation or "–",
+        )
+        for h in incoming.handlings
+    ]
+    return AgendaListing(
+        item_title=INCOMING_TITLE,
+        caption=f"Inkomna handlingar{since}",
+        columns=("Nummer", "Inkom", "Beskrivning", "Avsändare"),
+        rows=rows,
+        empty=f"Inga handlingar har kommit in{since}.",
+        note=f"Ur diariet: inkomna handlingar registrerade{since}. Uppgifter under sekretess "
+        f"visas maskerade.{more}",
+    )
+
+
+ARCHIVE_TASK = "samordna.records.tasks.archive_build"
+
+
+def archive_refusals(association: Association, *, limit: int = 5) -> list[TaskProgress]:
+    """The archive packages that could not be made since the newest one that was (a file
+    that cannot be made PDF/A, named in the error), newest first."""
+    failed = TaskProgress.objects.filter(
+        association=association, task_path=ARCHIVE_TASK, status=ProgressStatus.FAILED
+    )
+    newest = (
+        ArchivePackage.objects.filter(association=association)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if newest is not None:
+        failed = failed.filter(created_at__gt=newest)
+    return list(failed.order_by("-created_at", "-pk")[:limit])

@@ -36,6 +36,7 @@ from samordna.meetings.models import (
     AgendaItem,
     Attachment,
     ItemKind,
+    Meeting,
     Paragraph,
 )
 from samordna.meetings.services import papers
@@ -59,7 +60,7 @@ from samordna.records.models import (
     year_closed,
 )
 
-ARCHIVE_TASK = "samordna.records.tasks.archive_build"
+ARCHIVE_TASK = selectors.ARCHIVE_TASK
 UPLOAD_LIMITS = Limits(
     max_bytes=25 * 1024 * 1024,
     max_rows=0,
@@ -70,41 +71,19 @@ UPLOAD_LIMITS = Limits(
 # Requests for copies one address may send in an hour.
 COPY_REQUESTS_PER_HOUR = 5
 
-# The dokumenthanteringsplan every förbund starts from: (code, name, retention, years,
-# always kept). Minutes, decisions and årsredovisningar are kept for ever.
-DEFAULT_PLAN = [
-    ("protokoll", "Protokoll (justerat)", Retention.KEEP, None, True),
-    ("beslut", "Beslut (paragraf eller delegationsbeslut)", Retention.KEEP, None, True),
-    (
-        "arsredovisning",
-        "Årsredovisning, delårsrapport och verksamhetsplan",
-        Retention.KEEP,
-        None,
-        True,
-    ),
-    ("ansokan", "Ansökan om medel med bilagor", Retention.KEEP, None, False),
-    ("avtal", "Avtal om insats", Retention.KEEP, None, False),
-    ("rapport", "Rapport från insats", Retention.KEEP, None, False),
-    ("internkontroll", "Internkontrollplan och uppföljning", Retention.KEEP, None, False),
-    ("skrivelse", "Skrivelse, brev eller e-post av betydelse", Retention.YEARS, 2, False),
-    ("faktura", "Faktura och verifikation", Retention.YEARS, 7, False),
-    ("begaran", "Begäran om allmän handling", Retention.OBSOLETE, None, False),
-    ("tillfallig", "Handling av tillfällig eller ringa betydelse", Retention.OBSOLETE, None, False),
-]
-
-
 # The registry and its plan
 
 
 @transaction.atomic
 def registry_for(association: Association, *, by: User | None = None) -> Registry:
-    """The förbund's diarium, with the default dokumenthanteringsplan the first time."""
+    """The förbund's diarium, saved with the default dokumenthanteringsplan the first time
+    something is written to it (reads use `selectors.registry_of` and `plan_of`)."""
     registry = Registry.objects.filter(association=association).first()
     if registry is not None:
         return registry
     registry, created = Registry.objects.get_or_create(association=association)
     if created:
-        for code, name, retention, years, always in DEFAULT_PLAN:
+        for code, name, retention, years, always in selectors.DEFAULT_PLAN:
             DocumentType.objects.get_or_create(
                 association=association,
                 code=code,
@@ -433,6 +412,11 @@ def handling_register(
     for name, data, content_type in files:
         _store(handling, name, data, content_type)
     _refresh_search(handling)
+    if direction == Direction.INCOMING:
+        # What comes in is reported at the next meeting: its agenda gets the item.
+        upcoming = selectors.next_meeting(association, timezone.localdate())
+        if upcoming is not None:
+            incoming_item_ensure(meeting=upcoming, by=by)
     return handling
 
 
@@ -718,7 +702,20 @@ def archive_package_save(
 
 # The next meeting's "Inkomna handlingar"
 
-INCOMING_TITLE = "Inkomna handlingar"
+INCOMING_TITLE = selectors.INCOMING_TITLE
+
+
+def incoming_item_ensure(*, meeting: Meeting, by: User | None) -> AgendaItem | None:
+    """The standing item "Inkomna handlingar" on a meeting's agenda, once (none on justerade
+    minutes); its list comes from the register whenever the agenda is shown."""
+    if hasattr(meeting, "approved_minutes"):
+        return None
+    existing = meeting.items.filter(title__iexact=INCOMING_TITLE).first()
+    if existing is not None:
+        return existing
+    return meeting_services.agenda_item_add(
+        meeting=meeting, by=by, title=INCOMING_TITLE, kind=ItemKind.REPORT, standing=True
+    )
 
 
 @transaction.atomic
@@ -729,10 +726,9 @@ def incoming_to_meeting(*, association: Association, by: User, today: datetime.d
     meeting = incoming.meeting
     if meeting is None:
         raise ValidationError("Det finns inget kommande sammanträde att anmäla handlingarna till.")
-    item = meeting.items.filter(title=INCOMING_TITLE).first() or meeting_services.agenda_item_add(
-        meeting=meeting, by=by, title=INCOMING_TITLE, kind=ItemKind.REPORT, standing=True
-    )
-    assert isinstance(item, AgendaItem)
+    item = incoming_item_ensure(meeting=meeting, by=by)
+    if item is None:
+        raise ValidationError("Nästa sammanträdes protokoll är redan justerat.")
     since = f" sedan {format_date(incoming.since)}" if incoming.since else ""
     pdf = render_pdf(
         "records/documents/incoming.html",

@@ -11,9 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from samordna.associations.models import Association
-from samordna.associations.permissions import association_for, require
-from samordna.core.forms import attach_errors
+from samordna.associations.permissions import association_for_role, require
 from samordna.core.http import AuthedRequest
 from samordna.core.uploads import UploadRefused
 from samordna.core.views import form_page
@@ -44,18 +42,6 @@ FORM = "associations/generic_form.html"
 PAGE_SIZE = 25
 
 
-def _reader(request: AuthedRequest, slug: str) -> Association:
-    association = association_for(request.user, slug)
-    require(can_read(request.user))
-    return association
-
-
-def _office(request: AuthedRequest, slug: str) -> Association:
-    association = association_for(request.user, slug)
-    require(can_manage(request.user))
-    return association
-
-
 def search_of(form: SearchForm) -> selectors.Search:
     if not form.is_valid():
         return selectors.Search()
@@ -73,7 +59,7 @@ def search_of(form: SearchForm) -> selectors.Search:
 @login_required
 def register(request: AuthedRequest, slug: str) -> HttpResponse:
     """The förbund's diarium: search, the newest handlingar, the requests waiting."""
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     form = SearchForm(request.GET or None)
     secret = can_see_secret(request.user)
     found = selectors.handlings_found(association, search_of(form), public=not secret)
@@ -106,43 +92,30 @@ def register(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def case_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     form = CaseForm(request.POST or None, association=association)
-    created = {}
-
-    def save(data: dict) -> None:
-        created["case"] = services.case_open(
-            association=association, by=request.user, title=data["title"], officer=data["officer"]
-        )
-
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except ValidationError as error:
-            attach_errors(form, error)
-        else:
-            case = created["case"]
-            messages.success(request, f"Ärendet har fått diarienummer {case.dnr}.")
-            return redirect("records:case", slug=slug, pk=case.pk)
-    status = 400 if request.method == "POST" else 200
-    return render(
+    return form_page(
         request,
-        FORM,
-        {
+        form=form,
+        save=lambda data: services.case_open(
+            association=association, by=request.user, title=data["title"], officer=data["officer"]
+        ),
+        done_message=lambda case: f"Ärendet har fått diarienummer {case.dnr}.",
+        done_url=lambda case: reverse("records:case", args=[slug, case.pk]),
+        template=FORM,
+        context={
             "association": association,
-            "form": form,
             "title": "Nytt ärende",
             "submit_label": "Registrera",
             "cancel_url": reverse("records:register", args=[slug]),
         },
-        status=status,
     )
 
 
 @require_GET
 @login_required
 def case(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     found = case_for(request.user, association, pk)
     handlings = found.handlings.select_related("document_type").prefetch_related("files")
     return render(
@@ -161,7 +134,7 @@ def case(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def case_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     found = case_for(request.user, association, pk)
     form = CaseForm(
         request.POST or None,
@@ -188,7 +161,7 @@ def case_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def case_close(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     found = case_for(request.user, association, pk)
     try:
         if found.status == CaseStatus.OPEN:
@@ -206,7 +179,7 @@ def case_close(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def case_archive(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """Build the closed ärende's archive package in the background."""
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     found = case_for(request.user, association, pk)
     try:
         progress = services.archive_case_export_start(
@@ -233,7 +206,7 @@ def _secrecy(data: dict) -> dict:
 @login_required
 def handling_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """The kansli registers a letter, an e-mail or an invoice with its files."""
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     found = case_for(request.user, association, pk)
     form = HandlingForm(
         request.POST or None,
@@ -279,7 +252,7 @@ def handling_create(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def handling_secrecy(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     handling = handling_for(request.user, association, pk)
     form = SecrecyForm(
         request.POST or None,
@@ -312,7 +285,7 @@ def handling_secrecy(request: AuthedRequest, slug: str, pk: int) -> HttpResponse
 @require_GET
 @login_required
 def handling_file(request: AuthedRequest, slug: str, pk: int) -> FileResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     stored = file_for(request.user, association, pk)
     return FileResponse(
         stored.file.open("rb"),
@@ -325,7 +298,7 @@ def handling_file(request: AuthedRequest, slug: str, pk: int) -> FileResponse:
 @require_POST
 @login_required
 def copy_request_done(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     found = copy_request_for(request.user, association, pk)
     try:
         services.copy_request_done(request=found, by=request.user)
@@ -339,8 +312,8 @@ def copy_request_done(request: AuthedRequest, slug: str, pk: int) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 @login_required
 def registry_settings(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
-    registry = services.registry_for(association)
+    association = association_for_role(request.user, slug, can_manage)
+    registry = selectors.registry_of(association)
     form = RegistryForm(request.POST or None, initial={"dnr_format": registry.dnr_format})
     return form_page(
         request,
@@ -365,8 +338,7 @@ def registry_settings(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_GET
 @login_required
 def plan(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _reader(request, slug)
-    services.registry_for(association)
+    association = association_for_role(request.user, slug, can_read)
     lists = WeedingList.objects.filter(association=association).select_related(
         "paragraph__meeting", "delegation_decision"
     )
@@ -375,7 +347,7 @@ def plan(request: AuthedRequest, slug: str) -> HttpResponse:
         "records/plan.html",
         {
             "association": association,
-            "types": DocumentType.objects.filter(association=association),
+            "types": selectors.plan_of(association),
             "lists": lists,
             "can_manage": can_manage(request.user),
             "form": YearForm(initial={"year": timezone.localdate().year}),
@@ -386,7 +358,7 @@ def plan(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def type_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     form = DocumentTypeForm(request.POST or None)
     return form_page(
         request,
@@ -408,7 +380,7 @@ def type_create(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def type_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     document_type = get_object_or_404(DocumentType, association=association, pk=pk)
     form = DocumentTypeForm(
         request.POST or None,
@@ -440,7 +412,7 @@ def type_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def weeding_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     form = YearForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Ange ett år.")
@@ -458,41 +430,33 @@ def weeding_create(request: AuthedRequest, slug: str) -> HttpResponse:
 @login_required
 def weeding(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
     """A gallringslista: what it names, its decision, and the log once weeded."""
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     weeding_list = weeding_list_for(request.user, association, year)
     form = WeedingDecisionForm(request.POST or None, association=association)
-    status = 200
     if request.method == "POST":
         require(can_manage(request.user))
-        if form.is_valid():
-            try:
-                services.weeding_list_decide(
-                    weeding_list=weeding_list, by=request.user, **form.cleaned_data
-                )
-            except ValidationError as error:
-                attach_errors(form, error)
-            else:
-                messages.success(request, "Gallringsbeslutet är registrerat.")
-                return redirect("records:weeding", slug=slug, year=year)
-        status = 400
-    return render(
+    return form_page(
         request,
-        "records/weeding.html",
-        {
+        form=form,
+        save=lambda data: services.weeding_list_decide(
+            weeding_list=weeding_list, by=request.user, **data
+        ),
+        done_message="Gallringsbeslutet är registrerat.",
+        done_url=reverse("records:weeding", args=[slug, year]),
+        template="records/weeding.html",
+        context={
             "association": association,
             "weeding_list": weeding_list,
             "entries": weeding_list.entries.select_related("weeded_by"),
-            "form": form,
             "can_manage": can_manage(request.user),
         },
-        status=status,
     )
 
 
 @require_POST
 @login_required
 def weeding_execute(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     weeding_list = weeding_list_for(request.user, association, year)
     try:
         count = services.weeding_execute(weeding_list=weeding_list, by=request.user)
@@ -509,43 +473,37 @@ def weeding_execute(request: AuthedRequest, slug: str, year: int) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 @login_required
 def archive(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     form = YearForm(request.POST or None, initial={"year": timezone.localdate().year - 1})
-    status = 200
     if request.method == "POST":
         require(can_manage(request.user))
-        if form.is_valid():
-            try:
-                progress = services.archive_export_start(
-                    association=association,
-                    by=request.user,
-                    year=form.cleaned_data["year"],
-                    done_url=reverse("records:archive", args=[slug]),
-                )
-            except ValidationError as error:
-                attach_errors(form, error)
-            else:
-                return redirect("core:progress", slug=slug, pk=progress.pk)
-        status = 400
-    return render(
+    return form_page(
         request,
-        "records/archive.html",
-        {
+        form=form,
+        save=lambda data: services.archive_export_start(
+            association=association,
+            by=request.user,
+            year=data["year"],
+            done_url=reverse("records:archive", args=[slug]),
+        ),
+        done_message=lambda progress: f"{progress.title} skapas.",
+        done_url=lambda progress: reverse("core:progress", args=[slug, progress.pk]),
+        template="records/archive.html",
+        context={
             "association": association,
             "packages": ArchivePackage.objects.filter(association=association).select_related(
                 "created_by", "case"
             ),
-            "form": form,
+            "refusals": selectors.archive_refusals(association),
             "can_manage": can_manage(request.user),
         },
-        status=status,
     )
 
 
 @require_GET
 @login_required
 def archive_download(request: AuthedRequest, slug: str, pk: int) -> FileResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     package = get_object_or_404(ArchivePackage, association=association, pk=pk)
     return FileResponse(
         package.file.open("rb"),
@@ -559,7 +517,7 @@ def archive_download(request: AuthedRequest, slug: str, pk: int) -> FileResponse
 @login_required
 def incoming_to_meeting(request: AuthedRequest, slug: str) -> HttpResponse:
     """Put the list of incoming handlingar on the next meeting's agenda."""
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     try:
         attachment = services.incoming_to_meeting(
             association=association, by=request.user, today=timezone.localdate()

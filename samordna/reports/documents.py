@@ -96,6 +96,16 @@ def text_blocks(body: str) -> list[Block]:
     return reader.blocks
 
 
+HIDDEN_NOTE = (
+    "– = dolt: färre än tröskeln för små antal i en offentlig rapport, eller en siffra som "
+    "tillsammans med summorna skulle avslöja ett sådant antal."
+)
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} och {names[-1]}"
+
+
 def report_blocks(report: AssociationReport) -> list[Block]:
     """Everything the report says, in order: the figures as stored (the document says what
     the report says; the page is where stale figures are shown)."""
@@ -118,11 +128,7 @@ def report_blocks(report: AssociationReport) -> list[Block]:
                 )
             )
             if table.hidden:
-                blocks.append(
-                    Block(
-                        "note", "– = dolt: färre än tröskeln för små antal i en offentlig rapport."
-                    )
-                )
+                blocks.append(Block("note", HIDDEN_NOTE))
         seeded = sorted(
             {
                 f.figure.seed
@@ -133,6 +139,13 @@ def report_blocks(report: AssociationReport) -> list[Block]:
         )
         for source in seeded:
             blocks.append(Block("note", f"Siffrorna är hämtade ur {source}."))
+        invented = [
+            label
+            for label, cells in (table.rows if table else [])
+            if any(c.figure.invented for c in cells)
+        ]
+        if invented:
+            blocks.append(Block("note", f"Påhittade i demon: siffrorna för {_listed(invented)}."))
     blocks.append(Block("heading", "Underskrifter"))
     for seat in selectors.signatories(report):
         blocks.append(Block("signature", f"{seat.person}, {seat.member.name}"))

@@ -59,6 +59,7 @@ class Value:
     value: str
     params: dict[str, Any] = field(default_factory=dict)
     position: int = 0
+    invented: bool = False  # made up by the demo (its data say so), not real nor a seed's
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,10 @@ class Collector:
             key, source, table, row, column, unit, text, params, len(self.values)
         )
 
+    def invented(self, key: str) -> None:
+        """Mark the value as made up by the demo (its data say so)."""
+        self.values[key].invented = True
+
 
 COUNT_COLUMNS = (
     ("participants", "Deltagare"),
@@ -107,20 +112,27 @@ COUNT_COLUMNS = (
 )
 
 
+# The participants table's totals row: the totals over the insatser, which the suppression of
+# small counts takes as published (selectors.SUPPRESSED_TABLES).
+TOTAL_ROW = "Samtliga insatser"
+
+
 def participants(period: Period, out: Collector) -> None:
-    """Approved counts per insats of the periods ending within the report's period (two
-    queries)."""
-    groups = grouped_year_figures(
-        ParticipantReport.objects.filter(
-            association=period.association,
-            period__year=period.year,
-            period__ends_on__lte=period.ends_on,
-        ),
-        ["intervention_id"],
+    """Approved counts per insats of the periods ending within the report's period, and their
+    totals (three queries). Counts that the demo invented (`ParticipantReport.demo`) say so:
+    the figure is marked as invented, as a seed's figure names its document."""
+    reports = ParticipantReport.objects.filter(
+        association=period.association,
+        period__year=period.year,
+        period__ends_on__lte=period.ends_on,
     )
+    groups = grouped_year_figures(reports, ["intervention_id"])
     ids = [group.key["intervention_id"] for group in groups]
     names = dict(Intervention.objects.filter(pk__in=ids).values_list("pk", "name"))
+    invented = set(reports.filter(demo=True).values_list("intervention_id", flat=True).distinct())
     rows = sorted(groups, key=lambda g: (names.get(g.key["intervention_id"], ""), g.key))
+    span: dict[str, Any] = {"year": period.year, "until": period.ends_on.isoformat()}
+    totals = {code: 0 for code, _label in COUNT_COLUMNS}
     for group in rows:
         pk = group.key["intervention_id"]
         f = group.figures
@@ -134,6 +146,7 @@ def participants(period: Period, out: Collector) -> None:
             "work_or_studies": f.to_work_or_studies,
         }
         for code, label in COUNT_COLUMNS:
+            totals[code] += values[code]
             out.add(
                 "followup",
                 "deltagare",
@@ -142,10 +155,26 @@ def participants(period: Period, out: Collector) -> None:
                 values[code],
                 key=f"followup:{pk}:{code}",
                 intervention=pk,
-                year=period.year,
-                until=period.ends_on.isoformat(),
                 count=code,
+                **span,
             )
+            if pk in invented:
+                out.invented(f"followup:{pk}:{code}")
+    if not rows:
+        return
+    for code, label in COUNT_COLUMNS:
+        out.add(
+            "followup",
+            "deltagare",
+            TOTAL_ROW,
+            label,
+            totals[code],
+            key=f"followup:total:{code}",
+            count=code,
+            **span,
+        )
+        if invented:
+            out.invented(f"followup:total:{code}")
 
 
 def goals(period: Period, out: Collector) -> None:
@@ -357,7 +386,7 @@ def annual_statements(period: Period, out: Collector) -> None:
                 column = years[label]
                 out.add(
                     "statements", table, row.label, column, value,
-                    unit=FigureUnit.KRONOR,
+                    unit=row.unit,
                     key=f"statements:{table}:{row.key}:{column}",
                     year=period.year, line=row.key,
                 )  # fmt: skip

@@ -140,6 +140,11 @@ class Figure(models.Model):
         blank=True,
         help_text="Ifylld när siffran är hämtad ur ett dokument och inte räknad i Samordna.",
     )
+    invented = models.BooleanField(
+        "påhittad i demon",
+        default=False,
+        help_text="Siffran bygger på demons påhittade uppgifter, där dokumentet inget säger.",
+    )
     drafted_at = models.DateTimeField("hämtad")
 
     history = HistoricalRecords()

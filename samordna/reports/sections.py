@@ -36,7 +36,7 @@ SECTIONS: dict[str, list[tuple[str, str, str]]] = {
         ("insatserna", "Insatserna", "insatser"),
         ("deltagare", "Deltagare", "deltagare"),
         ("finansiella-mal", "Finansiella mål", "finansiella_mal"),
-        ("balanskrav", "Balanskravsresultat", ""),
+        ("balanskrav", "Balanskravsresultat", "balanskrav"),
         ("resultatrakning", "Resultaträkning", "resultatrakning"),
         ("balansrakning", "Balansräkning", "balansrakning"),
         ("kassaflode", "Kassaflödesanalys", "kassaflode"),

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from samordna.associations.models import Association, BoardSeat, SeatKind
 from samordna.control.models import MemberDischarge
 from samordna.followup.selectors import settings_for as followup_settings
-from samordna.followup.suppression import is_small
+from samordna.followup.suppression import is_small, suppress_columns
 from samordna.ledger.models import LedgerBalance, LedgerImport, LedgerTransaction
 from samordna.ledger.selectors import current_import
 from samordna.meetings.models import ApprovedMinutes
@@ -19,13 +19,23 @@ from samordna.reports.models import (
     AssociationReport,
     BalanceMapping,
     Figure,
-    FigureUnit,
     ReportKind,
 )
 from samordna.reports.statements import Refused, default_line
 
 PAGE_SIZE = 25
-SUPPRESSED_TABLES = {"deltagare"}
+# The tables of participant counts whose small counts a public report hides, with how their
+# columns (the follow-up's count codes) add up: women, men and others make the participants
+# (the row total); new, ended and ended to work or studies each stand alone. The totals row
+# (figures.TOTAL_ROW) holds each column's total.
+SUPPRESSED_TABLES: dict[str, list[tuple[list[str], str | None]]] = {
+    "deltagare": [
+        (["women", "men", "other"], "participants"),
+        (["new"], None),
+        (["ended"], None),
+        (["work_or_studies"], None),
+    ]
+}
 
 
 def reports_of(association: Association) -> QuerySet[AssociationReport]:
@@ -83,10 +93,49 @@ class FigureState:
         return bool(self.stale or self.new)
 
 
+def _hidden(stored: list[Figure], threshold: int) -> set[int]:
+    """The figures a public report hides: small counts, and the counts that would let a
+    reader work them out from the row and column totals (followup.suppression, the same
+    rules as the follow-up's own published tables)."""
+    hidden: set[int] = set()
+    for table, parts in SUPPRESSED_TABLES.items():
+        codes = [code for columns, total in parts for code in [*columns, total] if code]
+        grid: dict[object, dict[str, Figure]] = {}
+        totals: dict[str, Figure] = {}
+        for figure in stored:
+            code = figure.params.get("count") if isinstance(figure.params, dict) else None
+            if figure.table != table or code not in codes or not figure.value.isdigit():
+                continue
+            if figure.row == figures.TOTAL_ROW and figure.key.startswith("followup:total:"):
+                totals[code] = figure
+            else:
+                grid.setdefault(figure.params.get("intervention"), {})[code] = figure
+        rows = [row for row in grid.values() if all(code in row for code in codes)]
+        found = suppress_columns(
+            [[int(row[code].value) for code in codes] for row in rows],
+            parts=[
+                ([codes.index(c) for c in columns], None if total is None else codes.index(total))
+                for columns, total in parts
+            ],
+            threshold=threshold,
+        )
+        for i, j in found:
+            cell = rows[i].get(codes[j]) if i < len(rows) else totals.get(codes[j])
+            if cell is not None:
+                hidden.add(cell.pk)
+        # A row that lacks one of its counts (not drafted so today) cannot be reckoned with
+        # the others: its small counts are hidden all the same.
+        for row in grid.values():
+            if any(code not in row for code in codes):
+                hidden.update(f.pk for f in row.values() if is_small(int(f.value), threshold))
+    return hidden
+
+
 def _tables(
     stored: list[Figure], now: dict[str, str], public: bool, threshold: int
 ) -> dict[str, Table]:
     tables: dict[str, Table] = {}
+    suppressed = _hidden(stored, threshold) if public else set()
     for figure in stored:
         table = tables.setdefault(
             figure.table, Table(figure.table, figures.TABLES.get(figure.table, figure.table))
@@ -95,13 +144,7 @@ def _tables(
             table.columns.append(figure.column)
         if not table.rows or table.rows[-1][0] != figure.row:
             table.rows.append((figure.row, []))
-        hidden = (
-            public
-            and figure.table in SUPPRESSED_TABLES
-            and figure.unit == FigureUnit.COUNT
-            and figure.value.isdigit()
-            and is_small(int(figure.value), threshold)
-        )
+        hidden = figure.pk in suppressed
         table.hidden = table.hidden or hidden
         current = now.get(figure.key)
         stale = current is None or current != figure.value

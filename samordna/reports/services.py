@@ -72,6 +72,7 @@ def _figure(report: AssociationReport, value: figures.Value, now: datetime.datet
         position=value.position,
         unit=value.unit,
         value=value.value[:300],
+        invented=value.invented,
         drafted_at=now,
     )
 
@@ -111,7 +112,13 @@ def report_create(
     report.carried_from = selectors.previous_report(report)
     save_with_history(report, by=by)
     if report.carried_from is not None:
-        carried = [(s.key, s.title, s.body, s.table) for s in report.carried_from.sections.all()]
+        # Last year's texts; the tables as the kind now has them (a section that gained a
+        # table of figures, as the balanskravsutredning did, shows it from this year on).
+        tables = {key: table for key, _title, table in SECTIONS[kind]}
+        carried = [
+            (s.key, s.title, s.body, tables.get(s.key, s.table))
+            for s in report.carried_from.sections.all()
+        ]
     else:
         carried = [(key, title, "", table) for key, title, table in SECTIONS[kind]]
     for position, (key, title, body, table) in enumerate(carried, start=1):
@@ -154,8 +161,13 @@ def figures_refresh(*, report: AssociationReport, by: User) -> int:
         if value is None:
             delete_with_history(figure, by=by)
             changed += 1
-        elif value.value != figure.value or value.position != figure.position:
+        elif (
+            value.value != figure.value
+            or value.position != figure.position
+            or value.invented != figure.invented
+        ):
             figure.value = value.value[:300]
+            figure.invented = value.invented
             figure.row = value.row[:300]
             figure.position = value.position
             figure.params = value.params

@@ -23,13 +23,14 @@ from samordna.associations.models import Association
 from samordna.core.text import format_kronor
 from samordna.ledger.models import BalanceKind, LedgerBalance, LedgerImport, LedgerTransaction
 from samordna.ledger.selectors import current_import
-from samordna.reports.models import BalanceLine, BalanceMapping
+from samordna.reports.models import BalanceLine, BalanceMapping, FigureUnit
 
 ZERO = Decimal(0)
 MAX_NAMED = 10
 ASSETS = (BalanceLine.FIXED_ASSETS, BalanceLine.RECEIVABLES, BalanceLine.CASH)
 LIABILITIES = (BalanceLine.PROVISIONS, BalanceLine.LONG_TERM, BalanceLine.SHORT_TERM)
 TABLE_TITLES = {
+    "balanskrav": "Balanskravsutredning",
     "resultatrakning": "Resultaträkning",
     "balansrakning": "Balansräkning",
     "kassaflode": "Kassaflödesanalys",
@@ -89,6 +90,7 @@ class Row:
     key: str
     label: str
     values: list[tuple[str, Decimal | str]] = field(default_factory=list)
+    unit: str = FigureUnit.KRONOR
 
 
 @dataclass
@@ -107,6 +109,7 @@ class Statements:
     balance_sheet: list[Row] = field(default_factory=list)
     cash_flow: list[Row] = field(default_factory=list)
     notes: list[Row] = field(default_factory=list)
+    balance_requirement: list[Row] = field(default_factory=list)
 
     @property
     def columns(self) -> tuple[str, str]:
@@ -114,6 +117,7 @@ class Statements:
 
     def tables(self) -> dict[str, list[Row]]:
         return {
+            "balanskrav": self.balance_requirement,
             "resultatrakning": self.income_statement,
             "balansrakning": self.balance_sheet,
             "kassaflode": self.cash_flow,
@@ -228,6 +232,7 @@ def build(association: Association, year: int) -> Statements:
     _balance_sheet(found)
     _cash_flow(found)
     _notes(found)
+    _balance_requirement(found)
     return found
 
 
@@ -470,3 +475,99 @@ def _notes(s: Statements) -> None:
                     ),
                 )
             )
+
+
+# Balanskravsutredning. A samordningsförbund keeps its books under LKBR and kommunallagen's
+# rules on the economy as a kommun does (lagen (2003:1210) om finansiell samordning av
+# rehabiliteringsinsatser), so its förvaltningsberättelse holds the balanskravsutredning of
+# LKBR (2018:597) 11 kap.: the balanskravsresultat of 11 kap. 10 § is årets resultat less
+# every realisationsvinst, adjusted for unrealised gains and losses on securities (valued at
+# fair value, LKBR 7 kap.), less what is reserved to and plus what is taken from a
+# resultatutjämningsreserv (kommunallagen (2017:725) 11 kap. 14 §). A negative
+# balanskravsresultat is to be restored during the three following years (kommunallagen
+# 11 kap. 12 §, the decision at the latest in the third year's budget).
+# The accounts are BAS's: realisationsvinster are the gains booked on 3970–3979 (vinst vid
+# avyttring av anläggningstillgångar) and on 8220–8229 and 8350–8359 (resultat vid
+# försäljning av värdepapper, long and short holdings), account by account, since a loss
+# stays in the result (only an exception in law takes it out); unrealised changes in value
+# are 8290–8299 (värdering till verkligt värde). A förbund has no resultatutjämningsreserv
+# (11 kap. 14 § gives it to kommuner and regioner), so those two rows are zero and say so.
+REALISATION_ACCOUNTS = ((3970, 3979), (8220, 8229), (8350, 8359))
+UNREALISED_ACCOUNTS = ((8290, 8299),)
+RESTORE_YEARS = 3
+
+
+def _in(account: int, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(first <= account <= last for first, last in ranges)
+
+
+def _requirement(result: dict[int, Decimal]) -> dict[str, Decimal]:
+    """The balanskravsutredning of one year's result accounts (debit positive)."""
+    year_result = _year_result(result)
+    # A gain is a credit (negative) balance; each account's gain, never its loss.
+    gains = sum((-v for a, v in result.items() if _in(a, REALISATION_ACCOUNTS) and v < 0), ZERO)
+    unrealised = sum((-v for a, v in result.items() if _in(a, UNREALISED_ACCOUNTS)), ZERO)
+    adjusted = year_result - gains - unrealised
+    to_reserve = from_reserve = ZERO  # no resultatutjämningsreserv (see above)
+    outcome = adjusted - to_reserve + from_reserve
+    return {
+        "result": year_result,
+        "realisation_gains": -gains,
+        "unrealised": -unrealised,
+        "adjusted": adjusted,
+        "to_reserve": -to_reserve,
+        "from_reserve": from_reserve,
+        "requirement_result": outcome,
+        "to_restore": -outcome if outcome < 0 else ZERO,
+    }
+
+
+REQUIREMENT_ROWS = (
+    ("result", "Årets resultat enligt resultaträkningen"),
+    ("realisation_gains", "Avgår: samtliga realisationsvinster"),
+    ("unrealised", "Justering för orealiserade vinster och förluster i värdepapper"),
+    ("adjusted", "Årets resultat efter balanskravsjusteringar"),
+    ("to_reserve", "Reservering till resultatutjämningsreserv (förbundet har ingen)"),
+    ("from_reserve", "Ianspråktagande av resultatutjämningsreserv (förbundet har ingen)"),
+    ("requirement_result", "Balanskravsresultat"),
+    ("to_restore", "Negativt balanskravsresultat att återställa inom tre år"),
+)
+
+
+def _verdict(year: int, figures: dict[str, Decimal]) -> str:
+    if figures["requirement_result"] >= 0:
+        return "uppfyllt"
+    return (
+        f"inte uppfyllt: {format_kronor(figures['to_restore'])} ska återställas "
+        f"senast {year + RESTORE_YEARS}"
+    )
+
+
+def _balance_requirement(s: Statements) -> None:
+    now = _requirement(s.result)
+    before = _requirement(s.result_before) if s.result_before is not None else None
+    rows = s.balance_requirement
+    for key, label in REQUIREMENT_ROWS:
+        rows.append(Row(key, label, _pair(now[key], before[key] if before else None)))
+    rows.append(
+        Row(
+            "verdict",
+            "Balanskravet",
+            [
+                ("Året", _verdict(s.year, now)),
+                ("Föregående år", "–" if before is None else _verdict(s.year - 1, before)),
+            ],
+            unit=FigureUnit.TEXT,
+        )
+    )
+    if before is not None and before["to_restore"]:
+        # Last year's deficit is restored by this year's surplus, as far as it goes.
+        left = max(before["to_restore"] - max(now["requirement_result"], ZERO), ZERO)
+        rows.append(
+            Row(
+                "restore_before",
+                f"Kvar att återställa av {s.year - 1} års underskott "
+                f"(senast {s.year - 1 + RESTORE_YEARS})",
+                _pair(left, None),
+            )
+        )

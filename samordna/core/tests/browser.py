@@ -8,7 +8,11 @@ everything to fix.
 
 The demo is loaded once per class, not per test: the tests only read, or add records no other
 test counts, so the data is flushed once, after the class (a flush and a new demo for every
-test cost about 25 s each).
+test cost about 25 s each; so the classes are few).
+
+Everything here is marked `browser`: the PostgreSQL run leaves it out (`-m "not browser"`),
+since what it checks, the HTML, CSS and axe-core's verdict, does not depend on the database;
+`test_pages.py` still opens every role's pages there through Django's test client.
 """
 
 import functools
@@ -16,6 +20,7 @@ import os
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.core.management import call_command
@@ -143,6 +148,8 @@ def describe_violations(url: str, violations: list[dict]) -> list[str]:
 
 
 class BrowserTestCase(StaticLiveServerTestCase):
+    pytestmark = [pytest.mark.browser]
+
     playwright: Playwright
     browser: Browser
 

@@ -20,6 +20,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from playwright.sync_api import Page, expect
 
 from samordna.accounts.tests.browser_data import OperatorPages
+from samordna.associations.models import Association
 from samordna.attest.tests.browser_data import AttestPages
 from samordna.control.tests.browser_data import ControlPages
 from samordna.core.tests import browser
@@ -285,6 +286,8 @@ OFFICE_PARTS = {
     "registers_and_meetings": ("associations:", "accounts:", "meetings:"),
     "insatser": ("interventions:", "catalogue:"),
     "followup": ("followup:", "survey:", "national:"),
+    "control": ("control:",),
+    "records_and_reports": ("records:", "reports:", "imports:"),
 }
 
 ALLOCATION_PAGES = {"finance:national", "finance:allocation_table"}
@@ -300,9 +303,13 @@ def office_part(part: str | None) -> list[str]:
     return [name for name in ROLE_PAGES["jan.andersson"] if not name.startswith(every_part)]
 
 
-class BrowserTests(browser.BrowserTestCase):
-    def setUp(self) -> None:
-        super().setUp()
+class RolePaths:
+    """The paths of each page with arguments from Sundsvall's demo data, for the browser tests
+    and for `test_pages.py`, which opens the same pages through Django's test client."""
+
+    association: Association
+
+    def set_up_paths(self) -> None:
         self.interventions = InterventionPaths(self.association)
         self.followup = FollowupPaths(self.association)
         self.apps = [app(self.association) for app in APP_PAGES]
@@ -432,6 +439,15 @@ class BrowserTests(browser.BrowserTestCase):
         }
         return records[kind].pk
 
+    def url(self, path: str) -> str:
+        return f"/f/{self.association.slug}/{path}"
+
+
+class BrowserTests(RolePaths, browser.BrowserTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.set_up_paths()
+
     def open_role_pages(self, username: str, names: list[str] | None = None) -> None:
         """Log in as `username` and open every page of the role (or those of `names`); links
         must stay inside the role's pages."""
@@ -460,7 +476,13 @@ class BrowserTests(browser.BrowserTestCase):
     def test_office_followup(self) -> None:
         self.open_role_pages("jan.andersson", office_part("followup"))
 
-    def test_office_money_and_imports(self) -> None:
+    def test_office_control(self) -> None:
+        self.open_role_pages("jan.andersson", office_part("control"))
+
+    def test_office_records_and_reports(self) -> None:
+        self.open_role_pages("jan.andersson", office_part("records_and_reports"))
+
+    def test_office_money(self) -> None:
         self.open_role_pages("jan.andersson", office_part(None))
 
     def test_chair(self) -> None:
@@ -583,9 +605,6 @@ class BrowserTests(browser.BrowserTestCase):
 
     # Helpers
 
-    def url(self, path: str) -> str:
-        return f"/f/{self.association.slug}/{path}"
-
     def open_error(self, page: Page, path: str, status: int, heading: str) -> None:
         response = page.goto(path)
         assert response is not None, path
@@ -645,7 +664,9 @@ class BackgroundWorker:
 
 
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
-class ImportProgressBrowserTests(browser.BrowserTestCase):
+class BackgroundTaskBrowserTests(browser.BrowserTestCase):
+    """Long work queued by a page and run by the worker, watched from its progress page."""
+
     def test_an_import_is_queued_run_by_the_worker_and_its_page_reaches_100_percent(self):
         ledger = LedgerPages(self.association)
         pending = ledger.pending_import
@@ -673,9 +694,6 @@ class ImportProgressBrowserTests(browser.BrowserTestCase):
         expect(page.get_by_role("heading", level=1)).to_contain_text("Budgetuppföljning")
         self.assert_no_problems()
 
-
-@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
-class ZipImportBrowserTests(browser.BrowserTestCase):
     def test_a_zip_of_protocols_is_read_in_the_background_and_each_waits_for_its_preview(self):
         archive = io.BytesIO()
         with zipfile.ZipFile(archive, "w") as zipped:

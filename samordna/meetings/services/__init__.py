@@ -34,6 +34,7 @@ from samordna.meetings.models import (
     Task,
     new_calendar_token,
 )
+from samordna.meetings.signals import meeting_planned
 
 # The items every meeting opens and closes with, as in the seed protocols.
 OPENING_ITEMS = [
@@ -97,6 +98,7 @@ def meeting_create(*, association: Association, by: User, **fields: Any) -> Meet
     for position, (title, kind) in enumerate(standing, start=1):
         item = AgendaItem(meeting=meeting, position=position, title=title, kind=kind, standing=True)
         save_with_history(item, by=by)
+    meeting_planned.send(sender=Meeting, meeting=meeting, by=by)
     return meeting
 
 
@@ -118,8 +120,9 @@ def _renumber(items: list[AgendaItem], *, by: User) -> None:
 
 
 @transaction.atomic
-def agenda_item_add(*, meeting: Meeting, by: User, **fields: Any) -> AgendaItem:
-    """Add a matter to the agenda, before the closing standing items."""
+def agenda_item_add(*, meeting: Meeting, by: User | None, **fields: Any) -> AgendaItem:
+    """Add a matter to the agenda, before the closing standing items (`by` is None when
+    Samordna adds it by itself, as the diarium does with "Inkomna handlingar")."""
     items = list(meeting.items.select_for_update())
     closing = {title for title, _ in CLOSING_ITEMS}
     index = next(

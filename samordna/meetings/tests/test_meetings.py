@@ -257,14 +257,20 @@ class MeetingPageTests(SamordnaTestCase):
         )
         self.assertRedirects(response, reverse("meetings:detail", args=["sundsvall", meeting.pk]))
         item = AgendaItem.objects.get(meeting=meeting, title__startswith="Budget")
-        self.assertEqual(item.position, 5)
+        # After the four opening items and the diarium's "Inkomna handlingar", which a
+        # meeting planned ahead gets by itself (issue 19).
+        self.assertEqual(
+            [i.title for i in meeting.items.all()][4:6],
+            ["Inkomna handlingar", "Budgetuppföljning per 31 december"],
+        )
+        self.assertEqual(item.position, 6)
         response = self.client.post(
             reverse("meetings:item_action", args=["sundsvall", meeting.pk, item.pk]),
             {"action": "up"},
             follow=True,
         )
         item.refresh_from_db()
-        self.assertEqual(item.position, 4)
+        self.assertEqual(item.position, 5)
 
     def test_bad_meeting_input_is_refused_and_kept(self):
         self.login(self.office)

@@ -13,15 +13,20 @@ from xml.etree import ElementTree as ET
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from docx import Document
+from PIL import Image
 from pypdf import PdfReader
 
+from samordna.accounts.models import Role, User
+from samordna.associations.models import Association
 from samordna.core.models import OutgoingEmail, TaskProgress
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.interventions import services as intervention_services
 from samordna.interventions.models import Agreement, Application, ApplicationStatus
 from samordna.meetings import services as meeting_services
+from samordna.meetings.documents import kallelse_pdf
 from samordna.meetings.models import AgendaItem, ApprovedMinutes
-from samordna.records import archive, selectors, services
+from samordna.records import archive, conversion, selectors, services
 from samordna.records.models import (
     MASK,
     ArchivePackage,
@@ -30,6 +35,7 @@ from samordna.records.models import (
     Direction,
     DocumentType,
     Handling,
+    Registry,
     Retention,
     WeedingEntry,
     format_dnr,
@@ -39,6 +45,21 @@ from samordna.reports.models import AssociationReport, ReportKind
 
 D = datetime.date
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def docx_bytes(heading: str) -> bytes:
+    document = Document()
+    document.add_heading(heading, 1)
+    document.add_paragraph("Förbundet föreslås hyra lokalerna från den 1 juli.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def png_bytes() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGBA", (160, 90), (30, 90, 160, 200)).save(out, format="PNG")
+    return out.getvalue()
 
 
 class RecordsCase(SamordnaTestCase):
@@ -416,6 +437,31 @@ class KansliViewTests(RecordsCase):
             self.client.get(self.url("diarium/"), {"q": "brev"})
 
 
+class ReadsNeverWriteTests(RecordsCase):
+    def test_a_new_förbund_s_plan_and_settings_pages_write_nothing(self):
+        fresh = Association.objects.create(
+            name="Samordningsförbundet Nytt", slug="nytt", seat="Sundsvall", county="22"
+        )
+        kansli = User.objects.create_user(
+            username="kansli.nytt", association=fresh, role=Role.OFFICE
+        )
+        self.login(kansli)
+        page = self.client.get("/f/nytt/diarium/plan/")
+        self.assertContains(page, "Protokoll (justerat)")
+        self.assertContains(page, "standardplanen")
+        settings_page = self.client.get("/f/nytt/diarium/installningar/")
+        self.assertContains(settings_page, "{år}/{nr}")
+        self.assertFalse(Registry.objects.filter(association=fresh).exists())
+        self.assertFalse(DocumentType.objects.filter(association=fresh).exists())
+        # The first write keeps the plan the page showed.
+        services.case_open(association=fresh, by=kansli, title="Första ärendet")
+        self.assertEqual(
+            sorted(DocumentType.objects.filter(association=fresh).values_list("code", flat=True)),
+            sorted(t.code for t in selectors.plan_of(fresh)),
+        )
+        self.assertEqual(len(selectors.plan_of(fresh)), len(selectors.DEFAULT_PLAN))
+
+
 class WeedingTests(RecordsCase):
     def test_the_list_never_offers_minutes_or_decisions(self):
         # Even with everything old enough and every ärende closed.
@@ -528,6 +574,115 @@ class ArchiveTests(RecordsCase):
             assert xmp is not None
             self.assertIn(b"pdfaid", xmp.stream.get_data())
         self.assertIn(root + "metadata/descriptive/diarium.xml", files)
+        # Every file kept is PDF/A, and the metadata follows the schemas the package carries.
+        kept = [n for n in files if n.startswith(root + archive.ARCHIVAL)]
+        self.assertTrue(kept)
+        for name in kept:
+            self.assertTrue(conversion.is_pdfa(files[name]), name)
+        self.assertEqual(self.schema_problems(files, root), [])
+
+    def schema_problems(self, files: dict[str, bytes], root: str) -> list[str]:
+        schemas = {
+            name.rsplit("/", 1)[-1]: content
+            for name, content in files.items()
+            if name.startswith(root + "schemas/")
+        }
+        self.assertEqual(set(schemas), set(archive.SCHEMA_FILES))
+        return archive.metadata_problems(
+            files[root + "METS.xml"], files[root + "metadata/descriptive/diarium.xml"], schemas
+        )
+
+    def test_a_docx_a_png_and_a_txt_are_kept_as_pdf_a_with_their_originals_beside(self):
+        handling = self.letter(date=D(2022, 5, 1), description="Skrivelse med bilagor")
+        originals = {
+            "skrivelse.docx": (docx_bytes("Skrivelse om lokaler"), conversion.DOCX),
+            "karta.png": (png_bytes(), "image/png"),
+            "anteckning.txt": ("Minnesanteckning: åäö\nRad två".encode(), "text/plain"),
+        }
+        services.handling_add_files(
+            handling=handling,
+            by=self.office,
+            files=[(name, data, kind) for name, (data, kind) in originals.items()],
+        )
+        case = handling.case
+        services.case_close(case=case, by=self.office)
+        data, count = archive.build_package(self.association, case.year, case=case)
+        files = self.unpack(data)
+        root = f"{self.association.slug}-{case.dnr.replace('/', '-')}/"
+        self.assertEqual(len(files), count)
+        self.assertEqual(self.schema_problems(files, root), [])
+        mets = ET.fromstring(files[root + "METS.xml"])
+        ns = {"m": archive.METS_NS}
+        by_path = {}
+        for element in mets.findall(".//m:file", ns):
+            location = element.find("m:FLocat", ns)
+            assert location is not None
+            href = location.get(f"{{{archive.XLINK_NS}}}href") or ""
+            self.assertEqual(
+                hashlib.sha256(files[root + href]).hexdigest(), element.get("CHECKSUM")
+            )
+            by_path[href] = element
+        diarium = ET.fromstring(files[root + "metadata/descriptive/diarium.xml"])
+        entries = {f.get("namn", ""): f for f in diarium.iter("fil")}
+        self.assertEqual(set(entries), set(originals))
+
+        def path(entry: ET.Element, tag: str) -> str:
+            found = entry.find(tag)
+            assert found is not None
+            return found.get("sokvag", "")
+
+        for name, (content, kind) in originals.items():
+            entry = entries[name]
+            kept, original = path(entry, "arkivform"), path(entry, "original")
+            kept_element, original_element = entry.find("arkivform"), entry.find("original")
+            assert kept_element is not None and original_element is not None
+            self.assertEqual(kept_element.get("omvandlad"), "ja")
+            pdf = files[root + kept]
+            self.assertTrue(conversion.is_pdfa(pdf), name)
+            self.assertEqual(hashlib.sha256(pdf).hexdigest(), kept_element.get("sha256"))
+            self.assertEqual(by_path[kept].get("USE"), archive.USE_ARCHIVAL)
+            # The original is beside it, byte for byte as registered, and marked as such.
+            self.assertEqual(files[root + original], content)
+            self.assertEqual(original_element.get("sha256"), entry.get("registrerad-sha256"))
+            self.assertEqual(by_path[original].get("USE"), archive.USE_ORIGINAL)
+            self.assertEqual(by_path[original].get("GROUPID"), by_path[kept].get("GROUPID"))
+            self.assertEqual(original_element.get("filtyp"), kind)
+        for name, words in [
+            ("skrivelse.docx", "Skrivelse om lokaler"),
+            ("anteckning.txt", "Minnesanteckning: åäö"),
+        ]:
+            pdf = files[root + path(entries[name], "arkivform")]
+            self.assertIn(words, PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
+
+    def test_a_file_that_cannot_be_made_pdf_a_stops_the_package_and_is_named(self):
+        handling = self.letter(date=D(2022, 5, 1))
+        services.handling_add_files(
+            handling=handling,
+            by=self.office,
+            files=[("trasig.docx", b"PK\x03\x04inte ett dokument", conversion.DOCX)],
+        )
+        case = handling.case
+        services.case_close(case=case, by=self.office)
+        self.login(self.office)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(self.url(f"diarium/arenden/{case.pk}/arkivera/"))
+        progress = TaskProgress.objects.get(title=f"Arkivpaket Dnr {case.dnr}")
+        self.assertEqual(progress.status, "failed")
+        self.assertFalse(ArchivePackage.objects.filter(case=case).exists())
+        page = self.client.get(self.url("diarium/arkiv/"))
+        self.assertContains(page, "trasig.docx")
+        self.assertContains(page, "kan inte göras om till PDF/A")
+
+    def test_metadata_that_breaks_its_schema_is_found(self):
+        files = archive.schema_files()
+        mets = (
+            b'<mets xmlns="http://www.loc.gov/METS/"><fileSec><fileGrp><file ID="a" '
+            b'CHECKSUMTYPE="SHA-257"/></fileGrp></fileSec></mets>'
+        )
+        diarium = b'<diarium forbund="F" ar="tjugo"/>'
+        problems = archive.metadata_problems(mets, diarium, files)
+        self.assertTrue(any("SHA-257" in p for p in problems), problems)
+        self.assertTrue(any("diarium.xml" in p for p in problems), problems)
 
     def test_only_a_closed_year_and_only_the_kansli(self):
         with self.assertRaises(ValidationError):
@@ -619,6 +774,83 @@ class IncomingTests(RecordsCase):
         self.assertIn(
             handling, selectors.incoming_for_next_meeting(self.association, today).handlings
         )
+
+
+class IncomingOnTheAgendaTests(RecordsCase):
+    """The next meeting's "Inkomna handlingar" comes from the register by itself."""
+
+    def plan_meeting(self, days: int = 30):
+        return meeting_services.meeting_create(
+            association=self.association,
+            by=self.office,
+            date=datetime.date.today() + datetime.timedelta(days=days),
+            starts_at=datetime.time(9),
+            ends_at=datetime.time(12),
+            place="Kansliet",
+        )
+
+    def test_a_planned_meeting_lists_what_came_in_masked_without_a_button(self):
+        meeting = self.plan_meeting()
+        item = meeting.items.get(title="Inkomna handlingar")
+        self.assertTrue(item.standing)
+        today = datetime.date.today()
+        public = self.letter(date=today, description="Inbjudan till regional konferens")
+        secret = self.letter(date=today, description="Uppgifter om en enskild deltagare")
+        services.handling_mark_secrecy(
+            handling=secret,
+            by=self.office,
+            secret_description=True,
+            secret_organisation=False,
+            secret_files=False,
+            osl_chapter=26,
+            osl_section="1",
+            secrecy_reason="Enskilds personliga förhållanden.",
+        )
+        self.login(self.board)
+        page = self.client.get(self.url(f"sammantraden/{meeting.pk}/"))
+        self.assertContains(page, "Inkomna handlingar sedan föregående sammanträde")
+        self.assertContains(page, public.number)
+        self.assertContains(page, "Inbjudan till regional konferens")
+        self.assertContains(page, secret.number)
+        self.assertContains(page, f"{MASK} (26 kap. 1 § OSL)")
+        self.assertNotContains(page, "Uppgifter om en enskild deltagare")
+        # What came in before the meeting before is not on the list.
+        last = self.association.meetings.filter(date__lt=meeting.date).order_by("-date")[0]
+        old = self.letter(
+            date=last.date - datetime.timedelta(days=1), description="Gammal skrivelse"
+        )
+        page = self.client.get(self.url(f"sammantraden/{meeting.pk}/"))
+        self.assertNotContains(page, old.number)
+        # The kallelse carries the same list, masked the same way.
+        kallelse = PdfReader(io.BytesIO(kallelse_pdf(meeting)))
+        text = " ".join(" ".join(page.extract_text() for page in kallelse.pages).split())
+        self.assertIn(public.number, text)
+        self.assertIn("Inbjudan till regional konferens", text)
+        self.assertNotIn("Uppgifter om en enskild deltagare", text)
+
+    def test_a_meeting_planned_before_gets_the_item_when_something_comes_in(self):
+        meeting = self.plan_meeting(days=40)
+        meeting.items.filter(title="Inkomna handlingar").delete()
+        self.assertFalse(meeting.items.filter(title="Inkomna handlingar").exists())
+        self.letter(date=datetime.date.today())
+        self.assertTrue(meeting.items.filter(title="Inkomna handlingar", standing=True).exists())
+        # An outgoing letter adds nothing, and the item is there once.
+        self.letter(date=datetime.date.today(), direction=Direction.OUTGOING)
+        self.letter(date=datetime.date.today())
+        self.assertEqual(meeting.items.filter(title="Inkomna handlingar").count(), 1)
+
+    def test_a_past_meeting_planned_now_gets_no_item(self):
+        last = self.association.meetings.order_by("date").last()
+        assert last is not None
+        past = meeting_services.meeting_create(
+            association=self.association,
+            by=self.office,
+            date=last.date + datetime.timedelta(days=3),
+            starts_at=datetime.time(9),
+            ends_at=datetime.time(12),
+            place="Kansliet",
+        )
+        self.assertFalse(past.items.filter(title="Inkomna handlingar").exists())
 
 
 class AssociationReportTests(RecordsCase):

@@ -4,7 +4,8 @@ in the seed's sections, Sundsvall's verksamhetsplan 2023 with the budget of Bila
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.finance import budgets
 from samordna.finance.selectors import budget_for, budget_lines
-from samordna.reports import selectors
+from samordna.followup.models import ParticipantReport
+from samordna.reports import documents, figures, selectors, services
 from samordna.reports.models import AssociationReport, ReportKind
 
 # What `001_…` says, word for word where it gives a figure:
@@ -54,6 +55,45 @@ class DemoReportTests(SamordnaTestCase):
         page = self.client.get(f"/f/{self.other.slug}/rapporter/{report.pk}/")
         self.assertContains(page, "ur 001_…")
         self.assertContains(page, "3\u00a0754\u00a0000\u00a0kr")
+
+    def test_the_delarsrapport_2020_marks_its_invented_participant_counts(self):
+        """`001_…` says nothing of the participants: the demo's counts are invented
+        (`ParticipantReport.demo`) and the report says so beside them, as it names the seed
+        beside the seed's own figures."""
+        report = AssociationReport.objects.get(
+            association=self.other, kind=ReportKind.INTERIM, year=2020
+        )
+        self.assertTrue(
+            ParticipantReport.objects.filter(
+                association=self.other, period__year=2020, demo=True
+            ).exists()
+        )
+        participants = report.figures.filter(table="deltagare")
+        self.assertTrue(participants.exists())
+        self.assertFalse(participants.filter(invented=False).exists())
+        self.assertFalse(participants.exclude(seed="").exists())
+        self.assertFalse(report.figures.exclude(table="deltagare").filter(invented=True).exists())
+        table = selectors.figure_state(report).tables["deltagare"]
+        rows = [label for label, _ in table.rows]
+        self.assertIn("Arbetsmarknadstorget Härnösand", rows)
+        self.assertEqual(rows[-1], figures.TOTAL_ROW)
+
+        self.login(self.outsider)  # Härnösand–Timrå's kansli
+        page = self.client.get(f"/f/{self.other.slug}/rapporter/{report.pk}/")
+        self.assertContains(page, "(påhittad i demon)")
+        notes = [b.text for b in documents.report_blocks(report) if b.kind == "note"]
+        self.assertIn(
+            "Påhittade i demon: siffrorna för Arbetsmarknadstorget Härnösand och "
+            f"{figures.TOTAL_ROW}.",
+            notes,
+        )
+
+        # Counts that are not the demo's are not marked once the figures are refreshed.
+        ParticipantReport.objects.filter(association=self.other, period__year=2020).update(
+            demo=False
+        )
+        services.figures_refresh(report=report, by=self.outsider)
+        self.assertFalse(report.figures.filter(invented=True).exists())
 
     def test_the_verksamhetsplan_2023_budget_equals_bilaga_16(self):
         report = AssociationReport.objects.get(

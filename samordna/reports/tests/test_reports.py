@@ -18,6 +18,7 @@ from samordna.followup import services as followup_services
 from samordna.followup.models import MeasuredGoal, ParticipantReport
 from samordna.followup.selectors import year_figures
 from samordna.followup.tests.helpers import approved
+from samordna.followup.tests.test_suppression import derivable
 from samordna.interventions.models import Intervention
 from samordna.interventions.tests.helpers import granted
 from samordna.ledger import selectors as ledger_selectors
@@ -25,7 +26,7 @@ from samordna.ledger import services as ledger_services
 from samordna.ledger.models import LedgerBalance, LedgerImport
 from samordna.ledger.tests.helpers import fresh_budget, sie, upload, ver
 from samordna.meetings.models import Attendance, Meeting, Presence
-from samordna.reports import selectors, services, statements
+from samordna.reports import documents, figures, selectors, services, statements
 from samordna.reports.models import AssociationReport, ReportKind
 
 D = datetime.date
@@ -198,6 +199,80 @@ class DelarsrapportTests(SamordnaTestCase):
         table = selectors.figure_state(report).tables["deltagare"]
         self.assertFalse(table.hidden)
 
+    def grids(self, report, parts):
+        """The participants table as the reader sees it, one grid per part of columns that
+        add up: each row's cells and its row total (None where it is not published), the
+        totals row last; the true values beside (None = hidden in what is seen)."""
+        table = selectors.figure_state(report).tables["deltagare"]
+        by_row = {
+            label: {cell.figure.params["count"]: cell for cell in cells}
+            for label, cells in table.rows
+        }
+        labels = [label for label, _ in table.rows]
+        self.assertEqual(labels[-1], figures.TOTAL_ROW)
+        out = []
+        for columns, total in parts:
+            full, seen = [], []
+            for label in labels:
+                cells = [by_row[label][c] for c in columns]
+                values = [int(c.figure.value) for c in cells]
+                full.append([*values, sum(values)])
+                shown = [None if c.hidden else int(c.figure.value) for c in cells]
+                if total is None:
+                    seen.append([*shown, None])
+                else:
+                    cell = by_row[label][total]
+                    self.assertEqual(int(cell.figure.value), sum(values))
+                    seen.append([*shown, None if cell.hidden else int(cell.figure.value)])
+            out.append((full, seen))
+        return out
+
+    def test_the_totals_row_is_the_sum_of_the_insatser(self):
+        report = self.draft()
+        for code in ("participants", "women", "men", "other", "new", "ended"):
+            total = self.figure(report, f"followup:total:{code}")
+            parts = [self.figure(report, f"followup:{i.pk}:{code}") for i in self.insatser]
+            self.assertEqual(int(total), sum(int(p) for p in parts))
+
+    def test_no_hidden_count_can_be_worked_out_from_the_totals(self):
+        """Secondary suppression: the participants (row totals) and the totals row must not
+        give a hidden count away. Checked by the follow-up's search, which knows nothing of
+        how the cells were chosen; the same table with only the small counts hidden is
+        shown to leak, so the check has teeth."""
+        report = self.draft()
+        self.assertEqual(self.figure(report, f"followup:{self.insatser[0].pk}:participants"), "9")
+        parts = selectors.SUPPRESSED_TABLES["deltagare"]
+        for (columns, total), (full, seen) in zip(parts, self.grids(report, parts), strict=True):
+            found = derivable(full, seen)
+            if total is None:  # the row totals the table does not show are no leak
+                found = [(i, j) for i, j in found if j < len(columns)]
+            self.assertEqual(found, [])
+        # Women 5, men 3, other 1 (9) and women 2, men 2, other 0 (4): with only the
+        # small counts hidden the reader works some of them out again.
+        (full, seen), *_ = self.grids(report, selectors.SUPPRESSED_TABLES["deltagare"])
+        primary = [[None if 0 < value < 5 else value for value in row] for row in full]
+        self.assertNotEqual(derivable(full, primary), [])
+        hidden = sum(value is None for row in seen for value in row)
+        self.assertGreater(hidden, sum(value is None for row in primary for value in row))
+        # The document hides the same cells as the page.
+        state = selectors.figure_state(report)
+        on_page = [
+            [label, *("–" if cell.hidden else cell.text for cell in cells)]
+            for label, cells in state.tables["deltagare"].rows
+        ]
+        blocks = documents.report_blocks(report)
+        table = next(b for b in blocks if b.kind == "table" and "Kvinnor" in b.columns)
+        self.assertEqual(table.rows, on_page)
+        self.assertIn(documents.HIDDEN_NOTE, [b.text for b in blocks])
+
+    def test_a_row_missing_a_count_still_hides_its_small_counts(self):
+        report = self.draft()
+        report.figures.filter(key=f"followup:{self.insatser[0].pk}:women").delete()
+        table = selectors.figure_state(report).tables["deltagare"]
+        cells = dict(table.rows)["Första insatsen"]
+        other = next(c for c in cells if c.figure.params["count"] == "other")
+        self.assertEqual((other.figure.value, other.text), ("1", "–"))
+
     def test_figure_reads_cost_the_same_whatever_the_number_of_insatser(self):
         report = self.draft()
         cache.clear()  # the goals panel built, not read from the cache, both times
@@ -206,7 +281,10 @@ class DelarsrapportTests(SamordnaTestCase):
         for name in ("Tredje insatsen", "Fjärde insatsen", "Femte insatsen"):
             approved(self.insats(name), self.period, self.applicant, self.office)
         services.figures_refresh(report=report, by=self.office)
-        self.assertEqual(report.figures.filter(key__endswith=":participants").count(), 5)
+        per_insats = report.figures.filter(key__endswith=":participants").exclude(
+            key__startswith="followup:total:"
+        )
+        self.assertEqual(per_insats.count(), 5)
         cache.clear()
         with self.assertNumQueries(len(few.captured_queries)):
             selectors.figure_state(report)
@@ -322,3 +400,85 @@ class ArsredovisningTests(SamordnaTestCase):
         with self.assertRaisesMessage(statements.Refused, "konto 2091"):
             statements.build(self.association, 2023)
         self.assertTrue(ledger_money)  # the demo ledger is what the other tests read
+
+
+class BalanskravTests(SamordnaTestCase):
+    """The balanskravsutredning of the förvaltningsberättelse, computed from the ledger."""
+
+    def test_the_demo_ledger_gives_its_balanskravsresultat_with_no_reserve(self):
+        found = statements.build(self.association, 2023)
+        result = found.value("resultatrakning", "result")
+        self.assertEqual(found.value("balanskrav", "result"), result)
+        self.assertEqual(found.value("balanskrav", "realisation_gains"), 0)
+        self.assertEqual(found.value("balanskrav", "to_reserve"), 0)
+        self.assertEqual(found.value("balanskrav", "from_reserve"), 0)
+        self.assertIn("förbundet har ingen", found.row("balanskrav", "to_reserve").label)
+        self.assertEqual(found.value("balanskrav", "requirement_result"), result)
+        # Last year's result (−102 706 kr in the demo file) was negative: to be restored.
+        self.assertEqual(found.value("balanskrav", "to_restore", 1), 102706)
+        self.assertEqual(
+            found.row("balanskrav", "verdict").values[1][1],
+            "inte uppfyllt: 102\u00a0706\u00a0kr ska återställas senast 2025",
+        )
+
+    def ledger(self, *rows: tuple[int, str]) -> None:
+        lines = fresh_budget(self.association, 2024)
+        data = sie(
+            "#RAR 0 20240101 20241231",
+            '#KONTO 3973 "Vinst vid avyttring av inventarier"',
+            '#KONTO 8291 "Orealiserade värdeförändringar"',
+            "#IB 0 1930 500000.00",
+            "#IB 0 2091 -500000.00",
+            *ver("A", 1, "20240105", *rows),
+        )
+        pending = ledger_services.import_upload(
+            association=self.association, year=2024, by=self.finance, file=upload("c.se", data)
+        )
+        ledger_services.import_confirm(
+            ledger_import=pending,
+            by=self.finance,
+            choices={
+                3010: f"line:{lines['Försäkringskassan/Arbetsförmedlingen'].pk}",
+                5010: f"line:{lines['Lokalkostnader'].pk}",
+                3973: "not_counted",
+                8291: "not_counted",
+            },
+        )
+
+    def test_realisation_gains_and_unrealised_gains_are_taken_out(self):
+        # Income 100 000, a gain on a sale 50 000, an unrealised gain 10 000, costs 120 000:
+        # årets resultat 40 000, balanskravsresultat −20 000, to be restored by 2027.
+        self.ledger(
+            (3010, "-100000.00"), (3973, "-50000.00"), (8291, "-10000.00"),
+            (5010, "120000.00"), (1930, "40000.00"),
+        )  # fmt: skip
+        found = statements.build(self.association, 2024)
+        self.assertEqual(found.value("resultatrakning", "result"), 40000)
+        self.assertEqual(found.value("balanskrav", "realisation_gains"), -50000)
+        self.assertEqual(found.value("balanskrav", "unrealised"), -10000)
+        self.assertEqual(found.value("balanskrav", "adjusted"), -20000)
+        self.assertEqual(found.value("balanskrav", "requirement_result"), -20000)
+        self.assertEqual(found.value("balanskrav", "to_restore"), 20000)
+        self.assertIn("senast 2027", str(found.row("balanskrav", "verdict").values[0][1]))
+
+        AssociationReport.objects.filter(association=self.association).delete()
+        report = services.report_create(
+            association=self.association, kind=ReportKind.ANNUAL, year=2024, by=self.office
+        )
+        section = report.sections.get(key="balanskrav")
+        self.assertEqual(section.table, "balanskrav")
+        figure = report.figures.get(key="statements:balanskrav:requirement_result:2024")
+        self.assertEqual((figure.value, figure.source), ("-20000", "statements"))
+        self.assertEqual(figure.params, {"year": 2024, "line": "requirement_result"})
+        table = selectors.figure_state(report).tables["balanskrav"]
+        self.assertEqual(table.title, "Balanskravsutredning")
+        rows = dict(table.rows)
+        self.assertEqual(rows["Balanskravsresultat"][0].text, "−20\u00a0000\u00a0kr")
+
+        # A realisation loss stays in the result; the data changed, the figure is stale.
+        self.ledger(
+            (3010, "-100000.00"), (3973, "5000.00"), (5010, "90000.00"), (1930, "5000.00"),
+        )  # fmt: skip
+        stale = {f.key: now for f, now in selectors.figure_state(report).stale}
+        self.assertEqual(stale["statements:balanskrav:requirement_result:2024"], "5000")
+        self.assertEqual(stale["statements:balanskrav:realisation_gains:2024"], "0")
