@@ -22,7 +22,7 @@ from samordna.followup.permissions import (
     sees_small_counts,
 )
 from samordna.followup.services import measured_goals
-from samordna.interventions.models import ApplicationGoal, Intervention
+from samordna.interventions.models import ApplicationGoal, Direction, Intervention
 from samordna.interventions.permissions import intervention_for
 
 
@@ -35,8 +35,18 @@ def association_dashboard(request: AuthedRequest, slug: str) -> HttpResponse:
     dashboard = dashboards.association_dashboard(
         association, hide_small=not sees_small_counts(request.user)
     )
+    # Every insats of the förbund, with the address of its page: reversed once, since the
+    # addresses differ only by the number (a {% url %} per row was a third of the page).
+    zero = reverse("followup:intervention", args=[association.slug, 0])
+    prefix = zero.removesuffix("0/")
     interventions = sorted(
-        Intervention.objects.filter(association=association), key=lambda i: swedish_key(i.name)
+        (
+            (name, f"{prefix}{pk}/", Direction(direction).label.lower())
+            for pk, name, direction in Intervention.objects.filter(
+                association=association
+            ).values_list("pk", "name", "direction")
+        ),
+        key=lambda row: swedish_key(row[0]),
     )
     return render(
         request,
