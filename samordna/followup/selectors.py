@@ -174,21 +174,24 @@ def _sums() -> list[tuple[str, str]]:
 
 @functools.cache
 def _sql(keys: tuple[str, ...]) -> tuple[str, list[str]]:
-    """The query summing the reports whose ids the `{reports}` subquery gives, grouped by `keys`,
-    and the names of its columns."""
+    """The query summing the reports whose ids the `{reports}` subquery gives, grouped by
+    `keys`, and the names of its columns. The query starts from those ids and reads each
+    report by its key (`r.id IN (…)` had the planner join every report of the country
+    first and drop the others after)."""
     columns = [_GROUPS[key][0] for key in keys]
     joins = "".join(f" {join}" for key in keys if (join := _GROUPS[key][1]))
     sums = _sums()
     select = ", ".join([*columns, *(f"{sql} AS {alias}" for alias, sql in sums)])
     grouping = ", ".join(columns)
     sql = (
-        "WITH lastp AS (SELECT lp.id FROM followup_reportingperiod lp WHERE NOT EXISTS ("
+        "WITH chosen (id) AS ({reports}),"
+        " lastp AS (SELECT lp.id FROM followup_reportingperiod lp WHERE NOT EXISTS ("
         "SELECT 1 FROM followup_reportingperiod lt WHERE lt.association_id = lp.association_id"
         " AND lt.year = lp.year AND lt.number > lp.number)) "
-        f"SELECT {select} FROM followup_participantreport r"
+        f"SELECT {select} FROM chosen"
+        " JOIN followup_participantreport r ON r.id = chosen.id"
         " JOIN followup_reportingperiod p ON p.id = r.period_id"
         f" LEFT JOIN lastp ON lastp.id = r.period_id{joins}"
-        " WHERE r.id IN ({reports})"
         f" GROUP BY {grouping} ORDER BY {grouping}"
     )
     return sql, [*keys, *(alias for alias, _ in sums)]
