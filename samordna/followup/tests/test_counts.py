@@ -148,3 +148,31 @@ class YearFigureTests(SamordnaTestCase):
         self.assertEqual((figures.ended, figures.to_work, figures.to_studies), (8, 5, 2))
         self.assertEqual(figures.share(figures.to_work_or_studies), 88)
         self.assertEqual(sum(figures.end_by_gender.values()), 14)  # the last period's end
+
+    def test_the_end_is_the_last_periods_and_submitted_counts_only_when_asked(self):
+        intervention = Intervention.objects.get(
+            association=self.association,
+            name="Arbetskonsulent för personer med aktivitetsersättning",
+        )
+        first, second = services.periods_for_year(association=self.association, year=2025)
+        approved(intervention, first, self.applicant, self.office, start=(5, 5, 0))
+        report = services.counts_open(intervention=intervention, period=second, by=self.applicant)
+        services.counts_save(
+            report=report,
+            by=self.applicant,
+            version=report.version,
+            values=balanced(start=(9, 8, 0), new=(1, 1, 0), ended=(3, 2, 0)),
+        )
+        services.counts_submit(report=report, by=self.applicant, version=report.version)
+        reports = ParticipantReport.objects.filter(intervention=intervention)
+        with self.assertNumQueries(1):
+            groups = selectors.grouped_year_figures(reports, ["intervention_id"])
+        approved_only = {g.figures.year: g for g in groups}[2025]
+        self.assertEqual(approved_only.key, {"intervention_id": intervention.pk})
+        # Only the first period approved: the year's last period has no count yet.
+        self.assertEqual((approved_only.figures.reports, approved_only.figures.ended), (1, 3))
+        self.assertEqual(sum(approved_only.figures.end_by_gender.values()), 0)
+        with_submitted = selectors.year_figures(reports, approved_only=False)[2025]
+        self.assertEqual((with_submitted.reports, with_submitted.ended), (2, 8))
+        self.assertEqual(with_submitted.end_by_gender, {"women": 7, "men": 7, "other": 0})
+        self.assertEqual(with_submitted.participants, 22)
