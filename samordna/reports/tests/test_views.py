@@ -3,11 +3,14 @@ another förbund gets 404; bad input is refused at the field with nothing saved;
 paged and costs the same whatever the number of reports."""
 
 from django.db import connection
+from django.test import SimpleTestCase
 from django.test.utils import CaptureQueriesContext
 
+from samordna.accounts.models import Role, User
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.reports import services
 from samordna.reports.models import AssociationReport, ReportKind
+from samordna.reports.permissions import can_read_reports, can_write_reports
 
 
 class ReportPagesTests(SamordnaTestCase):
@@ -100,3 +103,11 @@ class ReportPagesTests(SamordnaTestCase):
             )
         with self.assertNumQueries(len(few.captured_queries)):
             self.client.get(self.url("rapporter/"))
+
+
+class WritersReadTests(SimpleTestCase):
+    def test_every_role_that_may_write_the_reports_may_read_them(self):
+        # The write pages check only `can_write_reports`; they rely on this.
+        for role in Role:
+            if can_write_reports(User(role=role)):
+                self.assertTrue(can_read_reports(User(role=role)), role)
