@@ -10,6 +10,7 @@ import zipfile
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
@@ -339,6 +340,24 @@ class PublicRegisterTests(RecordsCase):
         self.client.post(self.url(f"diarium/begaranden/{request.pk}/besvarad/"))
         request.refresh_from_db()
         self.assertIsNotNone(request.done_on)
+
+    def test_the_e_mail_about_a_copy_request_keeps_ampersands_as_written(self):
+        self.association.name = "Samordningsförbundet Stad & Land"
+        self.association.email = "kansli@example.se"
+        self.association.save(update_fields=["name", "email"])
+        handling = self.letter()
+        with self.captureOnCommitCallbacks(execute=True):
+            services.copy_request_submit(
+                association=self.association,
+                handling=handling,
+                email="journalist@example.se",
+                message="Ring <gärna> & skriv",
+            )
+        (message,) = mail.outbox
+        self.assertIn("i Samordningsförbundet Stad & Lands diarium", message.body)
+        self.assertIn("Ring <gärna> & skriv", message.body)
+        self.assertNotIn("&amp;", f"{message.subject}\n{message.body}")
+        self.assertNotIn("&lt;", message.body)
 
     def test_requests_are_limited_per_address_and_hostile_input_is_refused(self):
         handling = self.letter()
