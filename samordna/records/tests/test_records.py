@@ -33,16 +33,16 @@ from samordna.records.models import (
     ArchivePackage,
     Case,
     CopyRequest,
-    Direction,
     DocumentType,
     Handling,
+    HandlingDirection,
     Registry,
     Retention,
     WeedingEntry,
     format_dnr,
 )
 from samordna.reports import services as report_services
-from samordna.reports.models import AssociationReport, ReportKind
+from samordna.reports.models import AssociationReport, AssociationReportKind
 
 D = datetime.date
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -72,7 +72,7 @@ class RecordsCase(SamordnaTestCase):
             association=self.association, by=self.office, title="Skrivelse om samverkan"
         )
         values = {
-            "direction": Direction.INCOMING,
+            "direction": HandlingDirection.INCOMING,
             "date": D(2023, 3, 1),
             "description": "Brev om samverkan kring unga",
             "organisation": "Försäkringskassan",
@@ -128,7 +128,7 @@ class RegisteredByThemselvesTests(RecordsCase):
             case = Case.objects.get(source_key=f"application:{application.pk}")
             self.assertEqual(case.application, application)
             incoming = case.handlings.get(source_key=f"application:{application.pk}")
-            self.assertEqual(incoming.direction, Direction.INCOMING)
+            self.assertEqual(incoming.direction, HandlingDirection.INCOMING)
             self.assertEqual(incoming.document_type.code, "ansokan")
 
     def test_the_decision_paragraph_and_the_agreement_join_the_application_s_ärende(
@@ -329,7 +329,7 @@ class PublicRegisterTests(RecordsCase):
         registered = request.registered_as
         assert registered is not None
         self.assertEqual(registered.case, handling.case)
-        self.assertEqual(registered.direction, Direction.INCOMING)
+        self.assertEqual(registered.direction, HandlingDirection.INCOMING)
         self.assertEqual(registered.person_name, "Kim")
         self.assertTrue(OutgoingEmail.objects.filter(key=f"copy-request:{request.pk}").exists())
         # The requester's name is never public.
@@ -854,7 +854,7 @@ class IncomingOnTheAgendaTests(RecordsCase):
         self.letter(date=datetime.date.today())
         self.assertTrue(meeting.items.filter(title="Inkomna handlingar", standing=True).exists())
         # An outgoing letter adds nothing, and the item is there once.
-        self.letter(date=datetime.date.today(), direction=Direction.OUTGOING)
+        self.letter(date=datetime.date.today(), direction=HandlingDirection.OUTGOING)
         self.letter(date=datetime.date.today())
         self.assertEqual(meeting.items.filter(title="Inkomna handlingar").count(), 1)
 
@@ -876,7 +876,10 @@ class AssociationReportTests(RecordsCase):
     def test_a_locked_report_is_registered_in_its_own_ärende_with_its_pdf_a(self):
         AssociationReport.objects.filter(association=self.association).delete()
         report = report_services.report_create(
-            association=self.association, kind=ReportKind.INTERIM, year=2023, by=self.office
+            association=self.association,
+            kind=AssociationReportKind.INTERIM,
+            year=2023,
+            by=self.office,
         )
         item = AgendaItem.objects.filter(
             meeting__association=self.association, meeting__approved_minutes__isnull=True
