@@ -13,10 +13,10 @@ from xml.etree import ElementTree as ET
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
+from django.test import SimpleTestCase, override_settings
 from docx import Document
 from PIL import Image
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from samordna.accounts.models import Role, User
 from samordna.associations.models import Association
@@ -906,3 +906,23 @@ class AssociationReportTests(RecordsCase):
         self.assertEqual(
             Handling.objects.filter(source_key__startswith="association-report").count(), 1
         )
+
+
+class PageSizeLimitTests(SimpleTestCase):
+    """A PDF may declare a page metres wide; rendering it for the archive stays bounded."""
+
+    def test_an_a4_page_is_rendered_at_the_archive_resolution(self):
+        self.assertEqual(conversion.page_scale(595, 842), conversion.PAGE_DPI / 72)
+
+    def test_a_page_five_metres_wide_is_rendered_within_the_pixel_bound(self):
+        writer = PdfWriter()
+        writer.add_blank_page(width=14_400, height=14_400)
+        data = io.BytesIO()
+        writer.write(data)
+        scale = conversion.page_scale(14_400, 14_400)
+        self.assertLessEqual(round(14_400 * scale) ** 2, conversion.MAX_PAGE_PIXELS * 1.001)
+        pdf, converted = conversion.archival_form(
+            data.getvalue(), conversion.PDF, filename="stor.pdf", association_name="Test"
+        )
+        self.assertTrue(converted)
+        self.assertTrue(conversion.is_pdfa(pdf))
