@@ -83,8 +83,11 @@ def wait_for(port: int, server: subprocess.Popen) -> None:
     sys.exit("gunicorn did not answer")
 
 
-def drive(port: int, cookies: dict[str | None, str], clients: int, seconds: float) -> None:
-    """`clients` threads, each one user going round its pages, for `seconds`."""
+def drive(
+    port: int, cookies: dict[str | None, str], clients: int, seconds: float, *, quiet: bool = False
+) -> None:
+    """`clients` threads, each one user going round its pages, for `seconds`; a row of the
+    table unless `quiet` (the warm-up, which comes before the table's header)."""
     by_user: dict[str | None, list[str]] = {}
     for _, username, path in PAGES:
         by_user.setdefault(username, []).append(path)
@@ -129,6 +132,8 @@ def drive(port: int, cookies: dict[str | None, str], clients: int, seconds: floa
     for thread in threads:
         thread.join()
     took = time.perf_counter() - began
+    if quiet:
+        return
     done = len(times) + len(errors)
     q = statistics.quantiles(times, n=100) if len(times) > 1 else [0.0] * 99
     print(
@@ -176,7 +181,7 @@ def main() -> None:
     )
     try:
         wait_for(port, server)
-        drive(port, cookies, 2, 3)  # warm-up: every worker's templates and connections
+        drive(port, cookies, 2, 3, quiet=True)  # warm-up: every worker's templates and connections
         print(
             f"gunicorn, {args.workers} sync workers; {args.seconds:g} s per level; "
             f"{len(PAGES)} pages"

@@ -137,7 +137,7 @@ def run(runs: int, profile: int = 0, against: str = "") -> None:
     from samordna.ledger.models import Treatment
     from samordna.meetings.models import Attendance, Meeting, Presence
     from samordna.reports import documents, selectors, services
-    from samordna.reports.models import AssociationReport, ReportKind
+    from samordna.reports.models import AssociationReport, AssociationReportKind
 
     association = Association.objects.create(
         name="Samordningsförbundet Bänk", slug="bank", seat="Bänkby", county="22"
@@ -239,7 +239,7 @@ def run(runs: int, profile: int = 0, against: str = "") -> None:
 
     def build() -> AssociationReport:
         report = services.report_create(
-            association=association, kind=ReportKind.ANNUAL, year=YEAR, by=office
+            association=association, kind=AssociationReportKind.ANNUAL, year=YEAR, by=office
         )
         for section in report.sections.all():
             body = "".join(f"<p>{TEXT * 3}</p>" for _ in range(4))

@@ -13,7 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from samordna.associations.permissions import association_for, can_see_history, require
+from samordna.associations.permissions import (
+    association_for,
+    association_for_role,
+    can_see_history,
+    require,
+)
 from samordna.attest import selectors, services
 from samordna.attest.forms import (
     AdoptForm,
@@ -44,23 +49,11 @@ DONE: dict[str, str] = {
 }
 
 
-def _reader(request: AuthedRequest, slug: str):
-    association = association_for(request.user, slug)
-    require(can_read(request.user))
-    return association
-
-
-def _office(request: AuthedRequest, slug: str):
-    association = association_for(request.user, slug)
-    require(can_manage(request.user))
-    return association
-
-
 @require_GET
 @login_required
 def index(request: AuthedRequest, slug: str) -> HttpResponse:
     """What waits for me, the orders by status and the signature lists."""
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     context = {
         "association": association,
         "to_handle": selectors.to_handle(association, request.user),
@@ -81,7 +74,7 @@ ORDERS_PAGE = 50
 @require_GET
 @login_required
 def orders(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     form = StatusFilterForm(request.GET or None)
     status = form.cleaned_data["status"] if form.is_valid() else ""
     # A page of the orders, newest first; the rules run for that page's orders only.
@@ -159,7 +152,7 @@ def order_approve(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def order_cancel(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     found = order_for(request.user, association, pk)
     form = CancelForm(request.POST)
     saved = False
@@ -250,7 +243,7 @@ def instalment_pay(request: AuthedRequest, slug: str, instalment_pk: int) -> Htt
 @login_required
 def invoice_create(request: AuthedRequest, slug: str) -> HttpResponse:
     """The kansli registers an invoice as an order to attest and authorise."""
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     form = InvoiceForm(
         request.POST or None, association=association, initial={"token": new_token()}
     )
@@ -289,7 +282,7 @@ def invoice_create(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_GET
 @login_required
 def lists(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read)
     context = {
         "association": association,
         "lists": selectors.lists_of(association),
@@ -301,7 +294,7 @@ def lists(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def list_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     form = ListCreateForm(request.POST or None, association=association)
     created: dict[str, Any] = {}
 
@@ -350,7 +343,7 @@ class Locked(Exception):
 
 
 def _editable_list(request: AuthedRequest, slug: str, year: int):
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage)
     signature_list = list_for(request.user, association, year)
     if signature_list.adopted:
         messages.error(

@@ -7,7 +7,7 @@ import datetime
 from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.records import services
-from samordna.records.models import Case, Direction, DocumentType
+from samordna.records.models import Case, DocumentType, HandlingDirection
 
 
 def load_registries(associations: dict[str, Association]) -> None:
@@ -37,7 +37,7 @@ def load_letters(associations: dict[str, Association]) -> None:
     services.handling_register(
         case=case,
         by=office,
-        direction=Direction.INCOMING,
+        direction=HandlingDirection.INCOMING,
         date=datetime.date(2023, 2, 14),
         description="Skrivelse om gemensam kartläggning av unga med aktivitetsersättning",
         organisation="Försäkringskassan",
@@ -46,7 +46,7 @@ def load_letters(associations: dict[str, Association]) -> None:
     services.handling_register(
         case=case,
         by=office,
-        direction=Direction.INCOMING,
+        direction=HandlingDirection.INCOMING,
         date=datetime.date(2023, 3, 2),
         description="E-post med uppgifter om en enskild deltagares situation",
         organisation="Sundsvalls kommun",

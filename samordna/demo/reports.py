@@ -15,7 +15,12 @@ from samordna.interventions.services import intervention_register
 from samordna.ledger.selectors import current_import
 from samordna.meetings.services import meeting_create
 from samordna.reports import services
-from samordna.reports.models import AssociationReport, BalanceLine, BalanceMapping, ReportKind
+from samordna.reports.models import (
+    AssociationReport,
+    AssociationReportKind,
+    BalanceLine,
+    BalanceMapping,
+)
 
 # The demo ledger's balance accounts on the balance sheet, as the kansli confirmed them.
 BALANCE_LINES = {
@@ -50,8 +55,13 @@ def load_reports(associations: dict[str, Association]) -> None:
         AssociationReport.objects.filter(association=association).values_list("kind", "year")
     )
     plans = [
-        (ReportKind.PLAN, 2023, PLAN_TEXTS, budget_for(association, 2023) is not None),
-        (ReportKind.ANNUAL, 2023, ANNUAL_TEXTS, current_import(association, 2023) is not None),
+        (AssociationReportKind.PLAN, 2023, PLAN_TEXTS, budget_for(association, 2023) is not None),
+        (
+            AssociationReportKind.ANNUAL,
+            2023,
+            ANNUAL_TEXTS,
+            current_import(association, 2023) is not None,
+        ),
     ]
     for kind, year, texts, ready in plans:
         if (kind, year) in existing or not ready:
@@ -205,14 +215,14 @@ def _ht_data(association: Association, office: User) -> None:
 
 def _ht_report(association: Association) -> None:
     if AssociationReport.objects.filter(
-        association=association, kind=ReportKind.INTERIM, year=HT_YEAR
+        association=association, kind=AssociationReportKind.INTERIM, year=HT_YEAR
     ).exists():
         return
     office = User.objects.get(username="ulrika.sahlin")
     _ht_data(association, office)
     report = services.report_create(
         association=association,
-        kind=ReportKind.INTERIM,
+        kind=AssociationReportKind.INTERIM,
         year=HT_YEAR,
         by=office,
         starts_on=datetime.date(HT_YEAR, 1, 1),

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samordna.associations.models import Association
-from samordna.associations.permissions import association_for, can_see_history, require
+from samordna.associations.permissions import association_for_role, can_see_history, require
 from samordna.core.http import AuthedRequest, file_response
 from samordna.core.text import format_date, swedish_key
 from samordna.core.views import form_page
@@ -41,18 +41,6 @@ KIND_SLUGS = {"forlorad-arbetsfortjanst": ClaimKind.LOSS, "resa": ClaimKind.TRAV
 SLUG_OF_KIND = {kind: slug for slug, kind in KIND_SLUGS.items()}
 
 
-def _reader(request: AuthedRequest, slug: str) -> Association:
-    association = association_for(request.user, slug)
-    require(can_read_fees(request.user))
-    return association
-
-
-def _office(request: AuthedRequest, slug: str) -> Association:
-    association = association_for(request.user, slug)
-    require(can_manage_fees(request.user))
-    return association
-
-
 def _year(request: AuthedRequest, years: list[int]) -> int:
     text = request.GET.get("ar", "")
     if text.isdigit() and int(text) in years:
@@ -68,7 +56,7 @@ def _meeting_url(slug: str, meeting: Meeting) -> str:
 @require_GET
 @login_required
 def index(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_fees)
     years = selectors.fee_years(association, timezone.localdate())
     year = _year(request, years)
     meetings = list(association.meetings.filter(date__year=year))
@@ -97,7 +85,7 @@ def index(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_GET
 @login_required
 def meeting(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_fees)
     fees = selectors.meeting_fees_of(meeting_for(association, pk))
     user = request.user
     own_row = fees.row_for(user.person_id) if can_claim_for_self(user) and user.person_id else None
@@ -140,7 +128,7 @@ def _present_people(meeting: Meeting) -> list:
 @require_http_methods(["GET", "POST"])
 @login_required
 def claim_create(request: AuthedRequest, slug: str, pk: int, kind: str) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_fees)
     if kind not in KIND_SLUGS:
         raise Http404("Sidan finns inte.")
     claim_kind = KIND_SLUGS[kind]
@@ -180,7 +168,7 @@ def claim_create(request: AuthedRequest, slug: str, pk: int, kind: str) -> HttpR
 @require_http_methods(["GET", "POST"])
 @login_required
 def claim_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_fees)
     claim = claim_for(association, pk)
     require(can_edit_claim(request.user, claim))
     form = CLAIM_FORMS[claim.kind](
@@ -220,7 +208,7 @@ def _act(request: AuthedRequest, action, done: str) -> None:
 @require_POST
 @login_required
 def claim_delete(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_fees)
     claim = claim_for(association, pk)
     require(can_edit_claim(request.user, claim))
     _act(
@@ -234,7 +222,7 @@ def claim_delete(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def fix(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage_fees)
     found = meeting_for(association, pk)
     _act(
         request,
@@ -248,7 +236,7 @@ def fix(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def send(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """The fastställd list goes to attest and utanordning, one order per person."""
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage_fees)
     found = meeting_for(association, pk)
     _act(
         request,
@@ -261,7 +249,7 @@ def send(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def reopen(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage_fees)
     found = meeting_for(association, pk)
     fees = selectors.meeting_fees_of(found)
     if not fees.is_fixed:
@@ -294,7 +282,7 @@ def _year_of(request: AuthedRequest, association: Association) -> int:
 @require_GET
 @login_required
 def year(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_fees)
     years = selectors.fee_years(association, timezone.localdate())
     chosen = _year(request, years)
     return render(
@@ -312,7 +300,7 @@ def year(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_GET
 @login_required
 def year_xlsx(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_fees)
     chosen = _year_of(request, association)
     content = exports.year_xlsx(association, selectors.year_list(association, chosen))
     return file_response(content, f"arvoden-{slug}-{chosen}.xlsx", exports.XLSX)
@@ -321,7 +309,7 @@ def year_xlsx(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def settings(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage_fees)
     return form_page(
         request,
         form=FeeSettingsForm(request.POST or None, instance=selectors.settings_of(association)),
@@ -346,7 +334,7 @@ def settings(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def base_amount_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _office(request, slug)
+    association = association_for_role(request.user, slug, can_manage_fees)
     return form_page(
         request,
         form=BaseAmountForm(request.POST or None),

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from samordna.accounts.permissions import is_national_reader
 from samordna.associations.models import Association
-from samordna.associations.permissions import association_for, require
+from samordna.associations.permissions import association_for_role, require
 from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest, file_response
 from samordna.core.text import format_date, format_kronor
@@ -70,18 +70,6 @@ def national_overview(request: AuthedRequest) -> HttpResponse:
 # The förbund's money: overview, contributions, budget, goals.
 
 
-def _reader(request: AuthedRequest, slug: str) -> Association:
-    association = association_for(request.user, slug)
-    require(can_read_finance(request.user))
-    return association
-
-
-def _manager(request: AuthedRequest, slug: str) -> Association:
-    association = association_for(request.user, slug)
-    require(can_manage_finance(request.user))
-    return association
-
-
 def _budget(association: Association, year: int) -> Budget:
     return get_object_or_404(
         Budget.objects.select_related("association", "paragraph"),
@@ -94,7 +82,7 @@ def _budget(association: Association, year: int) -> Budget:
 @login_required
 def overview(request: AuthedRequest, slug: str) -> HttpResponse:
     """Ekonomi: the budgets, the contributions per year and the financial goals."""
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_finance)
     budget_list = selectors.budgets_of(association)
     return render(
         request,
@@ -114,7 +102,7 @@ def overview(request: AuthedRequest, slug: str) -> HttpResponse:
 @login_required
 def contribution_list(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
     """The members' contributions for a year: amount, paid so far, outstanding."""
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_finance)
     if not 2000 <= year <= 2100:
         raise Http404("Sidan finns inte.")
     return render(
@@ -132,7 +120,7 @@ def contribution_list(request: AuthedRequest, slug: str, year: int) -> HttpRespo
 
 @login_required
 def allocation_set(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
-    association = _manager(request, slug)
+    association = association_for_role(request.user, slug, can_manage_finance)
     current = contributions.state_allocation(association, year)
     form = forms.AllocationForm(
         request.POST or None,
@@ -162,7 +150,7 @@ def allocation_set(request: AuthedRequest, slug: str, year: int) -> HttpResponse
 
 @login_required
 def schedule_set(request: AuthedRequest, slug: str, year: int, member_pk: int) -> HttpResponse:
-    association = _manager(request, slug)
+    association = association_for_role(request.user, slug, can_manage_finance)
     member = get_object_or_404(association.members, pk=member_pk)
     current = ContributionSchedule.objects.filter(
         association=association, member=member, year=year
@@ -191,8 +179,7 @@ def schedule_set(request: AuthedRequest, slug: str, year: int, member_pk: int) -
 
 @login_required
 def contribution_payment(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = association_for(request.user, slug)
-    require(can_record_contribution(request.user))
+    association = association_for_role(request.user, slug, can_record_contribution)
     instalment = get_object_or_404(
         ContributionInstalment.objects.select_related("schedule__member"),
         pk=pk,
@@ -235,7 +222,7 @@ def contribution_payment(request: AuthedRequest, slug: str, pk: int) -> HttpResp
 
 @login_required
 def budget_create(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _manager(request, slug)
+    association = association_for_role(request.user, slug, can_manage_finance)
     form = forms.BudgetCreateForm(
         request.POST or None, initial={"year": timezone.localdate().year + 1}
     )
@@ -274,7 +261,7 @@ def budget_create(request: AuthedRequest, slug: str) -> HttpResponse:
 @login_required
 def budget_detail(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
     """The budget with plan, the result and balance budgets; the kansli edits a draft."""
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_finance)
     budget = _budget(association, year)
     summary = selectors.budget_summary(budget)
     can_edit = can_manage_finance(request.user) and budget.status == BudgetStatus.DRAFT
@@ -325,7 +312,7 @@ def _budget_form_page(
 
 @login_required
 def budget_update(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
-    budget = _budget(_manager(request, slug), year)
+    budget = _budget(association_for_role(request.user, slug, can_manage_finance), year)
     form = forms.BudgetUpdateForm(request.POST or None, budget=budget)
     return _budget_form_page(
         request,
@@ -342,7 +329,7 @@ def budget_update(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
 
 @login_required
 def line_create(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
-    budget = _budget(_manager(request, slug), year)
+    budget = _budget(association_for_role(request.user, slug, can_manage_finance), year)
     form = forms.LineForm(request.POST or None, budget=budget)
     return _budget_form_page(
         request,
@@ -361,7 +348,7 @@ def line_create(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
 
 @login_required
 def line_update(request: AuthedRequest, slug: str, year: int, pk: int) -> HttpResponse:
-    budget = _budget(_manager(request, slug), year)
+    budget = _budget(association_for_role(request.user, slug, can_manage_finance), year)
     line = get_object_or_404(budget.lines, pk=pk)
     form = forms.LineForm(request.POST or None, budget=budget, line=line)
     intro = ""
@@ -390,7 +377,7 @@ def line_update(request: AuthedRequest, slug: str, year: int, pk: int) -> HttpRe
 @require_POST
 @login_required
 def line_delete(request: AuthedRequest, slug: str, year: int, pk: int) -> HttpResponse:
-    budget = _budget(_manager(request, slug), year)
+    budget = _budget(association_for_role(request.user, slug, can_manage_finance), year)
     line = get_object_or_404(budget.lines, pk=pk)
     return _post_action(
         request,
@@ -403,7 +390,7 @@ def line_delete(request: AuthedRequest, slug: str, year: int, pk: int) -> HttpRe
 @require_POST
 @login_required
 def budget_refresh(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
-    budget = _budget(_manager(request, slug), year)
+    budget = _budget(association_for_role(request.user, slug, can_manage_finance), year)
     return _post_action(
         request,
         budget,
@@ -429,7 +416,7 @@ def _post_action(request: AuthedRequest, budget: Budget, action, done: str) -> H
 
 @login_required
 def balance_update(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
-    budget = _budget(_manager(request, slug), year)
+    budget = _budget(association_for_role(request.user, slug, can_manage_finance), year)
     form = forms.BalanceForm(request.POST or None, budget=budget)
     return _budget_form_page(
         request,
@@ -453,7 +440,7 @@ def balance_update(request: AuthedRequest, slug: str, year: int) -> HttpResponse
 
 @login_required
 def budget_adopt(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
-    budget = _budget(_manager(request, slug), year)
+    budget = _budget(association_for_role(request.user, slug, can_manage_finance), year)
     form = forms.AdoptForm(request.POST or None, budget=budget)
     return _budget_form_page(
         request,
@@ -476,7 +463,7 @@ def budget_adopt(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
 @require_GET
 @login_required
 def budget_xlsx(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
-    budget = _budget(_reader(request, slug), year)
+    budget = _budget(association_for_role(request.user, slug, can_read_finance), year)
     summary = selectors.budget_summary(budget)
     return file_response(
         exports.budget_xlsx(summary),
@@ -488,7 +475,7 @@ def budget_xlsx(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
 @require_GET
 @login_required
 def budget_pdf(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
-    budget = _budget(_reader(request, slug), year)
+    budget = _budget(association_for_role(request.user, slug, can_read_finance), year)
     summary = selectors.budget_summary(budget)
     return file_response(exports.budget_pdf(summary), f"budget-{year}.pdf", "application/pdf")
 
@@ -497,7 +484,7 @@ def budget_pdf(request: AuthedRequest, slug: str, year: int) -> HttpResponse:
 @login_required
 def goal_list(request: AuthedRequest, slug: str) -> HttpResponse:
     """The financial goals with their figures per year, thresholds and warnings."""
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_finance)
     return render(
         request,
         "finance/goals.html",
@@ -511,7 +498,7 @@ def goal_list(request: AuthedRequest, slug: str) -> HttpResponse:
 
 @login_required
 def goals_update(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _manager(request, slug)
+    association = association_for_role(request.user, slug, can_manage_finance)
     instance = goals.settings_for(association)
     form = forms.GoalsForm(request.POST or None, instance=instance, association=association)
     url = reverse("finance:goals", args=[slug])

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samordna.associations.models import Association
-from samordna.associations.permissions import association_for, require
+from samordna.associations.permissions import association_for_role, require
 from samordna.core.concurrency import lock_version, versioned_save
 from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest, file_response
@@ -34,12 +34,6 @@ from samordna.ledger.permissions import (
     can_import,
     can_read_budget_followup,
 )
-
-
-def _reader(request: AuthedRequest, slug: str) -> Association:
-    association = association_for(request.user, slug)
-    require(can_read_budget_followup(request.user))
-    return association
 
 
 def _budget_years(association: Association) -> list[int]:
@@ -80,7 +74,7 @@ def _date_and_budget(
 @require_GET
 @login_required
 def followup(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_budget_followup)
     day, budget, error = _date_and_budget(request, association)
     context = {
         "association": association,
@@ -105,7 +99,7 @@ def followup(request: AuthedRequest, slug: str) -> HttpResponse:
 
 
 def _report(request: AuthedRequest, slug: str) -> selectors.FollowUp:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_budget_followup)
     day, budget, error = _date_and_budget(request, association)
     if budget is None or error:
         raise Http404("Det finns ingen budget för det datumet.")
@@ -138,7 +132,7 @@ def followup_pdf(request: AuthedRequest, slug: str) -> HttpResponse:
 @login_required
 def attach(request: AuthedRequest, slug: str) -> HttpResponse:
     """Attach the follow-up as a PDF to an agenda item of a meeting not yet justerad."""
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_budget_followup)
     require(can_attach(request.user))
     day, budget, _error = _date_and_budget(request, association)
     form = AttachForm(request.POST or None, association=association, initial={"date": day})
@@ -175,7 +169,7 @@ def attach(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def forecast(request: AuthedRequest, slug: str, line: int) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_budget_followup)
     require(can_forecast(request.user))
     budget_line: BudgetLine = get_object_or_404(
         BudgetLine.objects.select_related("budget"), pk=line, budget__association=association
@@ -221,7 +215,7 @@ def forecast(request: AuthedRequest, slug: str, line: int) -> HttpResponse:
 @login_required
 def imports(request: AuthedRequest, slug: str) -> HttpResponse:
     """The imports of every year, and (for the kansli and ekonomi) a form to upload a file."""
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_budget_followup)
     allowed = can_import(request.user)
     if request.method == "POST":
         require(allowed)
@@ -255,7 +249,7 @@ def imports(request: AuthedRequest, slug: str) -> HttpResponse:
 
 
 def _import(request: AuthedRequest, slug: str, pk: int) -> tuple[Association, LedgerImport]:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_budget_followup)
     require(can_import(request.user))
     found = get_object_or_404(
         # The parsed file is loaded only where it is read (a large ledger's is megabytes).

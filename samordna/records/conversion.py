@@ -7,6 +7,7 @@ came."""
 import datetime
 import email
 import io
+import math
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,6 +35,9 @@ PAGE_DPI = 150
 MAX_PAGES = 300
 MAX_SHEET_CELLS = 60_000
 MAX_IMAGE_PIXELS = 60_000_000
+# A page is rendered at PAGE_DPI unless that would take more pixels than this (a page may be
+# declared 5 m wide): then at the resolution that fits, so memory stays bounded (~100 MB).
+MAX_PAGE_PIXELS = 25_000_000
 # Where the images of a converted file are found while it is rendered: no host, only a
 # prefix this module's url_fetcher serves from memory.
 IMAGE_BASE = DOCUMENT_BASE + "bild/"
@@ -293,6 +297,14 @@ def _xlsx(data: bytes) -> Rendering:
     return rendering
 
 
+def page_scale(width: float, height: float) -> float:
+    """Pixels per point for a page of `width` × `height` points: PAGE_DPI, or less for a page
+    so large that PAGE_DPI would pass MAX_PAGE_PIXELS."""
+    scale = PAGE_DPI / 72
+    area = max(width * height, 1.0)
+    return min(scale, math.sqrt(MAX_PAGE_PIXELS / area))
+
+
 def _pdf_pages(data: bytes) -> Rendering:
     """A PDF that is not PDF/A, page by page as images: its look is kept, as PDF/A-b asks."""
     import pypdfium2 as pdfium
@@ -307,7 +319,7 @@ def _pdf_pages(data: bytes) -> Rendering:
         rendering = Rendering()
         for page in document:
             width, height = page.get_size()
-            bitmap = page.render(scale=PAGE_DPI / 72)
+            bitmap = page.render(scale=page_scale(width, height))
             rendering.blocks.append(
                 {
                     "kind": "page",

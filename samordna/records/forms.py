@@ -7,7 +7,7 @@ from samordna.associations.models import Association
 from samordna.control.models import DelegationDecision
 from samordna.core.forms import DateInput, StyledFormMixin
 from samordna.meetings.models import Paragraph
-from samordna.records.models import Direction, DocumentType, Retention
+from samordna.records.models import DocumentType, HandlingDirection, Retention
 
 MAX_FILES = 10
 
@@ -82,7 +82,7 @@ class SecrecyFields(forms.Form):
 
 
 class HandlingForm(StyledFormMixin, SecrecyFields):
-    direction = forms.ChoiceField(label="Slag", choices=Direction.choices)
+    direction = forms.ChoiceField(label="Slag", choices=HandlingDirection.choices)
     date = forms.DateField(label="Inkom eller skickades", widget=DateInput())
     description = forms.CharField(label="Beskrivning", max_length=500)
     organisation = forms.CharField(

@@ -209,7 +209,7 @@ class DocumentType(models.Model):
         return self.get_retention_display()
 
 
-class Direction(models.TextChoices):
+class HandlingDirection(models.TextChoices):
     INCOMING = "in", "Inkommen"
     OUTGOING = "out", "Utgående"
     INTERNAL = "internal", "Upprättad"
@@ -224,7 +224,7 @@ class Handling(models.Model):
         Case, on_delete=models.CASCADE, related_name="handlings", verbose_name="ärende"
     )
     sequence = models.PositiveIntegerField("löpnummer i ärendet")
-    direction = models.CharField("slag", max_length=8, choices=Direction.choices)
+    direction = models.CharField("slag", max_length=8, choices=HandlingDirection.choices)
     date = models.DateField("inkom eller skickades")
     organisation = models.CharField(
         "avsändare eller mottagare (organisation)", max_length=300, blank=True

@@ -13,7 +13,7 @@ from samordna.core.services import save_with_history
 from samordna.interventions.models import Agreement, Application, Report
 from samordna.meetings.models import ApprovedMinutes, Attachment, Meeting, Paragraph
 from samordna.records import services
-from samordna.records.models import Case, Direction, Handling
+from samordna.records.models import Case, Handling, HandlingDirection
 from samordna.records.services import document_type_of
 from samordna.reports.models import AssociationReport
 
@@ -72,7 +72,7 @@ def register_application(*, application: Application, by: User | None) -> Handli
     return services.handling_register(
         case=case,
         by=by,
-        direction=Direction.INCOMING,
+        direction=HandlingDirection.INCOMING,
         date=received,
         description=f"Ansökan om medel: {application.name or 'ansökan utan namn'}",
         document_type=document_type_of(association, "ansokan"),
@@ -98,7 +98,7 @@ def register_decisions(*, meeting: Meeting, by: User | None) -> list[Handling]:
                 services.handling_register(
                     case=case,
                     by=by,
-                    direction=Direction.INTERNAL,
+                    direction=HandlingDirection.INTERNAL,
                     date=meeting.date,
                     description=(
                         f"Beslut {meeting.date:%Y-%m-%d} § {paragraph.number}: "
@@ -129,7 +129,7 @@ def register_minutes(*, approved: ApprovedMinutes, by: User | None) -> Handling:
     return services.handling_register(
         case=case,
         by=by,
-        direction=Direction.INTERNAL,
+        direction=HandlingDirection.INTERNAL,
         date=approved.approved_on,
         description=(
             f"Protokoll styrelsemöte {meeting.date:%Y-%m-%d}, "
@@ -150,7 +150,7 @@ def register_agreement(*, agreement: Agreement, by: User | None) -> Handling:
     return services.handling_register(
         case=case,
         by=by,
-        direction=Direction.OUTGOING,
+        direction=HandlingDirection.OUTGOING,
         date=agreement.signed_on,
         description=f"Avtal {agreement.number}, undertecknat",
         document_type=document_type_of(agreement.association, "avtal"),
@@ -168,7 +168,7 @@ def register_report(*, report: Report, by: User | None) -> Handling:
     return services.handling_register(
         case=case,
         by=by,
-        direction=Direction.INCOMING,
+        direction=HandlingDirection.INCOMING,
         date=received,
         description=f"{report.title}",
         document_type=document_type_of(report.association, "rapport"),
@@ -195,7 +195,7 @@ def register_control_plan(*, plan: ControlPlan, by: User | None) -> Handling:
     return services.handling_register(
         case=_control_case(plan, by=by),
         by=by,
-        direction=Direction.INTERNAL,
+        direction=HandlingDirection.INTERNAL,
         date=min(plan.adopted_on, timezone.localdate()),
         description=f"{plan}, antagen {plan.source}".strip(", "),
         document_type=document_type_of(plan.association, "internkontroll"),
@@ -212,7 +212,7 @@ def register_control_report(
     return services.handling_register(
         case=_control_case(plan, by=by),
         by=by,
-        direction=Direction.INTERNAL,
+        direction=HandlingDirection.INTERNAL,
         date=timezone.localdate(),
         description=attachment.title,
         document_type=document_type_of(plan.association, "internkontroll"),
@@ -239,7 +239,7 @@ def register_association_report(*, report: AssociationReport, by: User | None) -
     return services.handling_register(
         case=case,
         by=by,
-        direction=Direction.INTERNAL,
+        direction=HandlingDirection.INTERNAL,
         date=locked_on,
         description=f"{title}, beslutad och låst",
         document_type=document_type_of(report.association, "arsredovisning"),

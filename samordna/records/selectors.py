@@ -16,9 +16,9 @@ from samordna.meetings.models import Meeting
 from samordna.records.models import (
     ArchivePackage,
     CaseStatus,
-    Direction,
     DocumentType,
     Handling,
+    HandlingDirection,
     Registry,
     Retention,
 )
@@ -197,7 +197,7 @@ def incoming_for_meeting(meeting: Meeting) -> Incoming:
     )
     handlings = Handling.objects.filter(
         association_id=meeting.association_id,
-        direction=Direction.INCOMING,
+        direction=HandlingDirection.INCOMING,
         date__lte=meeting.date,
     ).select_related("case", "document_type")
     if previous is not None:
@@ -221,7 +221,7 @@ def incoming_for_next_meeting(association: Association, today: datetime.date) ->
         .first()
     )
     handlings = Handling.objects.filter(
-        association=association, direction=Direction.INCOMING
+        association=association, direction=HandlingDirection.INCOMING
     ).select_related("case", "document_type")
     if previous is not None:
         handlings = handlings.filter(date__gte=previous)

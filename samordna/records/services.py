@@ -47,10 +47,10 @@ from samordna.records.models import (
     Case,
     CaseStatus,
     CopyRequest,
-    Direction,
     DnrCounter,
     DocumentType,
     Handling,
+    HandlingDirection,
     HandlingFile,
     Registry,
     Retention,
@@ -412,7 +412,7 @@ def handling_register(
     for name, data, content_type in files:
         _store(handling, name, data, content_type)
     _refresh_search(handling)
-    if direction == Direction.INCOMING:
+    if direction == HandlingDirection.INCOMING:
         # What comes in is reported at the next meeting: its agenda gets the item.
         upcoming = selectors.next_meeting(association, timezone.localdate())
         if upcoming is not None:
@@ -502,7 +502,7 @@ def copy_request_submit(
     registered = handling_register(
         case=case,
         by=None,
-        direction=Direction.INCOMING,
+        direction=HandlingDirection.INCOMING,
         date=timezone.localtime(now).date(),
         description=f"Begäran om kopia av handling {handling.number}",
         document_type=document_type_of(association, "begaran"),

@@ -43,7 +43,7 @@ from samordna.interventions.selectors import period_label
 from samordna.ledger.selectors import followup
 from samordna.meetings.models import Attendance, Meeting, Presence
 from samordna.reports import statements
-from samordna.reports.models import AssociationReport, FigureUnit, ReportKind
+from samordna.reports.models import AssociationReport, AssociationReportKind, FigureUnit
 
 
 @dataclass
@@ -394,11 +394,11 @@ def annual_statements(period: Period, out: Collector) -> None:
 
 Source = Callable[[Period, Collector], None]
 SOURCES: dict[str, list[Source]] = {
-    ReportKind.PLAN: [budget_plan, financial_goals, insatser],
-    ReportKind.INTERIM: [
+    AssociationReportKind.PLAN: [budget_plan, financial_goals, insatser],
+    AssociationReportKind.INTERIM: [
         goals, financial_goals, insatser, participants, meetings, budget_followup,
     ],
-    ReportKind.ANNUAL: [
+    AssociationReportKind.ANNUAL: [
         goals, financial_goals, insatser, participants, meetings, budget_followup,
         annual_statements,
     ],

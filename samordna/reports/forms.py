@@ -3,11 +3,11 @@ from django import forms
 from samordna.associations.models import Association
 from samordna.core.forms import DateInput, StyledFormMixin
 from samordna.ledger.forms import open_items
-from samordna.reports.models import BalanceLine, ReportKind
+from samordna.reports.models import AssociationReportKind, BalanceLine
 
 
 class ReportForm(StyledFormMixin, forms.Form):
-    kind = forms.ChoiceField(label="Slag", choices=ReportKind.choices)
+    kind = forms.ChoiceField(label="Slag", choices=AssociationReportKind.choices)
     year = forms.IntegerField(
         label="År",
         min_value=2000,

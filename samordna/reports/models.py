@@ -10,7 +10,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 
-class ReportKind(models.TextChoices):
+class AssociationReportKind(models.TextChoices):
     PLAN = "verksamhetsplan", "Verksamhetsplan med budget"
     INTERIM = "delarsrapport", "Delårsrapport"
     ANNUAL = "arsredovisning", "Årsredovisning"
@@ -28,7 +28,7 @@ class AssociationReport(models.Model):
     association = models.ForeignKey(
         "associations.Association", on_delete=models.CASCADE, related_name="own_reports"
     )
-    kind = models.CharField("slag", max_length=16, choices=ReportKind.choices)
+    kind = models.CharField("slag", max_length=16, choices=AssociationReportKind.choices)
     year = models.PositiveSmallIntegerField("år")
     starts_on = models.DateField("perioden från")
     ends_on = models.DateField("perioden till och med")

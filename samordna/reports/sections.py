@@ -3,11 +3,11 @@
 municipal accounting as förbund apply it (årsredovisning). Each names the table of figures it
 shows under its text, if any (`figures.TABLES`)."""
 
-from samordna.reports.models import ReportKind
+from samordna.reports.models import AssociationReportKind
 
 # (key, title, table)
 SECTIONS: dict[str, list[tuple[str, str, str]]] = {
-    ReportKind.PLAN: [
+    AssociationReportKind.PLAN: [
         ("vision", "Vision", ""),
         ("organisation", "Organisation", ""),
         ("inriktning", "Inriktning", ""),
@@ -17,7 +17,7 @@ SECTIONS: dict[str, list[tuple[str, str, str]]] = {
         ("insatser", "Insatser", "insatser"),
         ("budget", "Budget och plan", "budget"),
     ],
-    ReportKind.INTERIM: [
+    AssociationReportKind.INTERIM: [
         ("forvaltningsberattelse", "Förvaltningsberättelse", ""),
         ("om-forbundet", "Om förbundet", ""),
         ("mal", "Mål med kommentarer", "mal"),
@@ -28,7 +28,7 @@ SECTIONS: dict[str, list[tuple[str, str, str]]] = {
         ("styrelsen", "Styrelsens arbete", "styrelsen"),
         ("ekonomi", "Ekonomiskt utfall och prognos", "ekonomi"),
     ],
-    ReportKind.ANNUAL: [
+    AssociationReportKind.ANNUAL: [
         ("forvaltningsberattelse", "Förvaltningsberättelse", ""),
         ("handelser", "Händelser av väsentlig betydelse", ""),
         ("styrelsen", "Styrelsens arbete", "styrelsen"),

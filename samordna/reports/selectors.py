@@ -17,9 +17,9 @@ from samordna.meetings.models import ApprovedMinutes
 from samordna.reports import figures
 from samordna.reports.models import (
     AssociationReport,
+    AssociationReportKind,
     BalanceMapping,
     Figure,
-    ReportKind,
 )
 from samordna.reports.statements import Refused, default_line
 
@@ -213,7 +213,7 @@ def signatories(report: AssociationReport) -> list[BoardSeat]:
 def discharges_for(report: AssociationReport) -> list[MemberDischarge]:
     """The members' decisions on this årsredovisning and on ansvarsfrihet (control year):
     the link is the förbund and the year, so that control need not know the reports."""
-    if report.kind != ReportKind.ANNUAL:
+    if report.kind != AssociationReportKind.ANNUAL:
         return []
     return list(
         MemberDischarge.objects.filter(association=report.association, year=report.year)

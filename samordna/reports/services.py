@@ -28,11 +28,11 @@ from samordna.meetings.services.papers import attachment_add
 from samordna.reports import documents, figures, selectors, statements
 from samordna.reports.models import (
     AssociationReport,
+    AssociationReportKind,
     BalanceLine,
     BalanceMapping,
     Figure,
     ReportDispatch,
-    ReportKind,
     ReportSection,
 )
 from samordna.reports.sections import SECTIONS
@@ -43,7 +43,7 @@ LOCKED = "Rapporten är beslutad och låst; den kan inte ändras."
 
 def default_period(kind: str, year: int) -> tuple[datetime.date, datetime.date]:
     """The whole year, and January–August for a delårsrapport (as `001_…`)."""
-    if kind == ReportKind.INTERIM:
+    if kind == AssociationReportKind.INTERIM:
         return datetime.date(year, 1, 1), datetime.date(year, 8, 31)
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
@@ -92,7 +92,7 @@ def report_create(
     sections), and every figure read from the data with its source."""
     if AssociationReport.objects.filter(association=association, kind=kind, year=year).exists():
         raise ValidationError(
-            {"year": f"Det finns redan en {ReportKind(kind).label.lower()} för {year}."}
+            {"year": f"Det finns redan en {AssociationReportKind(kind).label.lower()} för {year}."}
         )
     first, last = default_period(kind, year)
     report = AssociationReport(
@@ -101,7 +101,7 @@ def report_create(
         year=year,
         starts_on=starts_on or first,
         ends_on=ends_on or last,
-        title=f"{ReportKind(kind).label} {year}",
+        title=f"{AssociationReportKind(kind).label} {year}",
         public=public,
     )
     if report.starts_on.year != year or report.ends_on.year != year:

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samordna.associations.models import Association, BoardSeat
-from samordna.associations.permissions import association_for, require
+from samordna.associations.permissions import association_for_role
 from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest
 from samordna.core.views import form_page
@@ -28,18 +28,6 @@ from samordna.reports.permissions import can_read_reports, can_write_reports
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _reader(request: AuthedRequest, slug: str) -> Association:
-    association = association_for(request.user, slug)
-    require(can_read_reports(request.user))
-    return association
-
-
-def _writer(request: AuthedRequest, slug: str) -> Association:
-    association = _reader(request, slug)
-    require(can_write_reports(request.user))
-    return association
-
-
 def _report(association: Association, pk: int) -> AssociationReport:
     return get_object_or_404(
         AssociationReport.objects.select_related("association", "attachment__meeting"),
@@ -51,7 +39,7 @@ def _report(association: Association, pk: int) -> AssociationReport:
 @require_GET
 @login_required
 def report_list(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_reports)
     page = selectors.reports_page(association, request.GET.get("sida"))
     return render(
         request,
@@ -67,7 +55,7 @@ def report_list(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def report_new(request: AuthedRequest, slug: str) -> HttpResponse:
-    association = _writer(request, slug)
+    association = association_for_role(request.user, slug, can_write_reports)
     form = ReportForm(request.POST or None)
     created: list[AssociationReport] = []
 
@@ -94,7 +82,7 @@ def report_new(request: AuthedRequest, slug: str) -> HttpResponse:
 @require_GET
 @login_required
 def report_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _reader(request, slug)
+    association = association_for_role(request.user, slug, can_read_reports)
     report = _report(association, pk)
     state = selectors.figure_state(report)
     sections = [
@@ -125,7 +113,7 @@ def report_detail(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def section_edit(request: AuthedRequest, slug: str, pk: int, section: int) -> HttpResponse:
-    association = _writer(request, slug)
+    association = association_for_role(request.user, slug, can_write_reports)
     report = _report(association, pk)
     found: ReportSection = get_object_or_404(report.sections, pk=section)
     form = SectionForm(request.POST or None, initial={"title": found.title, "body": found.body})
@@ -145,7 +133,7 @@ def section_edit(request: AuthedRequest, slug: str, pk: int, section: int) -> Ht
 @require_POST
 @login_required
 def refresh(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _writer(request, slug)
+    association = association_for_role(request.user, slug, can_write_reports)
     report = _report(association, pk)
     try:
         changed = services.figures_refresh(report=report, by=request.user)
@@ -159,7 +147,7 @@ def refresh(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def attach(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _writer(request, slug)
+    association = association_for_role(request.user, slug, can_write_reports)
     report = _report(association, pk)
     form = AttachForm(request.POST or None, association=association)
     return form_page(
@@ -176,7 +164,7 @@ def attach(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def lock(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _writer(request, slug)
+    association = association_for_role(request.user, slug, can_write_reports)
     report = _report(association, pk)
     try:
         progress = services.report_lock_start(report=report, by=request.user)
@@ -189,7 +177,7 @@ def lock(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def send(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    association = _writer(request, slug)
+    association = association_for_role(request.user, slug, can_write_reports)
     report = _report(association, pk)
     members = list(association.members.order_by("name"))
     addresses: dict[int, list[str]] = {}
@@ -226,7 +214,7 @@ def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
 @login_required
 def report_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """The locked report's stored PDF/A, or the draft as it stands."""
-    report = _report(_reader(request, slug), pk)
+    report = _report(association_for_role(request.user, slug, can_read_reports), pk)
     if report.pdf:
         with report.pdf.open("rb") as stored:
             content = stored.read()
@@ -238,7 +226,7 @@ def report_pdf(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def report_docx(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
-    report = _report(_reader(request, slug), pk)
+    report = _report(association_for_role(request.user, slug, can_read_reports), pk)
     if report.docx:
         with report.docx.open("rb") as stored:
             content = stored.read()
@@ -252,7 +240,7 @@ def report_docx(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 def balance_lines(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     """Which line of the balance sheet each balance account of the year's ledger goes to,
     remembered for the förbund's later years."""
-    association = _writer(request, slug)
+    association = association_for_role(request.user, slug, can_write_reports)
     report = _report(association, pk)
     accounts = selectors.balance_accounts(association, report.year)
     form = BalanceMappingForm(request.POST or None, accounts=accounts)

@@ -16,7 +16,7 @@ from samordna.meetings import services as meeting_services
 from samordna.meetings.models import ItemKind
 from samordna.meetings.services import kallelse
 from samordna.meetings.tests.helpers import unapproved_copy
-from samordna.reports.models import AssociationReport, ReportKind
+from samordna.reports.models import AssociationReport, AssociationReportKind
 
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)> "Ö"'
 BLOCKS = {"p", "h1", "h2", "h3", "ol", "ul", "li", "br", "div"}
@@ -130,7 +130,10 @@ class HtmlEmailTests(SamordnaTestCase):
 
     def test_the_report_to_the_members_has_an_html_part(self):
         report = AssociationReport(
-            association=self.association, kind=ReportKind.ANNUAL, year=2023, title=HOSTILE
+            association=self.association,
+            kind=AssociationReportKind.ANNUAL,
+            year=2023,
+            title=HOSTILE,
         )
         member = Member(association=self.association, name="Region & Kommun")
         message = self.sent("reports/email/report", {"report": report, "member": member})

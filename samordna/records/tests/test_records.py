@@ -10,12 +10,13 @@ import zipfile
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
+from django.test import SimpleTestCase, override_settings
 from docx import Document
 from PIL import Image
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from samordna.accounts.models import Role, User
 from samordna.associations.models import Association
@@ -32,16 +33,16 @@ from samordna.records.models import (
     ArchivePackage,
     Case,
     CopyRequest,
-    Direction,
     DocumentType,
     Handling,
+    HandlingDirection,
     Registry,
     Retention,
     WeedingEntry,
     format_dnr,
 )
 from samordna.reports import services as report_services
-from samordna.reports.models import AssociationReport, ReportKind
+from samordna.reports.models import AssociationReport, AssociationReportKind
 
 D = datetime.date
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -71,7 +72,7 @@ class RecordsCase(SamordnaTestCase):
             association=self.association, by=self.office, title="Skrivelse om samverkan"
         )
         values = {
-            "direction": Direction.INCOMING,
+            "direction": HandlingDirection.INCOMING,
             "date": D(2023, 3, 1),
             "description": "Brev om samverkan kring unga",
             "organisation": "Försäkringskassan",
@@ -127,7 +128,7 @@ class RegisteredByThemselvesTests(RecordsCase):
             case = Case.objects.get(source_key=f"application:{application.pk}")
             self.assertEqual(case.application, application)
             incoming = case.handlings.get(source_key=f"application:{application.pk}")
-            self.assertEqual(incoming.direction, Direction.INCOMING)
+            self.assertEqual(incoming.direction, HandlingDirection.INCOMING)
             self.assertEqual(incoming.document_type.code, "ansokan")
 
     def test_the_decision_paragraph_and_the_agreement_join_the_application_s_ärende(
@@ -328,7 +329,7 @@ class PublicRegisterTests(RecordsCase):
         registered = request.registered_as
         assert registered is not None
         self.assertEqual(registered.case, handling.case)
-        self.assertEqual(registered.direction, Direction.INCOMING)
+        self.assertEqual(registered.direction, HandlingDirection.INCOMING)
         self.assertEqual(registered.person_name, "Kim")
         self.assertTrue(OutgoingEmail.objects.filter(key=f"copy-request:{request.pk}").exists())
         # The requester's name is never public.
@@ -339,6 +340,24 @@ class PublicRegisterTests(RecordsCase):
         self.client.post(self.url(f"diarium/begaranden/{request.pk}/besvarad/"))
         request.refresh_from_db()
         self.assertIsNotNone(request.done_on)
+
+    def test_the_e_mail_about_a_copy_request_keeps_ampersands_as_written(self):
+        self.association.name = "Samordningsförbundet Stad & Land"
+        self.association.email = "kansli@example.se"
+        self.association.save(update_fields=["name", "email"])
+        handling = self.letter()
+        with self.captureOnCommitCallbacks(execute=True):
+            services.copy_request_submit(
+                association=self.association,
+                handling=handling,
+                email="journalist@example.se",
+                message="Ring <gärna> & skriv",
+            )
+        (message,) = mail.outbox
+        self.assertIn("i Samordningsförbundet Stad & Lands diarium", message.body)
+        self.assertIn("Ring <gärna> & skriv", message.body)
+        self.assertNotIn("&amp;", f"{message.subject}\n{message.body}")
+        self.assertNotIn("&lt;", message.body)
 
     def test_requests_are_limited_per_address_and_hostile_input_is_refused(self):
         handling = self.letter()
@@ -835,7 +854,7 @@ class IncomingOnTheAgendaTests(RecordsCase):
         self.letter(date=datetime.date.today())
         self.assertTrue(meeting.items.filter(title="Inkomna handlingar", standing=True).exists())
         # An outgoing letter adds nothing, and the item is there once.
-        self.letter(date=datetime.date.today(), direction=Direction.OUTGOING)
+        self.letter(date=datetime.date.today(), direction=HandlingDirection.OUTGOING)
         self.letter(date=datetime.date.today())
         self.assertEqual(meeting.items.filter(title="Inkomna handlingar").count(), 1)
 
@@ -857,7 +876,10 @@ class AssociationReportTests(RecordsCase):
     def test_a_locked_report_is_registered_in_its_own_ärende_with_its_pdf_a(self):
         AssociationReport.objects.filter(association=self.association).delete()
         report = report_services.report_create(
-            association=self.association, kind=ReportKind.INTERIM, year=2023, by=self.office
+            association=self.association,
+            kind=AssociationReportKind.INTERIM,
+            year=2023,
+            by=self.office,
         )
         item = AgendaItem.objects.filter(
             meeting__association=self.association, meeting__approved_minutes__isnull=True
@@ -884,3 +906,23 @@ class AssociationReportTests(RecordsCase):
         self.assertEqual(
             Handling.objects.filter(source_key__startswith="association-report").count(), 1
         )
+
+
+class PageSizeLimitTests(SimpleTestCase):
+    """A PDF may declare a page metres wide; rendering it for the archive stays bounded."""
+
+    def test_an_a4_page_is_rendered_at_the_archive_resolution(self):
+        self.assertEqual(conversion.page_scale(595, 842), conversion.PAGE_DPI / 72)
+
+    def test_a_page_five_metres_wide_is_rendered_within_the_pixel_bound(self):
+        writer = PdfWriter()
+        writer.add_blank_page(width=14_400, height=14_400)
+        data = io.BytesIO()
+        writer.write(data)
+        scale = conversion.page_scale(14_400, 14_400)
+        self.assertLessEqual(round(14_400 * scale) ** 2, conversion.MAX_PAGE_PIXELS * 1.001)
+        pdf, converted = conversion.archival_form(
+            data.getvalue(), conversion.PDF, filename="stor.pdf", association_name="Test"
+        )
+        self.assertTrue(converted)
+        self.assertTrue(conversion.is_pdfa(pdf))

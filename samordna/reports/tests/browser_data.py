@@ -6,7 +6,7 @@ from functools import cached_property
 from django.urls import reverse
 
 from samordna.core.tests.browser_pages import AppPages
-from samordna.reports.models import AssociationReport, BalanceMapping, ReportKind
+from samordna.reports.models import AssociationReport, AssociationReportKind, BalanceMapping
 
 READER_PAGES = ["reports:list", "reports:detail"]
 
@@ -32,13 +32,13 @@ class ReportPages(AppPages):
     @cached_property
     def annual(self) -> AssociationReport:
         return AssociationReport.objects.get(
-            association=self.association, kind=ReportKind.ANNUAL, year=2023
+            association=self.association, kind=AssociationReportKind.ANNUAL, year=2023
         )
 
     @cached_property
     def plan(self) -> AssociationReport:
         return AssociationReport.objects.get(
-            association=self.association, kind=ReportKind.PLAN, year=2023
+            association=self.association, kind=AssociationReportKind.PLAN, year=2023
         )
 
     def _url(self, name: str, *args: object) -> str:

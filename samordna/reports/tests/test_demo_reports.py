@@ -6,7 +6,7 @@ from samordna.finance import budgets
 from samordna.finance.selectors import budget_for, budget_lines
 from samordna.followup.models import ParticipantReport
 from samordna.reports import documents, figures, selectors, services
-from samordna.reports.models import AssociationReport, ReportKind
+from samordna.reports.models import AssociationReport, AssociationReportKind
 
 # What `001_…` says, word for word where it gives a figure:
 SEED_001 = {
@@ -23,7 +23,7 @@ SEED_001 = {
 class DemoReportTests(SamordnaTestCase):
     def test_the_delarsrapport_2020_shows_the_seeds_figures_in_the_seeds_sections(self):
         report = AssociationReport.objects.get(
-            association=self.other, kind=ReportKind.INTERIM, year=2020
+            association=self.other, kind=AssociationReportKind.INTERIM, year=2020
         )
         self.assertEqual((report.starts_on.month, report.ends_on.month), (1, 6))
         state = selectors.figure_state(report)
@@ -61,7 +61,7 @@ class DemoReportTests(SamordnaTestCase):
         (`ParticipantReport.demo`) and the report says so beside them, as it names the seed
         beside the seed's own figures."""
         report = AssociationReport.objects.get(
-            association=self.other, kind=ReportKind.INTERIM, year=2020
+            association=self.other, kind=AssociationReportKind.INTERIM, year=2020
         )
         self.assertTrue(
             ParticipantReport.objects.filter(
@@ -97,7 +97,7 @@ class DemoReportTests(SamordnaTestCase):
 
     def test_the_verksamhetsplan_2023_budget_equals_bilaga_16(self):
         report = AssociationReport.objects.get(
-            association=self.association, kind=ReportKind.PLAN, year=2023
+            association=self.association, kind=AssociationReportKind.PLAN, year=2023
         )
         budget = budget_for(self.association, 2023)
         assert budget is not None

@@ -19,7 +19,7 @@ from samordna.core.tests.base import SamordnaTestCase
 from samordna.meetings.models import AgendaItem, ApprovedMinutes, Meeting
 from samordna.meetings.tests.helpers import pdf_inflated
 from samordna.reports import documents, services
-from samordna.reports.models import AssociationReport, ReportKind
+from samordna.reports.models import AssociationReport, AssociationReportKind
 
 
 def words(text: str) -> str:
@@ -55,7 +55,10 @@ class DecidedReportTests(SamordnaTestCase):
     def setUp(self):
         AssociationReport.objects.filter(association=self.association).delete()
         self.report = services.report_create(
-            association=self.association, kind=ReportKind.ANNUAL, year=2023, by=self.office
+            association=self.association,
+            kind=AssociationReportKind.ANNUAL,
+            year=2023,
+            by=self.office,
         )
         section = self.report.sections.get(key="forvaltningsberattelse")
         services.section_update(

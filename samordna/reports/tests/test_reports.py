@@ -27,7 +27,7 @@ from samordna.ledger.models import LedgerBalance, LedgerImport
 from samordna.ledger.tests.helpers import fresh_budget, sie, upload, ver
 from samordna.meetings.models import Attendance, Meeting, Presence
 from samordna.reports import documents, figures, selectors, services, statements
-from samordna.reports.models import AssociationReport, ReportKind
+from samordna.reports.models import AssociationReport, AssociationReportKind
 
 D = datetime.date
 YEAR = 2024
@@ -107,7 +107,10 @@ class DelarsrapportTests(SamordnaTestCase):
 
     def draft(self):
         return services.report_create(
-            association=self.association, kind=ReportKind.INTERIM, year=YEAR, by=self.office
+            association=self.association,
+            kind=AssociationReportKind.INTERIM,
+            year=YEAR,
+            by=self.office,
         )
 
     def figure(self, report, key: str) -> str:
@@ -291,7 +294,10 @@ class DelarsrapportTests(SamordnaTestCase):
 
     def test_sections_carry_over_from_last_year_with_history(self):
         last = services.report_create(
-            association=self.association, kind=ReportKind.INTERIM, year=YEAR - 1, by=self.office
+            association=self.association,
+            kind=AssociationReportKind.INTERIM,
+            year=YEAR - 1,
+            by=self.office,
         )
         section = last.sections.get(key="forvaltningsberattelse")
         services.section_update(
@@ -339,7 +345,10 @@ class ArsredovisningTests(SamordnaTestCase):
     def test_the_report_is_drafted_with_its_statements(self):
         AssociationReport.objects.filter(association=self.association).delete()
         report = services.report_create(
-            association=self.association, kind=ReportKind.ANNUAL, year=2023, by=self.office
+            association=self.association,
+            kind=AssociationReportKind.ANNUAL,
+            year=2023,
+            by=self.office,
         )
         state = selectors.figure_state(report)
         self.assertEqual(state.refused, "")
@@ -369,7 +378,10 @@ class ArsredovisningTests(SamordnaTestCase):
             statements.build(self.association, 2023)
         with self.assertRaisesMessage(ValidationError, "2440 Leverantörsskulder"):
             services.report_create(
-                association=self.association, kind=ReportKind.ANNUAL, year=2023, by=self.office
+                association=self.association,
+                kind=AssociationReportKind.ANNUAL,
+                year=2023,
+                by=self.office,
             )
 
     def test_a_closing_balance_that_is_not_the_verifications_is_refused(self):
@@ -463,7 +475,10 @@ class BalanskravTests(SamordnaTestCase):
 
         AssociationReport.objects.filter(association=self.association).delete()
         report = services.report_create(
-            association=self.association, kind=ReportKind.ANNUAL, year=2024, by=self.office
+            association=self.association,
+            kind=AssociationReportKind.ANNUAL,
+            year=2024,
+            by=self.office,
         )
         section = report.sections.get(key="balanskrav")
         self.assertEqual(section.table, "balanskrav")

@@ -3,17 +3,20 @@ another förbund gets 404; bad input is refused at the field with nothing saved;
 paged and costs the same whatever the number of reports."""
 
 from django.db import connection
+from django.test import SimpleTestCase
 from django.test.utils import CaptureQueriesContext
 
+from samordna.accounts.models import Role, User
 from samordna.core.tests.base import SamordnaTestCase
 from samordna.reports import services
-from samordna.reports.models import AssociationReport, ReportKind
+from samordna.reports.models import AssociationReport, AssociationReportKind
+from samordna.reports.permissions import can_read_reports, can_write_reports
 
 
 class ReportPagesTests(SamordnaTestCase):
     def setUp(self):
         self.annual = AssociationReport.objects.get(
-            association=self.association, kind=ReportKind.ANNUAL, year=2023
+            association=self.association, kind=AssociationReportKind.ANNUAL, year=2023
         )
         self.section = self.annual.sections.get(key="forvaltningsberattelse")
 
@@ -75,7 +78,8 @@ class ReportPagesTests(SamordnaTestCase):
     def test_drafting_a_second_report_of_the_year_is_refused_at_the_field(self):
         self.login(self.office)
         response = self.client.post(
-            self.url("rapporter/ny/"), {"kind": ReportKind.ANNUAL, "year": "2023", "public": "on"}
+            self.url("rapporter/ny/"),
+            {"kind": AssociationReportKind.ANNUAL, "year": "2023", "public": "on"},
         )
         self.assertContains(response, "Det finns redan en årsredovisning för 2023", status_code=400)
         response = self.client.post(self.url("rapporter/ny/"), {"kind": "x", "year": "tjugo"})
@@ -96,7 +100,18 @@ class ReportPagesTests(SamordnaTestCase):
             self.client.get(self.url("rapporter/"))
         for year in (2021, 2022):
             services.report_create(
-                association=self.association, kind=ReportKind.PLAN, year=year, by=self.office
+                association=self.association,
+                kind=AssociationReportKind.PLAN,
+                year=year,
+                by=self.office,
             )
         with self.assertNumQueries(len(few.captured_queries)):
             self.client.get(self.url("rapporter/"))
+
+
+class WritersReadTests(SimpleTestCase):
+    def test_every_role_that_may_write_the_reports_may_read_them(self):
+        # The write pages check only `can_write_reports`; they rely on this.
+        for role in Role:
+            if can_write_reports(User(role=role)):
+                self.assertTrue(can_read_reports(User(role=role)), role)
