@@ -5,6 +5,7 @@ archive packages."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms.models import model_to_dict
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -256,14 +257,7 @@ def handling_secrecy(request: AuthedRequest, slug: str, pk: int) -> HttpResponse
     handling = handling_for(request.user, association, pk)
     form = SecrecyForm(
         request.POST or None,
-        initial={
-            "secret_description": handling.secret_description,
-            "secret_organisation": handling.secret_organisation,
-            "secret_files": handling.secret_files,
-            "osl_chapter": handling.osl_chapter,
-            "osl_section": handling.osl_section,
-            "secrecy_reason": handling.secrecy_reason,
-        },
+        initial=model_to_dict(handling, fields=list(SecrecyForm.base_fields)),
     )
     return form_page(
         request,
@@ -384,13 +378,7 @@ def type_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
     document_type = get_object_or_404(DocumentType, association=association, pk=pk)
     form = DocumentTypeForm(
         request.POST or None,
-        initial={
-            "code": document_type.code,
-            "name": document_type.name,
-            "retention": document_type.retention,
-            "years": document_type.years,
-            "note": document_type.note,
-        },
+        initial=model_to_dict(document_type, fields=list(DocumentTypeForm.base_fields)),
     )
     return form_page(
         request,
