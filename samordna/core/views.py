@@ -78,6 +78,27 @@ def post_action(
     return redirect(done_url)
 
 
+def move_or_delete_action(
+    request: HttpRequest,
+    *,
+    move: Callable[[bool], Any],
+    delete: Callable[[], Any],
+    deleted_message: str,
+    done_url: str,
+) -> HttpResponse:
+    """The up, down and delete buttons of a row in an ordered list (`action` in the POST):
+    `move(up)` or `delete()` through `post_action`; any other action is refused."""
+    action = request.POST.get("action")
+    if action in ("up", "down"):
+        return post_action(
+            request, lambda: move(action == "up"), done_message=None, done_url=done_url
+        )
+    if action == "delete":
+        return post_action(request, delete, done_message=deleted_message, done_url=done_url)
+    messages.error(request, "Okänd åtgärd.")
+    return redirect(done_url)
+
+
 def form_render(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     """A form page as it stands: 400 after a refused POST, 200 when first shown."""
     status = 400 if request.method == "POST" else 200

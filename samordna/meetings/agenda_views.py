@@ -1,15 +1,14 @@
 """Pages of the agenda typed once: §§ drafted from it, §§ moved and deleted before
 justering, and a new agenda from the previous meeting's or a saved template."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samordna.core.http import AuthedRequest
-from samordna.core.views import form_page, post_action
+from samordna.core.views import form_page, move_or_delete_action, post_action
 from samordna.meetings import selectors
 from samordna.meetings.forms import AgendaStartForm, AgendaTemplateForm
 from samordna.meetings.models import Paragraph
@@ -47,25 +46,14 @@ def paragraph_action(request: AuthedRequest, slug: str, pk: int, par_pk: int) ->
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
     paragraph = get_object_or_404(meeting.paragraphs, pk=par_pk)
-    done_url = reverse("meetings:detail", args=[slug, pk])
-    action = request.POST.get("action")
-    if action in ("up", "down"):
-        return post_action(
-            request,
-            lambda: agenda.paragraph_move(paragraph=paragraph, by=request.user, up=action == "up"),
-            done_message=None,
-            done_url=done_url,
-        )
-    if action == "delete":
-        return post_action(
-            request,
-            lambda: agenda.paragraph_delete(paragraph=paragraph, by=request.user),
-            done_message=f"§ {paragraph.number} {paragraph.title} är borttagen; "
-            "paragraferna efter har fått nya nummer.",
-            done_url=done_url,
-        )
-    messages.error(request, "Okänd åtgärd.")
-    return redirect(done_url)
+    return move_or_delete_action(
+        request,
+        move=lambda up: agenda.paragraph_move(paragraph=paragraph, by=request.user, up=up),
+        delete=lambda: agenda.paragraph_delete(paragraph=paragraph, by=request.user),
+        deleted_message=f"§ {paragraph.number} {paragraph.title} är borttagen; "
+        "paragraferna efter har fått nya nummer.",
+        done_url=reverse("meetings:detail", args=[slug, pk]),
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -18,7 +18,7 @@ from samordna.associations.permissions import (
 from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest, file_response
 from samordna.core.text import format_date
-from samordna.core.views import form_page, post_action
+from samordna.core.views import form_page, move_or_delete_action, post_action
 from samordna.interventions.selectors import paragraph_matters, paragraph_subjects
 from samordna.meetings import documents, selectors, services
 from samordna.meetings.calendar import meetings_ics
@@ -321,24 +321,13 @@ def item_action(request: AuthedRequest, slug: str, pk: int, item_pk: int) -> Htt
     if (locked := _unless_locked(request, slug, meeting)) is not None:
         return locked
     item = get_object_or_404(meeting.items, pk=item_pk)
-    done_url = reverse("meetings:detail", args=[slug, pk])
-    action = request.POST.get("action")
-    if action in ("up", "down"):
-        return post_action(
-            request,
-            lambda: services.agenda_item_move(item=item, by=request.user, up=action == "up"),
-            done_message=None,
-            done_url=done_url,
-        )
-    if action == "delete":
-        return post_action(
-            request,
-            lambda: services.agenda_item_delete(item=item, by=request.user),
-            done_message=f"{item.title} är borttagen från dagordningen.",
-            done_url=done_url,
-        )
-    messages.error(request, "Okänd åtgärd.")
-    return redirect(done_url)
+    return move_or_delete_action(
+        request,
+        move=lambda up: services.agenda_item_move(item=item, by=request.user, up=up),
+        delete=lambda: services.agenda_item_delete(item=item, by=request.user),
+        deleted_message=f"{item.title} är borttagen från dagordningen.",
+        done_url=reverse("meetings:detail", args=[slug, pk]),
+    )
 
 
 @require_http_methods(["GET", "POST"])
