@@ -239,7 +239,8 @@ def _period_states(
     inner, params = (
         chosen.order_by().values_list("pk", "starts_on", "ends_on", "closed_on").query
     ).sql_with_params()
-    sums, args = [], []
+    sums: list[str] = []
+    args: list[Any] = []
     for period in periods:
         sums += [
             "COUNT(*) FILTER (WHERE c.starts_on <= %s"
