@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from samordna.followup.dashboards import Bar, Value
 from samordna.followup.national import Row as PublishedRow
+from samordna.followup.national import Sharing
 
 if TYPE_CHECKING:
     from samordna.followup.count_views import GridRow
@@ -54,6 +55,12 @@ def published_cells(row: PublishedRow, threshold: int) -> SafeString:
             for cell in cells
         )
     )
+
+
+@register.filter
+def sharing_items(sharing: Iterable[Sharing]) -> SafeString:
+    """The `<li>` of each förbund that shares its figures, with its län."""
+    return format_html_join("", "<li>{} ({})</li>", ((s.name, s.county) for s in sharing))
 
 
 @register.filter
