@@ -1,17 +1,17 @@
-"""Markup of the follow-up's repeated parts (a row of the counts' grid, a table row's
-figures, a chart's bars, the list of insatser, a row of the national tables), written here
+"""Markup of the follow-up's repeated parts (a row of the counts' grid, a dashboard table's
+rows, a chart's bars, the list of insatser, a row of the national tables), written here
 once: the template engine spent ~10 µs on each variable and tag (and more on an include), and
 these parts repeat for every insats, period, year and län (half of the grid's page, a third
 of the förbund's)."""
 
+import html
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from django import template
-from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from samordna.followup.dashboards import Bar, Value
+from samordna.followup.dashboards import BarChart, Table, Value
 from samordna.followup.national import Row as PublishedRow
 from samordna.followup.national import Sharing
 
@@ -20,16 +20,18 @@ if TYPE_CHECKING:
 
 register = template.Library()
 
+
+def escape(value: object) -> str:
+    """Django's `escape` without its check for lazy text (which cost more than the escaping,
+    called for every cell): the same `html.escape` of the text."""
+    return html.escape(str(value))
+
+
+_NUMERIC = ' class="numeric"'
 _MISSING = '<span aria-hidden="true">–</span><span class="sr-only">saknas</span>'
 
 
-@register.filter
-def value_cells(values: Sequence[Value], threshold: int) -> SafeString:
-    """A table row's figures as `<td>`s: a hidden one says why, a missing one says so."""
-    hidden = (
-        '<td class="numeric"><span aria-hidden="true">–</span><span class="sr-only">'
-        f"dolt, färre än {escape(threshold)} eller skyddar ett litet tal</span></td>"
-    )
+def _value_cells(values: Sequence[Value], hidden: str) -> str:
     cells = []
     for value in values:
         if value.hidden:
@@ -38,7 +40,35 @@ def value_cells(values: Sequence[Value], threshold: int) -> SafeString:
             cells.append(f'<td class="numeric">{_MISSING}</td>')
         else:
             cells.append(f'<td class="numeric">{escape(value.text)}</td>')
-    return mark_safe("".join(cells))
+    return "".join(cells)
+
+
+@register.filter
+def table_head(table: Table) -> SafeString:
+    """The `<th>` of each column: the first names the rows, the others are figures."""
+    return mark_safe(
+        "".join(
+            f'<th scope="col"{_NUMERIC if n else ""}>{escape(column)}</th>'
+            for n, column in enumerate(table.columns)
+        )
+    )
+
+
+@register.filter
+def table_rows(table: Table, threshold: int) -> SafeString:
+    """A dashboard table's `<tr>`s: the year (or statement), then its figures; a hidden one
+    says why, a missing one says so."""
+    hidden = (
+        '<td class="numeric"><span aria-hidden="true">–</span><span class="sr-only">'
+        f"dolt, färre än {escape(threshold)} eller skyddar ett litet tal</span></td>"
+    )
+    return mark_safe(
+        "\n".join(
+            f'<tr>\n  <th scope="row">{escape(row.label)}</th>\n'
+            f"  {_value_cells(row.values, hidden)}\n</tr>"
+            for row in table.rows
+        )
+    )
 
 
 @register.filter
@@ -60,36 +90,41 @@ def published_cells(row: PublishedRow, threshold: int) -> SafeString:
 @register.filter
 def sharing_items(sharing: Iterable[Sharing]) -> SafeString:
     """The `<li>` of each förbund that shares its figures, with its län."""
-    return format_html_join("", "<li>{} ({})</li>", ((s.name, s.county) for s in sharing))
+    return mark_safe("".join(f"<li>{escape(s.name)} ({escape(s.county)})</li>" for s in sharing))
 
 
 @register.filter
-def chart_bars(bars: Iterable[Bar]) -> SafeString:
-    """A group's bars in the SVG, each with its value above it (numbers as written, not
-    localised: SVG wants a point)."""
+def chart_groups(chart: BarChart) -> SafeString:
+    """The chart's groups in the SVG: each bar with its value above it, and the group's
+    label under them (numbers as written, not localised: SVG wants a point)."""
     parts = []
-    for bar in bars:
-        rect = (
-            f'<rect x="{bar.x}" y="{bar.y}" width="{bar.width}" height="{bar.height}"'
-            f' fill="{escape(bar.colour)}"></rect>'
-            if bar.height
-            else ""
-        )
+    for group in chart.groups:
+        for bar in group.bars:
+            if bar.height:
+                parts.append(
+                    f'<rect x="{bar.x}" y="{bar.y}" width="{bar.width}" height="{bar.height}"'
+                    f' fill="{escape(bar.colour)}"></rect>'
+                )
+            parts.append(
+                f'<text x="{bar.label_x}" y="{bar.label_y}" font-size="12"'
+                f' text-anchor="middle" fill="#1b1e23">{escape(bar.label)}</text>'
+            )
         parts.append(
-            f"{rect}\n"
-            f'      <text x="{bar.label_x}" y="{bar.label_y}" font-size="12"'
-            f' text-anchor="middle" fill="#1b1e23">{escape(bar.label)}</text>'
+            f'<text x="{group.x}" y="{chart.axis_label_y}" font-size="13"'
+            f' text-anchor="middle" fill="#1b1e23">{escape(group.label)}</text>'
         )
-    return mark_safe("\n      ".join(parts))
+    return mark_safe("\n    ".join(parts))
 
 
 @register.filter
 def insats_items(interventions: Iterable[tuple[str, str, str]]) -> SafeString:
     """The `<li>` of each insats: (name, address, direction)."""
-    return format_html_join(
-        "\n  ",
-        '<li><a class="anchor" href="{1}">{0}</a> <span class="muted">({2})</span></li>',
-        interventions,
+    return mark_safe(
+        "\n  ".join(
+            f'<li><a class="anchor" href="{escape(address)}">{escape(name)}</a>'
+            f' <span class="muted">({escape(direction)})</span></li>'
+            for name, address, direction in interventions
+        )
     )
 
 
@@ -100,7 +135,7 @@ def grid_row(context: dict[str, Any], row: "GridRow") -> SafeString:
     name = escape(row.intervention.name)
     token = context.get("csrf_token")
     csrf = (
-        format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
+        f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(token)}">'
         if token and token != "NOTPROVIDED"  # as {% csrf_token %}
         else ""
     )
