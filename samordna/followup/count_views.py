@@ -111,11 +111,11 @@ class PeriodState:
     waiting: int  # sent, not approved
 
 
-def _years(user: User, association: Association, today: datetime.date) -> list[int]:
-    """Years that have periods or a running insats, and this year."""
-    years = set(
-        ReportingPeriod.objects.filter(association=association).values_list("year", flat=True)
-    )
+def _years(
+    user: User, association: Association, saved: list[ReportingPeriod], today: datetime.date
+) -> list[int]:
+    """Years that have periods (`saved`: the förbund's) or a running insats, and this year."""
+    years = {period.year for period in saved}
     spans = (
         visible_interventions(user, association)
         .filter(starts_on__isnull=False)
@@ -276,14 +276,16 @@ def overview(request: AuthedRequest, slug: str) -> HttpResponse:
     user = request.user
     require(can_read_followup(user))
     today = timezone.localdate()
-    years = _years(user, association, today)
+    # Every saved period of the förbund (a few a year): its years, and the chosen year's.
+    saved = list(ReportingPeriod.objects.filter(association=association).order_by("starts_on"))
+    years = _years(user, association, saved, today)
     try:
         year = int(request.GET.get("ar", today.year))
     except ValueError:
         year = today.year
     if year not in years:
         raise Http404("Det finns ingen uppföljning det året.")
-    periods = selectors.periods_of_year(association, year)
+    periods = [p for p in saved if p.year == year] or selectors.default_periods(association, year)
     manage = can_manage_followup(user)
     grid = _grid(
         user,

@@ -56,8 +56,11 @@ def periods_of_year(association: Association, year: int) -> list[ReportingPeriod
     existing = list(
         ReportingPeriod.objects.filter(association=association, year=year).order_by("starts_on")
     )
-    if existing:
-        return existing
+    return existing or default_periods(association, year)
+
+
+def default_periods(association: Association, year: int) -> list[ReportingPeriod]:
+    """The year's periods of the förbund's period kind, unsaved."""
     kind = PeriodKind(settings_for(association).period_kind)
     starts = PERIOD_STARTS[kind]
     periods = []
