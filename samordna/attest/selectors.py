@@ -332,6 +332,18 @@ def lists_of(association: Association) -> QuerySet[SignatureList]:
     )
 
 
+def lists_in_brief(association: Association) -> QuerySet[SignatureList]:
+    """The lists with what a list of them shows (year, adoption and where): not the
+    texts of the § they were adopted in."""
+    return lists_of(association).only(
+        "year",
+        "adopted_on",
+        "earlier_reference",
+        "paragraph__number",
+        "paragraph__meeting__date",
+    )
+
+
 def rights_of(signature_list: SignatureList) -> QuerySet[SignatureRight]:
     return signature_list.rights.select_related("person").order_by("kind", "role", "pk")
 

@@ -65,7 +65,7 @@ def index(request: AuthedRequest, slug: str) -> HttpResponse:
     to_handle = selectors.to_handle(association, request.user)
     for rows in to_handle.values():
         _linked(rows, slug)
-    lists = list(selectors.lists_of(association))
+    lists = list(selectors.lists_in_brief(association))
     year = timezone.localdate().year
     context = {
         "association": association,
@@ -299,7 +299,7 @@ def lists(request: AuthedRequest, slug: str) -> HttpResponse:
     association = association_for_role(request.user, slug, can_read)
     context = {
         "association": association,
-        "lists": selectors.lists_of(association),
+        "lists": selectors.lists_in_brief(association),
         "can_manage": can_manage(request.user),
     }
     return render(request, "attest/list_index.html", context)
