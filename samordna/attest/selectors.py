@@ -5,7 +5,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association, BoardSeat, SeatPosition
@@ -230,10 +230,22 @@ ROW_FIELDS = (
 )
 
 
+def _signed(step: str) -> Subquery:
+    """Who took `step` on the order. An open order has each step at most once (the
+    second utanordning pays it), and only open orders are judged."""
+    return Subquery(
+        OrderApproval.objects.filter(order=OuterRef("pk"), step=step).values("person_id")[:1]
+    )
+
+
 def order_rows_of(association: Association, status: str = "") -> QuerySet[PaymentOrder, dict]:
-    """The orders a list shows, newest first, as the columns it shows (for a paginator;
-    `order_rows` makes the rows of a page)."""
-    return _filtered(association, status).values(*ROW_FIELDS)
+    """The orders a list shows, newest first, as the columns it shows and who has signed
+    each step (for a paginator; `order_rows` makes the rows of a page)."""
+    return (
+        _filtered(association, status)
+        .values(*ROW_FIELDS)
+        .annotate(**{f"signed_{step}": _signed(step) for step in Step.values})
+    )
 
 
 def order_rows(found: Sequence[dict], association_id: int, user: User) -> list[OrderRow]:
@@ -262,19 +274,11 @@ def order_rows(found: Sequence[dict], association_id: int, user: User) -> list[O
 
 
 def _steps_for(association_id: int, found: Sequence[dict], user: User) -> dict[int, list[str]]:
-    """{order id: the steps `user` may take} for open orders as `order_rows_of` gives them:
-    their signatures, the lines of their years' lists and the board seats of their
+    """{order id: the steps `user` may take} for open orders as `order_rows_of` gives them
+    (with their signatures): the lines of their years' lists and the board seats of their
     connected people, one query each."""
     if not found or user.person_id is None:
         return {}
-    signatures: dict[int, list[rules.Signature]] = {o["pk"]: [] for o in found}
-    approvals = OrderApproval.objects.filter(order_id__in=list(signatures)).values_list(
-        "order_id", "step", "person_id", "person__first_name", "person__last_name"
-    )
-    for order_id, step, person_id, first_name, last_name in approvals:
-        signatures[order_id].append(
-            rules.Signature(step=step, person_id=person_id, person_name=f"{first_name} {last_name}")
-        )
     years = {o["registered_on"].year for o in found}
     rights = rights_by_year(association_id, years)
     positions = board_positions(
@@ -293,7 +297,11 @@ def _steps_for(association_id: int, found: Sequence[dict], user: User) -> dict[i
             connected_person_id=o["connected_person_id"],
             connected_is_chair=chair,
             connected_is_board=board,
-            signatures=tuple(signatures[o["pk"]]),
+            signatures=tuple(
+                rules.Signature(step=step, person_id=o[f"signed_{step}"])
+                for step in Step.values
+                if o[f"signed_{step}"] is not None
+            ),
         )
         steps[o["pk"]] = [
             step
