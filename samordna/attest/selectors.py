@@ -168,10 +168,6 @@ def _filtered(association: Association, status: str) -> QuerySet[PaymentOrder]:
     return found
 
 
-def orders_of(association: Association, status: str = "") -> QuerySet[PaymentOrder]:
-    return with_details(_filtered(association, status))
-
-
 KIND_LABELS = dict(OrderKind.choices)
 STATUS_LABELS = dict(OrderStatus.choices)
 STEP_VERBS = {

@@ -61,9 +61,15 @@ def read_import(ledger_import: LedgerImport) -> Ledger:
 
 
 def current_import(association: Association, year: int) -> LedgerImport | None:
-    return LedgerImport.objects.filter(
-        association=association, year=year, status=ImportStatus.IMPORTED
-    ).first()
+    """The year's imported ledger, without the parsed file (the whole ledger as JSON, read
+    only when an upload is previewed or confirmed, never for the imported one)."""
+    return (
+        LedgerImport.objects.filter(
+            association=association, year=year, status=ImportStatus.IMPORTED
+        )
+        .defer("parsed")
+        .first()
+    )
 
 
 def imports_for(association: Association) -> list[LedgerImport]:
