@@ -11,7 +11,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -45,6 +46,7 @@ from samordna.followup.models import (
 )
 from samordna.followup.permissions import (
     can_enter_counts,
+    can_enter_counts_of,
     can_manage_followup,
     can_read_followup,
     participant_report_for,
@@ -69,19 +71,37 @@ def _report_url(slug: str, report: ParticipantReport) -> str:
 # The overview
 
 
-@dataclass
+@dataclass(frozen=True)
+class GridInsats:
+    """What a row of the grid shows of its insats."""
+
+    pk: int
+    name: str
+    owner: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
 class GridCell:
-    period: ReportingPeriod
-    report: ParticipantReport | None
+    """An insats in a period, as its cell shows it: the counts' status and address, or
+    whether it runs then and the address to start its counts."""
+
+    label: str  # the period's
     runs: bool
+    url: str | None = None  # of the counts, when there are some
+    status: str = ""
+    demo: bool = False
+    start_url: str | None = None  # when the user may start the counts
 
 
-@dataclass
+@dataclass(frozen=True)
 class GridRow:
-    intervention: Intervention
+    intervention: GridInsats
     cells: list[GridCell]
     planned: int | None
-    can_enter: bool
+    planned_url: str | None  # when the user may change the planned number
 
 
 @dataclass
@@ -91,11 +111,11 @@ class PeriodState:
     waiting: int  # sent, not approved
 
 
-def _years(user: User, association: Association, today: datetime.date) -> list[int]:
-    """Years that have periods or a running insats, and this year."""
-    years = set(
-        ReportingPeriod.objects.filter(association=association).values_list("year", flat=True)
-    )
+def _years(
+    user: User, association: Association, saved: list[ReportingPeriod], today: datetime.date
+) -> list[int]:
+    """Years that have periods (`saved`: the förbund's) or a running insats, and this year."""
+    years = {period.year for period in saved}
     spans = (
         visible_interventions(user, association)
         .filter(starts_on__isnull=False)
@@ -118,6 +138,9 @@ class Grid:
     states: list[PeriodState]  # over every insats of the year, not only the page's
 
 
+_PK = 2147483647  # in an address reversed once, replaced by each row's pk
+
+
 def _grid(
     user: User,
     association: Association,
@@ -130,83 +153,119 @@ def _grid(
 ) -> Grid:
     """A row per insats that runs in the year (or has counts in it), a cell per period: one
     page of them, cut in the database, and the period states summed there; a fixed number
-    of queries whatever the number of insatser."""
+    of queries whatever the number of insatser. The rows are built from the columns they
+    show, the addresses reversed once per page."""
     in_year = ParticipantReport.objects.filter(period__association=association, period__year=year)
     chosen = visible_interventions(user, association).filter(
         services.running_q(periods[0].starts_on, periods[-1].ends_on)
         | Q(pk__in=in_year.values("intervention_id"))
     )
     page = Paginator(
-        chosen.order_by(*swedish_order("name"), "pk").values_list("pk", flat=True), per_page
+        chosen.order_by(*swedish_order("name"), "pk").values_list(
+            "pk", "name", "owner__name", "owner_id", "starts_on", "ends_on", "closed_on"
+        ),
+        per_page,
     ).get_page(number)
-    ids = list(page.object_list)
-    interventions = list(visible_interventions(user, association).filter(pk__in=ids))
-    order = {pk: n for n, pk in enumerate(ids)}
-    if exact_swedish_order():
-        interventions.sort(key=lambda i: order[i.pk])
-    else:
-        interventions.sort(key=lambda i: swedish_key(i.name))
+    found = list(page.object_list)
+    if not exact_swedish_order():
+        found.sort(key=lambda i: swedish_key(i[1]))
+    ids = [i[0] for i in found]
     reports = {
-        (r.intervention_id, r.period_id): r
-        for r in in_year.filter(intervention_id__in=ids).only(
-            "intervention_id", "period_id", "status", "demo"
+        (intervention_id, period_number): (pk, status, demo)
+        for pk, intervention_id, period_number, status, demo in in_year.filter(
+            intervention_id__in=ids
         )
+        .order_by()
+        .values_list("pk", "intervention_id", "period__number", "status", "demo")
     }
     planned = dict(
-        PlannedParticipants.objects.filter(intervention_id__in=ids, year=year).values_list(
-            "intervention_id", "planned"
-        )
+        PlannedParticipants.objects.filter(intervention_id__in=ids, year=year)
+        .order_by()
+        .values_list("intervention_id", "planned")
     )
-    rows = [
-        GridRow(
-            intervention=intervention,
-            cells=[
-                GridCell(
-                    period,
-                    reports.get((intervention.pk, period.pk)),
-                    services.runs_during(intervention, period),
-                )
-                for period in periods
-            ],
-            planned=planned.get(intervention.pk),
-            can_enter=can_enter_counts(user, intervention),
-        )
-        for intervention in interventions
+    slug = association.slug
+    placeholder = str(_PK)
+    report_url = reverse("followup:report", args=[slug, _PK])
+    planned_url = reverse("followup:planned", args=[slug, _PK, year])
+    start_urls = [
+        reverse("followup:report_start", args=[slug, _PK, p.year, p.number]) for p in periods
     ]
-    return Grid(page, rows, _period_states(chosen, periods) if with_states else [])
+    labels = [p.label for p in periods]
+    statuses = dict(ParticipantReportStatus.choices)
+    rows = []
+    for pk, name, owner, owner_id, starts, ends, closed in found:
+        can_enter = can_enter_counts_of(user, owner_id)
+        cells = []
+        for n, period in enumerate(periods):
+            report = reports.get((pk, period.number))
+            if report is not None:
+                cells.append(
+                    GridCell(
+                        labels[n],
+                        True,
+                        url=report_url.replace(placeholder, str(report[0])),
+                        status=statuses[report[1]],
+                        demo=report[2],
+                    )
+                )
+                continue
+            runs = (
+                starts is not None
+                and starts <= period.ends_on
+                and (ends is None or ends >= period.starts_on)
+                and (closed is None or closed >= period.starts_on)
+            )
+            start = start_urls[n].replace(placeholder, str(pk)) if runs and can_enter else None
+            cells.append(GridCell(labels[n], runs, start_url=start))
+        rows.append(
+            GridRow(
+                GridInsats(pk, name, owner),
+                cells,
+                planned.get(pk),
+                planned_url.replace(placeholder, str(pk)) if can_enter else None,
+            )
+        )
+    states = _period_states(association, chosen, periods) if with_states else []
+    return Grid(page, rows, states)
 
 
 def _period_states(
-    chosen: QuerySet[Intervention], periods: list[ReportingPeriod]
+    association: Association, chosen: QuerySet[Intervention], periods: list[ReportingPeriod]
 ) -> list[PeriodState]:
     """Per period, over every insats of the grid: how many run and have sent nothing (no
-    counts or a draft), how many wait for approval. One query."""
-    sums: dict[str, Count] = {}
-    for n, period in enumerate(periods):
-        # A year nobody has reported in yet shows periods that are not saved.
-        of_period = (
-            Q(period=period)
-            if period.pk is not None
-            else Q(
-                period__association_id=period.association_id,
-                period__year=period.year,
-                period__number=period.number,
-            )
-        )
-        reports = ParticipantReport.objects.filter(of_period, intervention_id=OuterRef("pk"))
-        sums[f"missing_{n}"] = Count(
-            "pk",
-            filter=services.running_q(period.starts_on, period.ends_on)
-            & ~Exists(reports.exclude(status=ParticipantReportStatus.DRAFT)),
-        )
-        sums[f"waiting_{n}"] = Count(
-            "pk", filter=Q(Exists(reports.filter(status=ParticipantReportStatus.SUBMITTED)))
-        )
-    found = chosen.order_by().aggregate(**sums)
-    return [
-        PeriodState(period, found[f"missing_{n}"], found[f"waiting_{n}"])
-        for n, period in enumerate(periods)
-    ]
+    counts or a draft), how many wait for approval. One query, written as SQL (the ORM took
+    longer to build its subqueries than the database to run them); a period is found by
+    its year and number, as one the förbund has not reported for is not saved."""
+    inner, params = (
+        chosen.order_by().values_list("pk", "starts_on", "ends_on", "closed_on").query
+    ).sql_with_params()
+    sums: list[str] = []
+    args: list[Any] = []
+    for period in periods:
+        sums += [
+            "COUNT(*) FILTER (WHERE c.starts_on <= %s"
+            " AND (c.ends_on IS NULL OR c.ends_on >= %s)"
+            " AND (c.closed_on IS NULL OR c.closed_on >= %s)"
+            " AND NOT EXISTS (SELECT 1 FROM y WHERE y.intervention_id = c.id"
+            " AND y.number = %s AND y.status <> %s))",
+            "COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM y WHERE y.intervention_id = c.id"
+            " AND y.number = %s AND y.status = %s))",
+        ]
+        args += [period.ends_on, period.starts_on, period.starts_on, period.number]
+        args += [ParticipantReportStatus.DRAFT.value, period.number]
+        args += [ParticipantReportStatus.SUBMITTED.value]
+    sql = (
+        f"WITH c (id, starts_on, ends_on, closed_on) AS ({inner}),"
+        " y AS (SELECT r.intervention_id, p.number, r.status"
+        " FROM followup_participantreport r"
+        " JOIN followup_reportingperiod p ON p.id = r.period_id"
+        " WHERE p.association_id = %s AND p.year = %s)"
+        f" SELECT {', '.join(sums)} FROM c"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, association.pk, periods[0].year, *args])
+        found = cursor.fetchone()
+    return [PeriodState(period, found[2 * n], found[2 * n + 1]) for n, period in enumerate(periods)]
 
 
 @require_GET
@@ -217,14 +276,16 @@ def overview(request: AuthedRequest, slug: str) -> HttpResponse:
     user = request.user
     require(can_read_followup(user))
     today = timezone.localdate()
-    years = _years(user, association, today)
+    # Every saved period of the förbund (a few a year): its years, and the chosen year's.
+    saved = list(ReportingPeriod.objects.filter(association=association).order_by("starts_on"))
+    years = _years(user, association, saved, today)
     try:
         year = int(request.GET.get("ar", today.year))
     except ValueError:
         year = today.year
     if year not in years:
         raise Http404("Det finns ingen uppföljning det året.")
-    periods = selectors.periods_of_year(association, year)
+    periods = [p for p in saved if p.year == year] or selectors.default_periods(association, year)
     manage = can_manage_followup(user)
     grid = _grid(
         user,
@@ -248,7 +309,7 @@ def overview(request: AuthedRequest, slug: str) -> HttpResponse:
             "rows": rows,
             "page": grid.page,
             "states": grid.states,
-            "demo": any(c.report and c.report.demo for row in rows for c in row.cells),
+            "demo": any(c.demo for row in rows for c in row.cells),
             "can_manage": manage,
             "today": today,
             # A year with nothing reported yet says where the newest counts are.

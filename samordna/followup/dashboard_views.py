@@ -1,6 +1,9 @@
 """The dashboards of the förbund and of an insats, their exports, and the kansli's pages for
 binding goals to measures."""
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -139,18 +142,46 @@ def goals(request: AuthedRequest, slug: str) -> HttpResponse:
     association = association_for(request.user, slug)
     require(can_manage_followup(request.user))
     results = goal_fulfilment.goal_results(association)
-    own = [r for r in results if r.intervention is None]
+    # The addresses differ only by the goal's number: reversed once, not a {% url %} each.
+    update_url = reverse("followup:goal_update", args=[slug, _PK])
+    delete_url = reverse("followup:goal_delete", args=[slug, _PK])
+    create_url = reverse("followup:goal_create", args=[slug])
+    placeholder = str(_PK)
+
+    def bound(result: goal_fulfilment.GoalResult | None) -> dict[str, Any]:
+        if result is None:
+            return {"result": None}
+        pk = str(result.goal.pk)
+        return {
+            "result": result,
+            "update_url": update_url.replace(placeholder, pk),
+            "delete_url": delete_url.replace(placeholder, pk),
+        }
+
+    own = [bound(r) for r in results if r.intervention is None]
     by_goal = {r.goal.application_goal_id: r for r in results if r.intervention is not None}
-    insatser: dict[int, dict] = {}
-    for goal in goal_fulfilment.followed_goals(association).select_related(
-        "application__intervention"
+    insatser: dict[int, dict[str, Any]] = {}
+    for pk, text, indicator, intervention_id, name in (
+        goal_fulfilment.followed_goals(association)
+        .order_by("application_id", "position", "pk")
+        .values_list(
+            "pk",
+            "text",
+            "indicator",
+            "application__intervention_id",
+            "application__intervention__name",
+        )
     ):
-        intervention = goal.application.intervention
-        assert intervention is not None
-        entry = insatser.setdefault(intervention.pk, {"intervention": intervention, "goals": []})
-        entry["goals"].append((goal, by_goal.get(goal.pk)))
-    for entry in insatser.values():
-        entry["goals"].sort(key=lambda pair: (pair[0].application_id, pair[0].position, pair[0].pk))
+        entry = insatser.setdefault(
+            intervention_id, {"intervention": FollowedInsats(intervention_id, name), "goals": []}
+        )
+        entry["goals"].append(
+            {
+                "goal": FollowedGoal(pk, text, indicator),
+                "create_url": f"{create_url}?mal={pk}",
+                **bound(by_goal.get(pk)),
+            }
+        )
     return render(
         request,
         "followup/goals/goals.html",
@@ -162,6 +193,27 @@ def goals(request: AuthedRequest, slug: str) -> HttpResponse:
             ),
         },
     )
+
+
+_PK = 2147483647  # in an address reversed once, replaced by each goal's pk
+
+
+@dataclass(frozen=True)
+class FollowedInsats:
+    pk: int
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class FollowedGoal:
+    """An insats's goal from its application, as the goals page lists it."""
+
+    pk: int
+    text: str
+    indicator: str
 
 
 def _application_goal(association: Association, pk: str) -> ApplicationGoal:

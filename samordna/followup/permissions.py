@@ -21,9 +21,14 @@ def can_read_followup(user: User) -> bool:
 
 
 def can_enter_counts(user: User, intervention: Intervention) -> bool:
+    return can_enter_counts_of(user, intervention.owner_id)
+
+
+def can_enter_counts_of(user: User, owner_id: int) -> bool:
+    """`can_enter_counts` for an insats of which only the owner's id is at hand."""
     if user.role == Role.OFFICE:
         return True
-    return user.role == Role.APPLICANT and user.member_id == intervention.owner_id
+    return user.role == Role.APPLICANT and user.member_id == owner_id
 
 
 def can_manage_followup(user: User) -> bool:
