@@ -3,6 +3,8 @@
 from typing import Any, cast
 
 from django import forms
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from samordna.associations.models import Association, MemberKind
 from samordna.associations.selectors import members_in_order
@@ -15,9 +17,50 @@ from samordna.interventions.catalogue import (
 from samordna.interventions.models import CatalogueEntry
 
 
+def _attributes(attrs: dict[str, Any]) -> SafeString:
+    """Django's `django/forms/widgets/attrs.html`, in Python."""
+    return mark_safe(
+        "".join(  # each part is built by format_html
+            format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
+            for name, value in attrs.items()
+            if value is not False
+        )
+    )
+
+
+class QuickSelect(forms.Select):
+    """A select that writes its options in Python: the same HTML as Django's templates
+    (`select.html`, `select_option.html`), without a template include per option; the
+    catalogue's public page offers every förbund and kommun of the country."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts: list[str] = [
+            format_html('<select name="{}"{}>', widget["name"], _attributes(widget["attrs"]))
+        ]
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:  # the catalogue's filters have no groups
+                raise NotImplementedError("QuickSelect draws no optgroup")
+            for option in options:
+                parts.append(
+                    format_html(
+                        '\n  <option value="{}"{}>{}</option>\n',
+                        str(option["value"]),
+                        _attributes(option["attrs"]),
+                        option["label"],
+                    )
+                )
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))  # each part is built by format_html
+
+
 class FilterField(forms.ChoiceField):
     """A filter of the search: a value not offered (an old link, a kommun whose insatser
     have ended) means no filter rather than an error."""
+
+    widget = QuickSelect
 
     def clean(self, value: Any) -> str:
         value = self.to_python(value)

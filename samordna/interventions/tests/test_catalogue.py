@@ -382,12 +382,12 @@ class CataloguePaginationTests(CatalogueTestCase):
     def test_the_query_count_does_not_grow_with_the_number_of_insatser(self):
         for n in range(1, 4):
             self.publish_in_sundsvall(f"Forum {n:02}", target_groups=["unga-vuxna"])
-        with on(MIDSUMMER), self.assertNumQueries(8):
+        with on(MIDSUMMER), self.assertNumQueries(6):
             response = self.client.get(SEARCH, {"q": "forum"})
         self.assertEqual(len(listed_names(response)), 3)
         for n in range(4, 26):
             self.publish_in_harnosand_timra(f"Forum {n:02}", target_groups=["personal"])
-        with on(MIDSUMMER), self.assertNumQueries(8):
+        with on(MIDSUMMER), self.assertNumQueries(6):
             response = self.client.get(SEARCH, {"q": "forum"})
         self.assertEqual(len(listed_names(response)), 20)
         self.assertContains(response, "25 insatser")
@@ -636,7 +636,7 @@ class CatalogueReadTests(CatalogueTestCase):
         self.publish_in_sundsvall("ÅTERSTART")
         with on(MIDSUMMER):
             page = catalogue.catalogue_search(CatalogueFilters(q="återstart"), MIDSUMMER, 1)
-        self.assertEqual([e.intervention.name for e in page.object_list], ["ÅTERSTART"])
+        self.assertEqual([e.name for e in page.object_list], ["ÅTERSTART"])
 
     def test_choices_hold_only_kommuner_of_current_insatser_in_swedish_order(self):
         self.publish_in_harnosand_timra("Steget vidare")
