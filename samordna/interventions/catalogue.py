@@ -225,29 +225,43 @@ class CatalogueChoices:
 
 def catalogue_choices(today: datetime.date) -> CatalogueChoices:
     """Kommuner and förbund that some current insats has; every target group and
-    inriktning (a fixed list); the förbund's insatser counted in the same query."""
+    inriktning (a fixed list); and the number of current insatser: one query, a union of
+    the kommuner, the förbund with their count of insatser, and the target groups."""
     current = _current(today)
-    kommuner = set(
+    kommuner = (
         CatalogueEntry.municipalities.through.objects.filter(
             catalogueentry_id__in=current.values("pk")
         )
-        .values_list("member__name", flat=True)
+        .values_list(Value("kommun"), "member__name", "member__name", Value(0))
         .distinct()
     )
-    by_association = list(
+    associations = (
         current.order_by()
-        .values_list("intervention__association__slug", "intervention__association__name")
+        .values_list(
+            Value("förbund"), "intervention__association__slug", "intervention__association__name"
+        )
         .annotate(count=Count("pk"))
     )
+    groups = TargetGroup.objects.order_by().values_list(
+        Value("målgrupp"), "code", "name", "position"
+    )
+    found: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for kind, value, label, number in kommuner.union(associations, groups, all=True):
+        found[kind].append((value, label, number))
     return CatalogueChoices(
-        kommuner=[(name, name) for name in sorted(kommuner, key=swedish_key)],
-        target_groups=list(TargetGroup.objects.values_list("code", "name")),
+        kommuner=sorted(
+            ((value, label) for value, label, _ in found["kommun"]), key=lambda p: swedish_key(p[1])
+        ),
+        # In the order the förbund keeps them.
+        target_groups=[
+            (value, label) for value, label, _ in sorted(found["målgrupp"], key=lambda g: g[2])
+        ],
         directions=list(Direction.choices),
         associations=sorted(
-            ((slug, name) for slug, name, _count in by_association),
+            ((value, label) for value, label, _ in found["förbund"]),
             key=lambda pair: swedish_key(pair[1]),
         ),
-        current=sum(count for _slug, _name, count in by_association),
+        current=sum(count for _, _, count in found["förbund"]),
     )
 
 
