@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property, lru_cache
 from typing import Any, TypeVar
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
@@ -390,7 +391,10 @@ def _register_money(interventions: QuerySet[Intervention]) -> dict[int, tuple[in
     """{insats: (granted, paid, released)} for the insatser chosen that have money, and
     {0: (their number, 0, 0)}, in one query: the grants of the insatser with their
     payments and release, grouped by insats, and the count of the insatser."""
-    chosen, params = interventions.order_by().values("pk").query.sql_with_params()
+    try:
+        chosen, params = interventions.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # none chosen (`.none()`, or a status no insats has)
+        return {0: (0, 0, 0)}
     with connection.cursor() as cursor:
         cursor.execute(_REGISTER_MONEY.replace("{chosen}", chosen), params)
         return {pk: (granted, paid, released) for pk, granted, paid, released in cursor}

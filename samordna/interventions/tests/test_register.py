@@ -129,6 +129,19 @@ class RegisterPageTests(SamordnaTestCase):
         self.assertContains(response, "Arbetsmarknadstorget i Sundsvall")
         self.assertNotContains(response, "Psykolog")
 
+    def test_a_status_no_insats_has_shows_none(self):
+        self.login(self.office)
+        with time_machine.travel(at(D(2000, 1, 1)), tick=False):
+            response = self.client.get(self.url("insatser/"), {"status": Status.REFUSED})
+        self.assertContains(response, "Det finns inga insatser med den statusen.")
+
+    def test_parties_are_those_of_the_newest_application(self):
+        self.login(self.office)
+        with time_machine.travel(at(D(2024, 3, 15)), tick=False):
+            response = self.client.get(self.url("insatser/"))
+        for row in response.context["rows"]:
+            self.assertTrue(row.parties.startswith(Intervention.objects.get(pk=row.pk).owner.name))
+
     def test_an_applicant_sees_only_their_organisations_insatser(self):
         self.login(self.applicant)
         response = self.client.get(self.url("insatser/"))
