@@ -62,6 +62,7 @@ from samordna.interventions.permissions import (
     can_write_report,
     intervention_for,
 )
+from samordna.interventions.rows import register_rows_html
 from samordna.meetings.models import Meeting
 
 # Applications
@@ -548,6 +549,7 @@ def register(request: AuthedRequest, slug: str) -> HttpResponse:
         {
             "association": association,
             "rows": found.rows,
+            "rows_html": register_rows_html(found.rows),
             "page": found.page,
             "status": status or "",
             "form": form,
