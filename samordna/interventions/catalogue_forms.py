@@ -13,11 +13,14 @@ from samordna.interventions.catalogue import (
     CatalogueFilters,
 )
 from samordna.interventions.models import CatalogueEntry
+from samordna.interventions.widgets import QuickSelect
 
 
 class FilterField(forms.ChoiceField):
     """A filter of the search: a value not offered (an old link, a kommun whose insatser
     have ended) means no filter rather than an error."""
+
+    widget = QuickSelect
 
     def clean(self, value: Any) -> str:
         value = self.to_python(value)

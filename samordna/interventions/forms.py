@@ -31,6 +31,7 @@ from samordna.interventions.models import (
 from samordna.interventions.rules import REQUIRED, REQUIRED_ON_FORM
 from samordna.interventions.selectors import BudgetTable, budget_table
 from samordna.interventions.services import BudgetCell, GoalInput, PartyInput
+from samordna.interventions.widgets import QuickSelect
 
 
 class MemberChoiceField(forms.ModelChoiceField):
@@ -522,7 +523,7 @@ class GrantSettingsForm(ServiceModelForm):
 
 
 class RegisterFilterForm(StyledFormMixin, forms.Form):
-    status = forms.ChoiceField(label="Status", required=False)
+    status = forms.ChoiceField(label="Status", required=False, widget=QuickSelect)
 
     def __init__(self, *args: Any, statuses: tuple[str, ...], **kwargs: Any):
         super().__init__(*args, **kwargs)

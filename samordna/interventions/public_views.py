@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -13,9 +14,16 @@ from samordna.interventions.catalogue_forms import CatalogueSearchForm
 def search(request: HttpRequest) -> HttpResponse:
     """Search by free text, filter by kommun, målgrupp, inriktning and förbund."""
     today = timezone.localdate()
-    form = CatalogueSearchForm(request.GET, choices=catalogue.catalogue_choices(today))
+    choices = catalogue.catalogue_choices(today)
+    form = CatalogueSearchForm(request.GET, choices=choices)
     filters = form.filters()
-    page = catalogue.catalogue_search(filters, today, request.GET.get("sida"))
+    page = catalogue.catalogue_search(
+        filters,
+        today,
+        request.GET.get("sida"),
+        count=choices.current if filters.is_empty else None,
+        url=reverse("catalogue:detail", args=[0]).replace("/0/", "/{}/"),
+    )
     return render(
         request,
         "interventions/catalogue/search.html",

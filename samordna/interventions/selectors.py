@@ -7,11 +7,14 @@ Pages that list things read them in a fixed number of queries, whatever their nu
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property, lru_cache
 from typing import Any, TypeVar
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import (
     Case,
     CharField,
@@ -29,16 +32,26 @@ from django.db.models import (
 )
 from django.db.models.functions import ExtractYear
 from django.db.models.lookups import Exact, IsNull
+from django.utils import timezone
+from django.utils.translation import get_language
 
 from samordna.accounts.models import Role, User
 from samordna.associations.models import Association, Member
 from samordna.associations.permissions import REGISTER_READERS
-from samordna.core.text import exact_swedish_order, swedish_key, swedish_order
+from samordna.core.text import (
+    exact_swedish_order,
+    format_date,
+    format_kronor,
+    swedish_key,
+    swedish_order,
+)
 from samordna.interventions.models import (
     Application,
     ApplicationBudgetLine,
+    ApplicationKind,
     ApplicationStatus,
     CostType,
+    Direction,
     Fulfilment,
     GrantAmount,
     GrantDecision,
@@ -142,16 +155,21 @@ def is_preparer(user: User, association: Association) -> bool:
     return PreparationMember.objects.filter(association=association, user=user).exists()
 
 
-def visible_applications(user: User, association: Association) -> QuerySet[Application]:
+def visible_applications(
+    user: User, association: Association, *, preparer: bool | None = None
+) -> QuerySet[Application]:
     """An applicant sees their own organisation's applications; the förbund (and its
-    beredningsgrupp) sees those sent to it and the paper ones the kansli is entering."""
+    beredningsgrupp) sees those sent to it and the paper ones the kansli is entering.
+    `preparer` is `is_preparer(user, association)` when the caller has it already."""
     applications = Application.objects.filter(association=association).select_related(
         "member", "intervention"
     )
     seen = Q(pk__in=[])
     if user.role == Role.APPLICANT and user.member_id is not None:
         seen |= Q(member_id=user.member_id)
-    if user.role in REGISTER_READERS or is_preparer(user, association):
+    if preparer is None:
+        preparer = user.role in REGISTER_READERS or is_preparer(user, association)
+    if user.role in REGISTER_READERS or preparer:
         seen |= ~Q(status=ApplicationStatus.DRAFT) | Q(received_on_paper=True)
     return applications.filter(seen)
 
@@ -163,6 +181,103 @@ def visible_interventions(user: User, association: Association) -> QuerySet[Inte
     if user.role in REGISTER_READERS:
         return interventions
     return interventions.none()
+
+
+@dataclass(frozen=True)
+class ApplicationLine:
+    """One line of the list of applications, as the page shows it."""
+
+    url: str
+    name: str
+    applicant: str
+    kind: str
+    period: str  # "2023-01-01 – 2023-12-31", or "–"
+    sought: str  # "400 000 kr", or "–"
+    submitted: str  # "24 november 2023 (papper)", or "–"
+    status: str  # the decision's outcome once decided
+
+
+@lru_cache(maxsize=1024)
+def _day_text(day: datetime.date, language: str) -> str:
+    """`format_date(day)` in `language` (the active one), kept: a list shows many days and
+    Django's date format costs some 50 µs each."""
+    return format_date(day)
+
+
+def application_page(
+    applications: QuerySet[Application], number: Any, *, per_page: int, url: str
+) -> tuple[Page, list[ApplicationLine]]:
+    """One page of applications, the last submitted first, read as the values the list
+    shows (the sum sought by a subquery, not a GROUP BY over every column) in two queries.
+    `url` is the address of one application with `{}` for its pk."""
+    sought = (
+        ApplicationBudgetLine.objects.filter(application_id=OuterRef("pk"))
+        .order_by()
+        .values("application_id")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    lines = (
+        applications.order_by("-submitted_at", "-pk")
+        .annotate(sought=Subquery(sought))
+        .values_list(
+            "pk",
+            "name",
+            "organisation_name",
+            "member__name",
+            "kind",
+            "starts_on",
+            "ends_on",
+            "sought",
+            "submitted_at",
+            "received_on_paper",
+            "status",
+            "decision__outcome",
+        )
+    )
+    # Counted without the joins the values need.
+    page = CountedPaginator(lines, per_page, applications.count()).get_page(number)
+    kinds = dict(ApplicationKind.choices)
+    statuses = dict(ApplicationStatus.choices)
+    outcomes = dict(Outcome.choices)
+    rows = []
+    for (
+        pk,
+        name,
+        organisation,
+        member,
+        kind,
+        starts_on,
+        ends_on,
+        amount,
+        submitted_at,
+        on_paper,
+        status,
+        outcome,
+    ) in page.object_list:
+        if submitted_at is None:
+            submitted = "–"
+        else:
+            submitted = _day_text(timezone.localtime(submitted_at).date(), get_language())
+            if on_paper:
+                submitted += " (papper)"
+        rows.append(
+            ApplicationLine(
+                url=url.format(pk),
+                name=name or "Ansökan utan namn",
+                applicant=organisation or member,
+                kind=kinds.get(kind, kind),
+                period=f"{starts_on:%Y-%m-%d} – {ends_on:%Y-%m-%d}"
+                if starts_on and ends_on
+                else "–",
+                sought=format_kronor(amount) or "–",
+                submitted=submitted,
+                status=outcomes.get(outcome, outcome)
+                if status == ApplicationStatus.DECIDED and outcome
+                else statuses.get(status, status),
+            )
+        )
+    return page, rows
 
 
 # Status of an insats
@@ -183,20 +298,40 @@ def status_of(
 ) -> str:
     """Ansökt, under beredning, beviljad, avslagen, pågående or avslutad, from its
     applications (newest first), their decisions and its period."""
-    if intervention.closed_on is not None:
+    return status_from(
+        intervention.closed_on,
+        intervention.starts_on,
+        intervention.ends_on,
+        [
+            (a.status, a.decision.outcome if getattr(a, "decision", None) else None)
+            for a in applications
+        ],
+        today,
+    )
+
+
+def status_from(
+    closed_on: datetime.date | None,
+    starts: datetime.date | None,
+    ends: datetime.date | None,
+    applications: Sequence[tuple[str, str | None]],
+    today: datetime.date,
+) -> str:
+    """`status_of` from plain values: the applications as (status, outcome of the decision
+    or None), newest first."""
+    if closed_on is not None:
         return Status.ENDED
-    starts, ends = intervention.starts_on, intervention.ends_on
     if starts is not None and starts <= today and (ends is None or today <= ends):
         return Status.ONGOING
-    open_ones = [a for a in applications if a.status in OPEN_STATUSES]
+    open_ones = [status for status, _ in applications if status in OPEN_STATUSES]
     if open_ones:
-        if open_ones[0].status == ApplicationStatus.SUBMITTED:
+        if open_ones[0] == ApplicationStatus.SUBMITTED:
             return Status.APPLIED
         return Status.PREPARATION
     if ends is not None and today > ends:
         return Status.ENDED
-    decided = [a for a in applications if a.status == ApplicationStatus.DECIDED]
-    if any(getattr(a, "decision", None) and a.decision.outcome != Outcome.REFUSED for a in decided):
+    decided = [outcome for status, outcome in applications if status == ApplicationStatus.DECIDED]
+    if any(outcome is not None and outcome != Outcome.REFUSED for outcome in decided):
         return Status.GRANTED  # to start later
     if not applications:
         return Status.ONGOING  # registered as running before the förbund used Samordna
@@ -206,79 +341,63 @@ def status_of(
 # The register
 
 
-@dataclass
+@dataclass(frozen=True)
 class RegisterRow:
-    intervention: Intervention
+    """One line of the register, as the page shows it."""
+
+    pk: int
+    name: str
+    url: str
+    parties: str
+    period: str
+    direction: str
     status: str
-    parties: list[str]
-    granted: int = 0
-    paid: int = 0
-    released: int = 0
-    reports_due: list[Report] = field(default_factory=list)
+    granted: int
+    paid: int
+    released: int
+    next_report: str  # "Redovisning 2023, 2024-01-31", or "" when none is due
+    late: bool
+    more_reports: int  # due after the next one
+    # The amounts as shown ("1 431 000 kr"), formatted once here rather than per cell.
+    granted_kr: str = ""
+    paid_kr: str = ""
+    remaining_kr: str = ""
+    released_kr: str = ""
 
     @property
     def remaining(self) -> int:
         return self.granted - self.paid - self.released
 
-    @property
-    def period(self) -> str:
-        return period_label(self.intervention.starts_on, self.intervention.ends_on)
+
+# The count of the insatser chosen, and the money of each that has some. Written out rather
+# than built by the ORM: building the union with its subquery cost more than running it.
+_REGISTER_MONEY = """
+WITH chosen (id) AS ({chosen})
+SELECT 0, COUNT(*), 0, 0 FROM chosen
+UNION ALL
+SELECT a.intervention_id, SUM(g.amount),
+  COALESCE(SUM((SELECT SUM(p.amount) FROM interventions_payment p WHERE p.grant_id = g.id)), 0),
+  COALESCE(SUM(r.amount), 0)
+FROM chosen
+JOIN interventions_application a ON a.intervention_id = chosen.id
+JOIN interventions_grantdecision d ON d.application_id = a.id
+JOIN interventions_grantamount g ON g.decision_id = d.id
+LEFT JOIN interventions_release r ON r.grant_id = g.id
+GROUP BY a.intervention_id
+"""
 
 
-def _sums(queryset: QuerySet, key: str) -> dict[int, int]:
-    return {row[key]: row["total"] for row in queryset.values(key).annotate(total=Sum("amount"))}
-
-
-def register_rows(interventions: QuerySet[Intervention], today: datetime.date) -> list[RegisterRow]:
-    """Every insats with owner, parties, period, status, money and reports due, in a fixed
-    number of queries; sorted by name the Swedish way."""
-    items = list(
-        interventions.select_related("owner").prefetch_related(
-            "applications__decision", "applications__parties__member"
-        )
-    )
-    ids = [i.pk for i in items]
-    granted = _sums(
-        GrantAmount.objects.filter(decision__application__intervention_id__in=ids),
-        "decision__application__intervention_id",
-    )
-    paid = _sums(
-        Payment.objects.filter(grant__decision__application__intervention_id__in=ids),
-        "grant__decision__application__intervention_id",
-    )
-    released = _sums(
-        Release.objects.filter(grant__decision__application__intervention_id__in=ids),
-        "grant__decision__application__intervention_id",
-    )
-    due: dict[int, list[Report]] = defaultdict(list)
-    for report in Report.objects.filter(
-        intervention_id__in=ids, status__in=[ReportStatus.DUE, ReportStatus.DRAFT]
-    ).order_by("due_on"):
-        due[report.intervention_id].append(report)
-    rows = []
-    for intervention in items:
-        applications = sorted(
-            (a for a in intervention.applications.all() if a.status != ApplicationStatus.WITHDRAWN),
-            key=lambda a: (a.submitted_at is None, a.submitted_at, a.pk),
-            reverse=True,
-        )
-        parties: list[str] = [intervention.owner.name]
-        if applications:
-            for party in applications[0].parties.all():
-                if party.member.name not in parties:
-                    parties.append(party.member.name)
-        rows.append(
-            RegisterRow(
-                intervention=intervention,
-                status=status_of(intervention, applications, today),
-                parties=parties,
-                granted=granted.get(intervention.pk, 0),
-                paid=paid.get(intervention.pk, 0),
-                released=released.get(intervention.pk, 0),
-                reports_due=[] if intervention.closed_on else due[intervention.pk],
-            )
-        )
-    return sorted(rows, key=lambda r: swedish_key(r.intervention.name))
+def _register_money(interventions: QuerySet[Intervention]) -> dict[int, tuple[int, int, int]]:
+    """{insats: (granted, paid, released)} for the insatser chosen that have money, and
+    {0: (their number, 0, 0)}, in one query: the grants of the insatser with their
+    payments and release, grouped by insats, and the count of the insatser."""
+    try:
+        chosen, params = interventions.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # none chosen (`.none()`, or a status no insats has)
+        return {0: (0, 0, 0)}
+    with connection.cursor() as cursor:
+        cursor.execute(_REGISTER_MONEY.replace("{chosen}", chosen), params)
+        return {pk: (granted, paid, released) for pk, granted, paid, released in cursor}
 
 
 REGISTER_PAGE = 50
@@ -329,6 +448,19 @@ class RegisterPage:
     totals: dict[str, int]
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its count: read with other figures in one query, or from a
+    simpler query than the page's (without the joins its values need)."""
+
+    def __init__(self, object_list: Any, per_page: int, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
 def register_page(
     interventions: QuerySet[Intervention],
     today: datetime.date,
@@ -336,35 +468,98 @@ def register_page(
     status: str = "",
     number: Any = 1,
     per_page: int = REGISTER_PAGE,
+    url: str = "{}",
 ) -> RegisterPage:
     """One page of the register, filtered by status and sorted by name in the database
-    (the Swedish way: `swedish_order`), with the sums of every insats the filter keeps;
-    a fixed number of queries whatever the number of insatser."""
-    chosen = interventions.annotate(register_status=status_expression(today))
+    (the Swedish way: `swedish_order`), with the count and sums of every insats the filter
+    keeps; a fixed number of queries whatever the number of insatser, read as values and
+    put together here (model objects and prefetches cost more than the queries).
+    `url` is the address of one insats with `{}` for its pk."""
+    chosen = interventions
     if status:
-        chosen = chosen.filter(register_status=status)
-    page = Paginator(
-        chosen.order_by(*swedish_order("name"), "pk").values_list("pk", flat=True), per_page
-    ).get_page(number)
-    ids = list(page.object_list)
-    order = {pk: n for n, pk in enumerate(ids)}
-    rows = register_rows(interventions.filter(pk__in=ids), today)
-    if exact_swedish_order():
-        rows.sort(key=lambda r: order[r.intervention.pk])
-    key = "decision__application__intervention_id__in"
-    scope = chosen.values("pk")
+        # Filtered once (the status expression is costly to build), then by the ids.
+        ids = interventions.annotate(register_status=status_expression(today)).filter(
+            register_status=status
+        )
+        chosen = interventions.filter(pk__in=list(ids.values_list("pk", flat=True)))
+    money = _register_money(chosen)
+    count = money.pop(0)[0]
     totals = {
-        "granted": GrantAmount.objects.filter(**{key: scope}).aggregate(t=Sum("amount"))["t"] or 0,
-        "paid": Payment.objects.filter(
-            grant__decision__application__intervention_id__in=scope
-        ).aggregate(t=Sum("amount"))["t"]
-        or 0,
-        "released": Release.objects.filter(
-            grant__decision__application__intervention_id__in=scope
-        ).aggregate(t=Sum("amount"))["t"]
-        or 0,
+        kind: sum(sums[n] for sums in money.values())
+        for n, kind in enumerate(("granted", "paid", "released"))
     }
     totals["remaining"] = totals["granted"] - totals["paid"] - totals["released"]
+    lines = chosen.order_by(*swedish_order("name"), "pk").values_list(
+        "pk", "name", "owner__name", "direction", "esf", "starts_on", "ends_on", "closed_on"
+    )
+    page = CountedPaginator(lines, per_page, count).get_page(number)
+    items = list(page.object_list)
+    if not exact_swedish_order():
+        items.sort(key=lambda item: swedish_key(item[1]))
+    ids_on_page = [item[0] for item in items]
+
+    # Applications newest first, as `status_of` reads them, each with its parties in order
+    # (one row per party; the parties of the newest application are shown).
+    applications: dict[int, dict[int, tuple[str, str | None]]] = defaultdict(dict)
+    parties: dict[int, list[str]] = defaultdict(list)
+    for intervention_id, pk, application_status, outcome, party in (
+        Application.objects.filter(intervention_id__in=ids_on_page)
+        .exclude(status=ApplicationStatus.WITHDRAWN)
+        .order_by(
+            F("submitted_at").desc(nulls_first=True), "-pk", "parties__position", "parties__pk"
+        )
+        .values_list(
+            "intervention_id", "pk", "status", "decision__outcome", "parties__member__name"
+        )
+    ):
+        applications[intervention_id][pk] = (application_status, outcome)
+        if party is not None:
+            parties[pk].append(party)
+    due: dict[int, list[tuple[str, datetime.date]]] = defaultdict(list)
+    for intervention_id, title, due_on in (
+        Report.objects.filter(
+            intervention_id__in=[item[0] for item in items if item[7] is None],
+            status__in=[ReportStatus.DUE, ReportStatus.DRAFT],
+        )
+        .order_by("due_on", "pk")
+        .values_list("intervention_id", "title", "due_on")
+    ):
+        due[intervention_id].append((title, due_on))
+
+    directions = dict(Direction.choices)
+    rows = []
+    for pk, name, owner, direction, esf, starts_on, ends_on, closed_on in items:
+        newest = next(iter(applications[pk]), 0)
+        names = [owner]
+        for party in parties.get(newest, ()):
+            if party not in names:
+                names.append(party)
+        reports = due.get(pk, [])
+        granted, paid, released = money.get(pk, (0, 0, 0))
+        label = directions.get(direction, direction)
+        rows.append(
+            RegisterRow(
+                pk=pk,
+                name=name,
+                url=url.format(pk),
+                parties=", ".join(names),
+                period=period_label(starts_on, ends_on),
+                direction=f"{label}, ESF" if esf else label,
+                status=status_from(
+                    closed_on, starts_on, ends_on, list(applications[pk].values()), today
+                ),
+                granted=granted,
+                paid=paid,
+                released=released,
+                next_report=f"{reports[0][0]}, {reports[0][1]:%Y-%m-%d}" if reports else "",
+                late=bool(reports) and reports[0][1] < today,
+                more_reports=max(len(reports) - 1, 0),
+                granted_kr=format_kronor(granted),
+                paid_kr=format_kronor(paid),
+                remaining_kr=format_kronor(granted - paid - released),
+                released_kr=format_kronor(released) if released else "",
+            )
+        )
     return RegisterPage(page, rows, totals)
 
 

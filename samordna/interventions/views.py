@@ -5,7 +5,6 @@ catalogue in `catalogue_views` and `public_views`."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.http import FileResponse, HttpResponse
 from django.http.response import HttpResponseBase
@@ -63,6 +62,7 @@ from samordna.interventions.permissions import (
     can_write_report,
     intervention_for,
 )
+from samordna.interventions.rows import register_rows_html
 from samordna.meetings.models import Meeting
 
 # Applications
@@ -83,24 +83,23 @@ def application_list(request: AuthedRequest, slug: str) -> HttpResponse:
     """The applicant's own organisation's applications; for the förbund, those sent to it."""
     association = association_for(request.user, slug)
     require(can_read_applications(request.user, association))
-    applications = (
-        selectors.visible_applications(request.user, association)
-        .select_related("decision", "member")
-        .annotate(sought=Sum("budget_lines__amount"))
-        # A grouped query drops the model's ordering: the page is cut from this one.
-        .order_by("-submitted_at", "-pk")
+    preparer = selectors.is_preparer(request.user, association)
+    page, rows = selectors.application_page(
+        selectors.visible_applications(request.user, association, preparer=preparer),
+        request.GET.get("sida"),
+        per_page=APPLICATIONS_PAGE,
+        url=reverse("interventions:application", args=[slug, 0]).replace("/0/", "/{}/"),
     )
-    page = Paginator(applications, APPLICATIONS_PAGE).get_page(request.GET.get("sida"))
     return render(
         request,
         "interventions/application_list.html",
         {
             "association": association,
-            "applications": list(page.object_list),
+            "applications": rows,
             "page": page,
             "can_apply": can_apply(request.user) or can_manage_grants(request.user),
             "can_manage": can_manage_grants(request.user),
-            "is_preparer": selectors.is_preparer(request.user, association),
+            "is_preparer": preparer,
         },
     )
 
@@ -542,6 +541,7 @@ def register(request: AuthedRequest, slug: str) -> HttpResponse:
         today,
         status=status or "",
         number=request.GET.get("sida"),
+        url=reverse("interventions:detail", args=[slug, 0]).replace("/0/", "/{}/"),
     )
     return render(
         request,
@@ -549,6 +549,7 @@ def register(request: AuthedRequest, slug: str) -> HttpResponse:
         {
             "association": association,
             "rows": found.rows,
+            "rows_html": register_rows_html(found.rows),
             "page": found.page,
             "status": status or "",
             "form": form,
