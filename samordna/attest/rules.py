@@ -51,7 +51,7 @@ class Signature:
 
     step: str
     person_id: int
-    person_name: str
+    person_name: str = ""  # for the reader; the rules go by the person
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association, BoardSeat, SeatPosition
@@ -13,12 +13,14 @@ from samordna.attest import rules
 from samordna.attest.models import (
     OPEN_STATUSES,
     OrderApproval,
+    OrderKind,
     OrderStatus,
     PaymentOrder,
     SignatureList,
     SignatureRight,
     Step,
 )
+from samordna.core.text import format_kronor
 
 
 def adopted_list(association_id: int, year: int) -> SignatureList | None:
@@ -33,33 +35,39 @@ def governs_payments(association_id: int, year: int) -> bool:
     return adopted_list(association_id, year) is not None
 
 
-def as_rules(rights: Iterable[SignatureRight]) -> list[rules.Right]:
-    return [
-        rules.Right(
-            pk=r.pk,
-            person_id=r.person_id,
-            person_name=r.person.full_name,
-            kind=r.kind,
-            role=r.role,
-            max_amount=r.max_amount,
-        )
-        for r in rights
-    ]
-
-
 def rights_by_year(association_id: int, years: Iterable[int]) -> dict[int, list[rules.Right]]:
-    """The lines of each year's adopted list; a year without one is missing."""
+    """The lines of each year's adopted list; a year without one is missing. One query:
+    the lists joined to their lines (a list without lines gives one row of nulls)."""
     found: dict[int, list[rules.Right]] = {}
-    lists = SignatureList.objects.filter(
-        association_id=association_id, year__in=set(years), adopted_on__isnull=False
+    rows = (
+        SignatureList.objects.filter(
+            association_id=association_id, year__in=set(years), adopted_on__isnull=False
+        )
+        .order_by("year", "rights__kind", "rights__role", "rights__pk")
+        .values_list(
+            "year",
+            "rights__pk",
+            "rights__person_id",
+            "rights__person__first_name",
+            "rights__person__last_name",
+            "rights__kind",
+            "rights__role",
+            "rights__max_amount",
+        )
     )
-    for signature_list in lists:
-        found[signature_list.year] = []
-    rights = SignatureRight.objects.filter(signature_list__in=lists).select_related(
-        "person", "signature_list"
-    )
-    for right in rights:
-        found[right.signature_list.year].append(*as_rules([right]))
+    for year, pk, person_id, first_name, last_name, kind, role, max_amount in rows:
+        lines = found.setdefault(year, [])
+        if pk is not None:
+            lines.append(
+                rules.Right(
+                    pk=pk,
+                    person_id=person_id,
+                    person_name=f"{first_name} {last_name}",
+                    kind=kind,
+                    role=role,
+                    max_amount=max_amount,
+                )
+            )
     return found
 
 
@@ -151,24 +159,165 @@ def order_views(orders: Sequence[PaymentOrder], user: User) -> list[OrderView]:
     return views
 
 
-def orders_of(association: Association, status: str = "") -> QuerySet[PaymentOrder]:
+def _filtered(association: Association, status: str) -> QuerySet[PaymentOrder]:
     found = PaymentOrder.objects.filter(association=association)
     if status == "open":
         found = found.filter(status__in=OPEN_STATUSES)
     elif status:
         found = found.filter(status=status)
-    return with_details(found)
+    return found
 
 
-def to_handle(association: Association, user: User) -> dict[str, list[OrderView]]:
+KIND_LABELS = dict(OrderKind.choices)
+STATUS_LABELS = dict(OrderStatus.choices)
+STEP_VERBS = {
+    Step.RECEIPT: "mottagningsattestera",
+    Step.ATTEST: "betalningsattestera",
+    Step.AUTHORISE: "utanordna",
+}
+
+
+@dataclass
+class OrderRow:
+    """An order as a list shows it, and the steps one user may take on it now."""
+
+    pk: int
+    registered_on: datetime.date
+    kind: str
+    payee: str
+    connected_person: str  # the full name, or empty
+    description: str
+    reference: str
+    amount: int
+    status: str
+    my_steps: list[str]
+    url: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def amount_text(self) -> str:
+        return format_kronor(self.amount)
+
+    @property
+    def steps_text(self) -> str:
+        """'mottagningsattestera eller betalningsattestera'; empty when none."""
+        return " eller ".join(STEP_VERBS[Step(s)] for s in self.my_steps)
+
+
+ROW_FIELDS = (
+    "pk",
+    "registered_on",
+    "kind",
+    "payee",
+    "amount",
+    "status",
+    "description",
+    "reference",
+    "connected_person_id",
+    "connected_person__first_name",
+    "connected_person__last_name",
+)
+
+
+def _signed(step: str) -> Subquery:
+    """Who took `step` on the order. An open order has each step at most once (the
+    second utanordning pays it), and only open orders are judged."""
+    return Subquery(
+        OrderApproval.objects.filter(order=OuterRef("pk"), step=step).values("person_id")[:1]
+    )
+
+
+def order_rows_of(association: Association, status: str = "") -> QuerySet[PaymentOrder, dict]:
+    """The orders a list shows, newest first, as the columns it shows and who has signed
+    each step (for a paginator; `order_rows` makes the rows of a page)."""
+    return (
+        _filtered(association, status)
+        .values(*ROW_FIELDS)
+        .annotate(**{f"signed_{step}": _signed(step) for step in Step.values})
+    )
+
+
+def order_rows(found: Sequence[dict], association_id: int, user: User) -> list[OrderRow]:
+    """The rows of `found` (from `order_rows_of`) with the steps `user` may take, in a
+    fixed number of queries."""
+    steps = _steps_for(association_id, [o for o in found if o["status"] in OPEN_STATUSES], user)
+    return [
+        OrderRow(
+            pk=o["pk"],
+            registered_on=o["registered_on"],
+            kind=o["kind"],
+            payee=o["payee"],
+            connected_person=(
+                f"{o['connected_person__first_name']} {o['connected_person__last_name']}"
+                if o["connected_person_id"]
+                else ""
+            ),
+            description=o["description"],
+            reference=o["reference"],
+            amount=o["amount"],
+            status=o["status"],
+            my_steps=steps.get(o["pk"], []),
+        )
+        for o in found
+    ]
+
+
+def _steps_for(association_id: int, found: Sequence[dict], user: User) -> dict[int, list[str]]:
+    """{order id: the steps `user` may take} for open orders as `order_rows_of` gives them
+    (with their signatures): the lines of their years' lists and the board seats of their
+    connected people, one query each."""
+    if not found or user.person_id is None:
+        return {}
+    years = {o["registered_on"].year for o in found}
+    rights = rights_by_year(association_id, years)
+    positions = board_positions(
+        association_id,
+        {o["connected_person_id"] for o in found if o["connected_person_id"]},
+        years,
+    )
+    steps: dict[int, list[str]] = {}
+    for o in found:
+        year = o["registered_on"].year
+        chair, board = positions.get((o["connected_person_id"], year), (False, False))
+        facts = rules.OrderFacts(
+            year=year,
+            amount=o["amount"],
+            status=o["status"],
+            connected_person_id=o["connected_person_id"],
+            connected_is_chair=chair,
+            connected_is_board=board,
+            signatures=tuple(
+                rules.Signature(step=step, person_id=o[f"signed_{step}"])
+                for step in Step.values
+                if o[f"signed_{step}"] is not None
+            ),
+        )
+        steps[o["pk"]] = [
+            step
+            for step in rules.steps_open(facts)
+            if rules.check(
+                step, facts=facts, actor_person_id=user.person_id, rights=rights.get(year)
+            ).allowed
+        ]
+    return steps
+
+
+def to_handle(association: Association, user: User) -> dict[str, list[OrderRow]]:
     """Open orders the user may sign now, by step."""
     if user.person_id is None:
         return {}
-    views = order_views(list(orders_of(association, "open")), user)
-    by_step: dict[str, list[OrderView]] = {step: [] for step in Step.values}
-    for view in views:
-        for step in view.my_steps:
-            by_step[step].append(view)
+    rows = order_rows(list(order_rows_of(association, "open")), association.pk, user)
+    by_step: dict[str, list[OrderRow]] = {step: [] for step in Step.values}
+    for row in rows:
+        for step in row.my_steps:
+            by_step[step].append(row)
     return {step: found for step, found in by_step.items() if found}
 
 
@@ -184,6 +333,18 @@ def open_amount_for_instalment(instalment_id: int) -> int:
 def lists_of(association: Association) -> QuerySet[SignatureList]:
     return SignatureList.objects.filter(association=association).select_related(
         "paragraph__meeting"
+    )
+
+
+def lists_in_brief(association: Association) -> QuerySet[SignatureList]:
+    """The lists with what a list of them shows (year, adoption and where): not the
+    texts of the § they were adopted in."""
+    return lists_of(association).only(
+        "year",
+        "adopted_on",
+        "earlier_reference",
+        "paragraph__number",
+        "paragraph__meeting__date",
     )
 
 

@@ -49,20 +49,33 @@ DONE: dict[str, str] = {
 }
 
 
+def _linked(rows: list[selectors.OrderRow], slug: str) -> list[selectors.OrderRow]:
+    """Give each row its address: one reverse() for the page, not one per row."""
+    address = "/{}/".join(reverse("attest:order", args=[slug, 0]).rsplit("/0/", 1))
+    for row in rows:
+        row.url = address.format(row.pk)
+    return rows
+
+
 @require_GET
 @login_required
 def index(request: AuthedRequest, slug: str) -> HttpResponse:
     """What waits for me, the orders by status and the signature lists."""
     association = association_for_role(request.user, slug, can_read)
+    to_handle = selectors.to_handle(association, request.user)
+    for rows in to_handle.values():
+        _linked(rows, slug)
+    lists = list(selectors.lists_in_brief(association))
+    year = timezone.localdate().year
     context = {
         "association": association,
-        "to_handle": selectors.to_handle(association, request.user),
+        "to_handle": to_handle,
         "may_sign": may_sign(request.user),
         "counts": selectors.status_counts(association),
         "statuses": OrderStatus.choices,
-        "lists": selectors.lists_of(association),
-        "year": timezone.localdate().year,
-        "governs_now": selectors.governs_payments(association.pk, timezone.localdate().year),
+        "lists": lists,
+        "year": year,
+        "governs_now": any(found.year == year and found.adopted for found in lists),
         "can_manage": can_manage(request.user),
     }
     return render(request, "attest/index.html", context)
@@ -77,16 +90,17 @@ def orders(request: AuthedRequest, slug: str) -> HttpResponse:
     association = association_for_role(request.user, slug, can_read)
     form = StatusFilterForm(request.GET or None)
     status = form.cleaned_data["status"] if form.is_valid() else ""
-    # A page of the orders, newest first; the rules run for that page's orders only.
-    page = Paginator(selectors.orders_of(association, status), ORDERS_PAGE).get_page(
+    # A page of the orders, newest first; the rules run for that page's open orders only.
+    page = Paginator(selectors.order_rows_of(association, status), ORDERS_PAGE).get_page(
         request.GET.get("sida")
     )
+    rows = selectors.order_rows(list(page.object_list), association.pk, request.user)
     context = {
         "association": association,
         "form": form,
         "status": status,
         "page": page,
-        "views": selectors.order_views(list(page.object_list), request.user),
+        "views": _linked(rows, slug),
         "can_manage": can_manage(request.user),
     }
     return render(request, "attest/order_list.html", context)
@@ -285,7 +299,7 @@ def lists(request: AuthedRequest, slug: str) -> HttpResponse:
     association = association_for_role(request.user, slug, can_read)
     context = {
         "association": association,
-        "lists": selectors.lists_of(association),
+        "lists": selectors.lists_in_brief(association),
         "can_manage": can_manage(request.user),
     }
     return render(request, "attest/list_index.html", context)

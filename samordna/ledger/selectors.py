@@ -61,9 +61,15 @@ def read_import(ledger_import: LedgerImport) -> Ledger:
 
 
 def current_import(association: Association, year: int) -> LedgerImport | None:
-    return LedgerImport.objects.filter(
-        association=association, year=year, status=ImportStatus.IMPORTED
-    ).first()
+    """The year's imported ledger, without the parsed file (the whole ledger as JSON, read
+    only when an upload is previewed or confirmed, never for the imported one)."""
+    return (
+        LedgerImport.objects.filter(
+            association=association, year=year, status=ImportStatus.IMPORTED
+        )
+        .defer("parsed")
+        .first()
+    )
 
 
 def imports_for(association: Association) -> list[LedgerImport]:
@@ -369,6 +375,19 @@ class Figures:
     def deviation_signed(self) -> str:
         return signed(self.deviation)
 
+    # The amounts as the page shows them, so that a row of the page is plain lookups.
+    @property
+    def budget_text(self) -> str:
+        return format_kronor(self.budget)
+
+    @property
+    def outcome_text(self) -> str:
+        return format_kronor(self.outcome)
+
+    @property
+    def forecast_text(self) -> str:
+        return format_kronor(self.forecast)
+
     @property
     def deviation_marker(self) -> str:
         """An arrow as well as the sign, read out as words by the template."""
@@ -388,6 +407,7 @@ class LineFollowup:
     accounts: list[int] = field(default_factory=list)
     ledger_outcome: Decimal = Decimal(0)
     paid_out: int = 0  # insats payments recorded in Samordna
+    forecast_url: str = ""  # where the user sets the line's forecast, when they may
 
     @property
     def deviation(self) -> int:
@@ -478,7 +498,8 @@ def followup(association: Association, budget: Budget, date: datetime.date) -> F
     """Budget, outcome up to `date`, forecast made on or before it and the deviation per
     line, group and result. A fixed number of queries, whatever the data: the lines, the
     current import, the account sums, the mappings, the payments and the forecasts."""
-    lines = budget_lines(budget)
+    # The lines alone: the follow-up shows no line's member or insats, only its name.
+    lines = list(BudgetLine.objects.filter(budget=budget).order_by("position", "pk"))
     ledger_import = current_import(association, budget.year)
     sums = {
         row["account"]: row["total"]

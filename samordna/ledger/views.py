@@ -46,9 +46,12 @@ def _budget_years(association: Association) -> list[int]:
 
 def _date_and_budget(
     request: AuthedRequest, association: Association
-) -> tuple[datetime.date, Budget | None, str]:
+) -> tuple[datetime.date, Budget | None, str, list[int]]:
     """The date asked for (?datum=ÅÅÅÅ-MM-DD) and its year's budget, or the default: today
-    in the newest budget year up to now, else that year's end. The third is an error."""
+    in the newest budget year up to now, else that year's end. The third is an error, the
+    fourth the years that have a budget, newest first (all from one query)."""
+    budgets = list(Budget.objects.filter(association=association).order_by("-year"))
+    years = [b.year for b in budgets]
     raw = request.GET.get("datum", "").strip()
     today = timezone.localdate()
     if raw:
@@ -57,31 +60,28 @@ def _date_and_budget(
         except ValueError:
             error = f"”{raw}” är inte ett datum. Skriv datumet som ÅÅÅÅ-MM-DD."
         else:
-            return day, budget_for(association, day.year), ""
+            return day, next((b for b in budgets if b.year == day.year), None), "", years
     else:
         error = ""
-    budget = (
-        Budget.objects.filter(association=association, year__lte=today.year)
-        .order_by("-year")
-        .first()
-        or Budget.objects.filter(association=association).order_by("year").first()
+    budget = next((b for b in budgets if b.year <= today.year), None) or (
+        budgets[-1] if budgets else None
     )
     if budget is None:
-        return today, None, error
-    return selectors.followup_dates(budget, today), budget, error
+        return today, None, error, years
+    return selectors.followup_dates(budget, today), budget, error, years
 
 
 @require_GET
 @login_required
 def followup(request: AuthedRequest, slug: str) -> HttpResponse:
     association = association_for_role(request.user, slug, can_read_budget_followup)
-    day, budget, error = _date_and_budget(request, association)
+    day, budget, error, years = _date_and_budget(request, association)
     context = {
         "association": association,
         "date": day,
         "budget": budget,
         "date_error": error,
-        "years": _budget_years(association),
+        "years": years,
         "can_forecast": can_forecast(request.user),
         "can_import": can_import(request.user),
         "can_attach": can_attach(request.user),
@@ -89,6 +89,11 @@ def followup(request: AuthedRequest, slug: str) -> HttpResponse:
     }
     if budget is not None:
         report = selectors.followup(association, budget, day)
+        if context["can_forecast"]:
+            # One reverse() for the page, not one per line.
+            address = "/{}/".join(reverse("ledger:forecast", args=[slug, 0]).rsplit("/0/", 1))
+            for row in report.lines:
+                row.forecast_url = f"{address.format(row.line.pk)}?datum={day:%Y-%m-%d}"
         context.update(
             report=report,
             chart=exports.chart(report),
@@ -100,7 +105,7 @@ def followup(request: AuthedRequest, slug: str) -> HttpResponse:
 
 def _report(request: AuthedRequest, slug: str) -> selectors.FollowUp:
     association = association_for_role(request.user, slug, can_read_budget_followup)
-    day, budget, error = _date_and_budget(request, association)
+    day, budget, error, _years = _date_and_budget(request, association)
     if budget is None or error:
         raise Http404("Det finns ingen budget för det datumet.")
     return selectors.followup(association, budget, day)
@@ -134,7 +139,7 @@ def attach(request: AuthedRequest, slug: str) -> HttpResponse:
     """Attach the follow-up as a PDF to an agenda item of a meeting not yet justerad."""
     association = association_for_role(request.user, slug, can_read_budget_followup)
     require(can_attach(request.user))
-    day, budget, _error = _date_and_budget(request, association)
+    day, budget, _error, _years = _date_and_budget(request, association)
     form = AttachForm(request.POST or None, association=association, initial={"date": day})
     if request.method == "POST" and form.is_valid():
         chosen = form.cleaned_data["date"]
