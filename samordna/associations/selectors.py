@@ -1,6 +1,7 @@
 """Reads that span records: the board on a date, lists in Swedish order, the office's to-dos."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -54,6 +55,15 @@ class Board:
         return next((s for s in self.ordinary if s.position == SeatPosition.CHAIR), None)
 
 
+def _board(day: datetime.date, seats: Iterable[BoardSeat]) -> Board:
+    ordered = sorted(seats, key=seat_order)
+    return Board(
+        day=day,
+        ordinary=[s for s in ordered if s.kind == SeatKind.ORDINARY],
+        substitutes=[s for s in ordered if s.kind == SeatKind.SUBSTITUTE],
+    )
+
+
 def board_on(association: Association, day: datetime.date) -> Board:
     """Who sat on the board on `day`: ordinarie ledamöter and ersättare."""
     seats = (
@@ -61,12 +71,31 @@ def board_on(association: Association, day: datetime.date) -> Board:
         .select_related("person", "member")
         .order_by()
     )
-    ordered = sorted(seats, key=seat_order)
-    return Board(
-        day=day,
-        ordinary=[s for s in ordered if s.kind == SeatKind.ORDINARY],
-        substitutes=[s for s in ordered if s.kind == SeatKind.SUBSTITUTE],
+    return _board(day, seats)
+
+
+def board_and_seats_of(
+    association: Association, day: datetime.date, person: Person
+) -> tuple[Board, list[BoardSeat]]:
+    """The board on `day` and all of `person`'s seats, newest first, in one query (the
+    start page shows both)."""
+    seats = list(
+        BoardSeat.objects.filter(
+            Q(association=association, starts_on__lte=day, ends_on__gte=day) | Q(person=person)
+        ).select_related("person", "member")
     )
+    board = _board(
+        day,
+        (
+            s
+            for s in seats
+            if s.association_id == association.pk and s.starts_on <= day <= s.ends_on
+        ),
+    )
+    mine = sorted(
+        (s for s in seats if s.person_id == person.pk), key=lambda s: s.starts_on, reverse=True
+    )
+    return board, mine
 
 
 def seats_of(person: Person) -> list[BoardSeat]:
@@ -105,8 +134,11 @@ class Todo:
 SEAT_ENDING_WARNING_DAYS = 90
 
 
-def office_todos(association: Association, today: datetime.date) -> list[Todo]:
-    """What the kansli should attend to in the förbund's basic records."""
+def office_todos(
+    association: Association, today: datetime.date, board: Board | None = None
+) -> list[Todo]:
+    """What the kansli should attend to in the förbund's basic records (`board`: the board
+    on `today`, when the caller has it already)."""
     todos: list[Todo] = []
     members = members_in_order(association)
     if not members:
@@ -121,7 +153,8 @@ def office_todos(association: Association, today: datetime.date) -> list[Todo]:
         if not m.organisation_number
     )
 
-    board = board_on(association, today)
+    if board is None:
+        board = board_on(association, today)
     seated = {s.member_id for s in board.ordinary}
     todos.extend(
         Todo(f"{m.name} har ingen ordinarie ledamot i styrelsen i dag.", "associations:board_enter")

@@ -415,14 +415,22 @@ def start(request: AuthedRequest, slug: str) -> HttpResponse:
         "today": today,
         "director": selectors.director_on(association, today),
     }
-    if can_manage(user):
-        context["todos"] = selectors.office_todos(association, today)
-    if user.person is not None:
-        context["my_seats"] = selectors.seats_of(user.person)
-        context["to_approve"] = minutes_to_approve(user.person)
+    manages, reads_registers = can_manage(user), can_read_registers(user)
+    person = user.person
+    board = None
+    if person is not None and (manages or reads_registers):
+        board, context["my_seats"] = selectors.board_and_seats_of(association, today, person)
+    elif person is not None:
+        context["my_seats"] = selectors.seats_of(person)
+    elif manages or reads_registers:
+        board = selectors.board_on(association, today)
+    if manages:
+        context["todos"] = selectors.office_todos(association, today, board=board)
+    if person is not None:
+        context["to_approve"] = minutes_to_approve(person)
     context["grants"] = grant_work(user, association, today)
-    if can_read_registers(user):
-        context["board"] = selectors.board_on(association, today)
+    if reads_registers:
+        context["board"] = board
         context["upcoming"] = upcoming_meetings(association, today)
     return render(request, "associations/start.html", context)
 

@@ -4,7 +4,7 @@ with their rows and follow-ups, each in a fixed number of queries."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, Prefetch, Q, QuerySet, Subquery
 
 from samordna.associations.models import Association, Member
 from samordna.control.models import (
@@ -66,7 +66,10 @@ def due_panel(association: Association, today: datetime.date) -> DuePanel:
     queries."""
     horizon = today + datetime.timedelta(days=DUE_DAYS)
     open_ones = list(
-        occurrences_of(association).filter(
+        # Only what the panel shows of each: the item and the meeting.
+        Occurrence.objects.filter(item__association=association)
+        .select_related("item", "meeting")
+        .filter(
             done_on__isnull=True,
             due_on__lte=horizon,
             due_on__gte=today - datetime.timedelta(days=LATE_DAYS),
@@ -328,10 +331,48 @@ def risk_view(analysis: RiskAnalysis) -> RiskView:
     return RiskView(analysis, lines, cells)
 
 
-def risks_lacking_control(association: Association) -> RiskView | None:
-    """The latest analysis, for the start page's warning; None without one."""
-    analysis = analyses_of(association).prefetch_related("rows").first()
-    return risk_view(analysis) if analysis is not None else None
+@dataclass(frozen=True)
+class RisksLacking:
+    """The latest analysis's risks above its threshold that no control in the year's plan
+    follows up, as the start page warns of them: `lacking` holds each risk's text and value."""
+
+    title: str
+    year: int
+    threshold: int
+    lacking: list[dict]
+
+
+def risks_lacking_control(association: Association) -> RisksLacking | None:
+    """For the start page's warning, in two queries: the latest analysis's risks above its
+    threshold, then the processes its year's plan controls; None when no risk is above."""
+    latest = RiskAnalysis.objects.filter(association=association).order_by("-year")
+    above = list(
+        RiskRow.objects.filter(analysis=Subquery(latest.values("pk")[:1]))
+        .annotate(risk_value=F("consequence") * F("probability"))
+        .filter(risk_value__gt=F("analysis__threshold"))
+        .order_by("position", "pk")
+        .values("risk", "risk_value", "control_process", "analysis__year", "analysis__threshold")
+    )
+    if not above:
+        return None
+    year = above[0]["analysis__year"]
+    plan = ControlPlan.objects.filter(association=association, year=year).order_by("-version")
+    processes = {
+        process.casefold()
+        for process in ControlRow.objects.filter(plan=Subquery(plan.values("pk")[:1])).values_list(
+            "process", flat=True
+        )
+    }
+    return RisksLacking(
+        title=str(RiskAnalysis(year=year)),
+        year=year,
+        threshold=above[0]["analysis__threshold"],
+        lacking=[
+            {"risk": row["risk"], "value": row["risk_value"]}
+            for row in above
+            if not (row["control_process"] and row["control_process"].casefold() in processes)
+        ],
+    )
 
 
 # Ansvarsfrihet

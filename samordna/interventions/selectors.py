@@ -38,6 +38,7 @@ from django.utils.translation import get_language
 from samordna.accounts.models import Role, User
 from samordna.associations.models import Association, Member
 from samordna.associations.permissions import REGISTER_READERS
+from samordna.core.links import row_link
 from samordna.core.text import (
     exact_swedish_order,
     format_date,
@@ -760,11 +761,12 @@ def released_by_year(association: Association) -> dict[int, int]:
 @dataclass(frozen=True)
 class GrantWork:
     """What waits for the user on the start page: the first `START_LIMIT` of each list,
-    each knowing how many there are in all (`Top.total`)."""
+    each knowing how many there are in all (`Top.total`). The rows are dicts of what the
+    page shows (`url`, `text` and a date or a status), read as values in one query a list."""
 
-    applications: "Top[Application]"  # to prepare (förbund) or in progress (applicant)
-    reports_due: "Top[Report]"  # not handed in, due within a month or late
-    reports_to_approve: "Top[Report]"  # handed in, for the board
+    applications: "Top[dict[str, Any]]"  # to prepare (förbund) or in progress (applicant)
+    reports_due: "Top[dict[str, Any]]"  # not handed in, due within a month or late
+    reports_to_approve: "Top[dict[str, Any]]"  # handed in, for the board
 
 
 START_LIMIT = 10
@@ -776,33 +778,73 @@ class Top(list[T]):
     total: int = 0
 
 
-def top(queryset: QuerySet[Any]) -> "Top[Any]":
-    """The first `START_LIMIT` rows and the count of all of them, in one query (a window
-    count rides along on each row), whatever the size of the list."""
-    found: Top[Any] = Top(queryset.annotate(listed=Window(Count("pk")))[:START_LIMIT])
-    found.total = found[0].listed if found else 0
+def top(queryset: QuerySet[Any], *fields: str) -> "Top[dict[str, Any]]":
+    """The first `START_LIMIT` rows (`fields` of each) and the count of all of them, in one
+    query (a window count rides along on each row), whatever the size of the list."""
+    found: Top[dict[str, Any]] = Top(
+        queryset.annotate(listed=Window(Count("pk"))).values(*fields, "listed")[:START_LIMIT]
+    )
+    found.total = found[0]["listed"] if found else 0
     return found
+
+
+def _application_rows(found: "Top[dict[str, Any]]", slug: str) -> "Top[dict[str, Any]]":
+    link = row_link("interventions:application", slug)
+    for row in found:
+        row["url"] = link(row["pk"])
+        row["text"] = row["name"] or "Ansökan utan namn"
+        row["status"] = ApplicationStatus(row["status"]).label.lower()
+    return found
+
+
+def _report_rows(
+    found: "Top[dict[str, Any]]", slug: str, today: datetime.date
+) -> "Top[dict[str, Any]]":
+    link = row_link("interventions:report", slug, ids=2)
+    for row in found:
+        row["url"] = link(row["intervention_id"], row["pk"])
+        row["text"] = f"{row['title']}: {row['intervention__name']}"
+        row["late"] = row["due_on"] < today
+        row["due_on"] = format_date(row["due_on"])
+        submitted = row["submitted_at"]
+        row["submitted_on"] = format_date(timezone.localtime(submitted)) if submitted else ""
+    return found
+
+
+REPORT_FIELDS = ("pk", "intervention_id", "title", "intervention__name", "due_on", "submitted_at")
 
 
 def grant_work(user: User, association: Association, today: datetime.date) -> GrantWork:
     horizon = today + datetime.timedelta(days=31)
-    reports = Report.objects.filter(association=association).select_related("intervention")
+    slug = association.slug
+    reports = Report.objects.filter(association=association)
     if user.role == Role.APPLICANT and user.member_id is not None:
         return GrantWork(
-            applications=top(
-                Application.objects.filter(
-                    association=association,
-                    member_id=user.member_id,
-                    status__in=[ApplicationStatus.DRAFT, *OPEN_STATUSES],
-                )
+            applications=_application_rows(
+                top(
+                    Application.objects.filter(
+                        association=association,
+                        member_id=user.member_id,
+                        status__in=[ApplicationStatus.DRAFT, *OPEN_STATUSES],
+                    ),
+                    "pk",
+                    "name",
+                    "status",
+                ),
+                slug,
             ),
-            reports_due=top(
-                reports.filter(
-                    intervention__owner_id=user.member_id,
-                    intervention__closed_on__isnull=True,
-                    status__in=[ReportStatus.DUE, ReportStatus.DRAFT],
-                    due_on__lte=horizon,
-                ).order_by("due_on", "pk")
+            reports_due=_report_rows(
+                top(
+                    reports.filter(
+                        intervention__owner_id=user.member_id,
+                        intervention__closed_on__isnull=True,
+                        status__in=[ReportStatus.DUE, ReportStatus.DRAFT],
+                        due_on__lte=horizon,
+                    ).order_by("due_on", "pk"),
+                    *REPORT_FIELDS,
+                ),
+                slug,
+                today,
             ),
             reports_to_approve=Top(),
         )
@@ -810,22 +852,38 @@ def grant_work(user: User, association: Association, today: datetime.date) -> Gr
         return GrantWork(Top(), Top(), Top())
     office = user.role == Role.OFFICE
     return GrantWork(
-        applications=top(
-            Application.objects.filter(association=association, status__in=OPEN_STATUSES).order_by(
-                "submitted_at", "pk"
-            )
+        applications=_application_rows(
+            top(
+                Application.objects.filter(
+                    association=association, status__in=OPEN_STATUSES
+                ).order_by("submitted_at", "pk"),
+                "pk",
+                "name",
+                "status",
+            ),
+            slug,
         ),
-        reports_due=top(
-            reports.filter(
-                intervention__closed_on__isnull=True,
-                status__in=[ReportStatus.DUE, ReportStatus.DRAFT],
-                due_on__lt=today,
-            ).order_by("due_on", "pk")
+        reports_due=_report_rows(
+            top(
+                reports.filter(
+                    intervention__closed_on__isnull=True,
+                    status__in=[ReportStatus.DUE, ReportStatus.DRAFT],
+                    due_on__lt=today,
+                ).order_by("due_on", "pk"),
+                *REPORT_FIELDS,
+            ),
+            slug,
+            today,
         )
         if office
         else Top(),
-        reports_to_approve=top(
-            reports.filter(status=ReportStatus.SUBMITTED).order_by("due_on", "pk")
+        reports_to_approve=_report_rows(
+            top(
+                reports.filter(status=ReportStatus.SUBMITTED).order_by("due_on", "pk"),
+                *REPORT_FIELDS,
+            ),
+            slug,
+            today,
         )
         if office
         else Top(),

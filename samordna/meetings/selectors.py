@@ -1,14 +1,15 @@
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 
 from samordna.associations.models import Association, BoardSeat, OpeningStyle, Person, SeatKind
 from samordna.associations.selectors import board_on, seat_order
 from samordna.control.selectors import decisions_reported_to
-from samordna.core.text import swedish_key
+from samordna.core.text import format_date, swedish_key
 from samordna.meetings.models import (
     APPEAL_WEEKS,
     ApprovedMinutes,
@@ -435,18 +436,98 @@ def current_notices(today: datetime.date) -> list[Notice]:
 
 
 def _archived(today: datetime.date) -> QuerySet[Notice]:
-    return (
-        _public_notices()
-        .filter(
-            Q(taken_down_on__lt=today) | Q(meeting__approved_minutes__registered_afterwards=True)
-        )
-        .order_by("-posted_on", "-meeting__date", "-pk")
+    # By meeting id against the minutes' unique meeting index, not joined through the
+    # meeting: the page's count then hashes two narrow columns (9 → 3 ms at national scale).
+    minutes = ApprovedMinutes.objects.values("meeting_id")
+    return Notice.objects.filter(meeting_id__in=minutes).filter(
+        Q(taken_down_on__lt=today) | Q(meeting_id__in=minutes.filter(registered_afterwards=True))
     )
 
 
+class ArchivedNotice(TypedDict):
+    """One row of the public archive, as the page shows it (a dict: the template finds its
+    keys at the first try, where an object's attributes cost a failed key lookup each)."""
+
+    pk: int
+    association: str
+    meeting_date: str
+    numbers: str
+    posted_on: str
+    taken_down_on: str
+    note: str
+    posted_at_place: str
+    kept_at: str
+    minutes_url: str
+    registered_afterwards: bool
+    sha256: str
+
+
 def archive_page(today: datetime.date, number: str | int | None, per_page: int) -> Page:
-    """One page of the archive, newest first; a page number out of range gives the last."""
-    return Paginator(_archived(today), per_page).get_page(number)
+    """One page of the archive, newest first; a page number out of range gives the last.
+
+    The rows are the columns the page shows, read in one query and formatted once: at
+    national scale a page of model instances with their meeting, minutes and förbund cost
+    more than the rest of the page."""
+    archived = _archived(today)
+    paginator: Paginator[Any] = Paginator(
+        archived.order_by("-posted_on", "-meeting__date", "-pk").values_list(
+            "pk",
+            "association__name",
+            "meeting__date",
+            "first_number",
+            "last_number",
+            "posted_on",
+            "taken_down_on",
+            "note",
+            "posted_at_place",
+            "kept_at",
+            "meeting__approved_minutes__registered_afterwards",
+            "meeting__approved_minutes__sha256",
+        ),
+        per_page,
+    )
+    # Counted without the page's columns: their joins would run over the whole archive.
+    paginator.count = archived.count()
+    page = paginator.get_page(number)
+    url = reverse("public:minutes_pdf", args=[0])
+    formatted: dict[datetime.date, str] = {}
+
+    def day(value: datetime.date) -> str:
+        if value not in formatted:
+            formatted[value] = format_date(value)
+        return formatted[value]
+
+    page.object_list = [
+        ArchivedNotice(
+            pk=pk,
+            association=name,
+            meeting_date=day(meeting_date),
+            numbers=f"§ {first}–{last}",
+            posted_on=day(posted_on),
+            taken_down_on=day(taken_down_on),
+            note=note,
+            posted_at_place=posted_at_place,
+            kept_at=kept_at,
+            minutes_url=url.replace("/0/", f"/{pk}/"),
+            registered_afterwards=registered_afterwards,
+            sha256=sha256,
+        )
+        for (
+            pk,
+            name,
+            meeting_date,
+            first,
+            last,
+            posted_on,
+            taken_down_on,
+            note,
+            posted_at_place,
+            kept_at,
+            registered_afterwards,
+            sha256,
+        ) in page.object_list
+    ]
+    return page
 
 
 def public_minutes(notice_pk: int) -> ApprovedMinutes | None:

@@ -1,6 +1,6 @@
 import datetime
 
-from samordna.associations.selectors import board_on, office_todos
+from samordna.associations.selectors import board_and_seats_of, board_on, office_todos, seats_of
 from samordna.core.tests.base import SamordnaTestCase
 
 D = datetime.date
@@ -35,6 +35,14 @@ class BoardOnDateTests(SamordnaTestCase):
         self.assertEqual(names, ["Monica Fällström", "Lotta Qvarnlöf", "Niklas Edén", "Lars Kempe"])
         before = [s.person.full_name for s in board_on(self.other, D(2023, 9, 12)).ordinary]
         self.assertNotIn("Niklas Edén", before)
+
+    def test_the_board_with_ones_own_seats_is_the_board_and_the_seats_read_apart(self):
+        person = self.association.people.get(last_name="Nordenö")
+        for day in (D(2022, 11, 25), D(2023, 4, 1)):
+            with self.subTest(day=day), self.assertNumQueries(1):
+                board, mine = board_and_seats_of(self.association, day, person)
+            self.assertEqual(board, board_on(self.association, day))
+            self.assertEqual(mine, seats_of(person))
 
 
 class OfficeTodoTests(SamordnaTestCase):
