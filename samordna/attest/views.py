@@ -35,6 +35,7 @@ from samordna.attest.models import OrderKind, OrderStatus, SignatureRight, Step
 from samordna.attest.permissions import can_manage, can_read, list_for, may_sign, order_for
 from samordna.core.forms import attach_errors
 from samordna.core.http import AuthedRequest
+from samordna.core.links import row_link
 from samordna.core.text import format_kronor
 from samordna.core.tokens import new_token
 from samordna.core.views import form_page, form_render, form_saved
@@ -51,9 +52,9 @@ DONE: dict[str, str] = {
 
 def _linked(rows: list[selectors.OrderRow], slug: str) -> list[selectors.OrderRow]:
     """Give each row its address: one reverse() for the page, not one per row."""
-    address = "/{}/".join(reverse("attest:order", args=[slug, 0]).rsplit("/0/", 1))
+    link = row_link("attest:order", slug)
     for row in rows:
-        row.url = address.format(row.pk)
+        row.url = link(row.pk)
     return rows
 
 

@@ -23,6 +23,7 @@ from samordna.accounts.models import User
 from samordna.associations.models import Association
 from samordna.associations.permissions import association_for, require
 from samordna.core.http import AuthedRequest, file_response
+from samordna.core.links import ROW, row_link
 from samordna.core.text import exact_swedish_order, swedish_key, swedish_order
 from samordna.core.uploads import read_upload
 from samordna.core.views import form_page, form_render
@@ -138,9 +139,6 @@ class Grid:
     states: list[PeriodState]  # over every insats of the year, not only the page's
 
 
-_PK = 2147483647  # in an address reversed once, replaced by each row's pk
-
-
 def _grid(
     user: User,
     association: Association,
@@ -184,12 +182,9 @@ def _grid(
         .values_list("intervention_id", "planned")
     )
     slug = association.slug
-    placeholder = str(_PK)
-    report_url = reverse("followup:report", args=[slug, _PK])
-    planned_url = reverse("followup:planned", args=[slug, _PK, year])
-    start_urls = [
-        reverse("followup:report_start", args=[slug, _PK, p.year, p.number]) for p in periods
-    ]
+    report_url = row_link("followup:report", slug)
+    planned_url = row_link("followup:planned", slug, ROW, year)
+    start_urls = [row_link("followup:report_start", slug, ROW, p.year, p.number) for p in periods]
     labels = [p.label for p in periods]
     statuses = dict(ParticipantReportStatus.choices)
     rows = []
@@ -203,7 +198,7 @@ def _grid(
                     GridCell(
                         labels[n],
                         True,
-                        url=report_url.replace(placeholder, str(report[0])),
+                        url=report_url(report[0]),
                         status=statuses[report[1]],
                         demo=report[2],
                     )
@@ -215,14 +210,14 @@ def _grid(
                 and (ends is None or ends >= period.starts_on)
                 and (closed is None or closed >= period.starts_on)
             )
-            start = start_urls[n].replace(placeholder, str(pk)) if runs and can_enter else None
+            start = start_urls[n](pk) if runs and can_enter else None
             cells.append(GridCell(labels[n], runs, start_url=start))
         rows.append(
             GridRow(
                 GridInsats(pk, name, owner),
                 cells,
                 planned.get(pk),
-                planned_url.replace(placeholder, str(pk)) if can_enter else None,
+                planned_url(pk) if can_enter else None,
             )
         )
     states = _period_states(association, chosen, periods) if with_states else []

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samordna.associations.models import Association
 from samordna.associations.permissions import association_for, can_read_registers, require
 from samordna.core.http import AuthedRequest, file_response
+from samordna.core.links import row_link
 from samordna.core.text import swedish_key
 from samordna.core.views import form_page
 from samordna.followup import dashboards, exports, goal_fulfilment
@@ -143,19 +144,18 @@ def goals(request: AuthedRequest, slug: str) -> HttpResponse:
     require(can_manage_followup(request.user))
     results = goal_fulfilment.goal_results(association)
     # The addresses differ only by the goal's number: reversed once, not a {% url %} each.
-    update_url = reverse("followup:goal_update", args=[slug, _PK])
-    delete_url = reverse("followup:goal_delete", args=[slug, _PK])
+    update_url = row_link("followup:goal_update", slug)
+    delete_url = row_link("followup:goal_delete", slug)
     create_url = reverse("followup:goal_create", args=[slug])
-    placeholder = str(_PK)
 
     def bound(result: goal_fulfilment.GoalResult | None) -> dict[str, Any]:
         if result is None:
             return {"result": None}
-        pk = str(result.goal.pk)
+        pk = result.goal.pk
         return {
             "result": result,
-            "update_url": update_url.replace(placeholder, pk),
-            "delete_url": delete_url.replace(placeholder, pk),
+            "update_url": update_url(pk),
+            "delete_url": delete_url(pk),
         }
 
     own = [bound(r) for r in results if r.intervention is None]
@@ -193,9 +193,6 @@ def goals(request: AuthedRequest, slug: str) -> HttpResponse:
             ),
         },
     )
-
-
-_PK = 2147483647  # in an address reversed once, replaced by each goal's pk
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ so that staff can refer people to it. `_catalogue_status.html` tells the kansli 
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,7 +119,7 @@ def catalogue_search(
     per_page: int = PER_PAGE,
     *,
     count: int | None = None,
-    url: str = "{}",
+    link: Callable[[int], str] = str,
 ) -> Page:
     """One page of the current insatser that match every word and each chosen filter, in
     Swedish order of their names, as `CatalogueCard`s.
@@ -161,7 +162,7 @@ def catalogue_search(
     cards = [
         CatalogueCard(
             pk=intervention_id,
-            url=url.format(intervention_id),
+            url=link(intervention_id),
             name=name,
             association=association,
             owner=f"{owner}, {unit}" if unit else owner,

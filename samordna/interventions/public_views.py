@@ -2,10 +2,10 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from samordna.core.links import row_link
 from samordna.interventions import catalogue
 from samordna.interventions.catalogue_forms import CatalogueSearchForm
 
@@ -22,7 +22,7 @@ def search(request: HttpRequest) -> HttpResponse:
         today,
         request.GET.get("sida"),
         count=choices.current if filters.is_empty else None,
-        url=reverse("catalogue:detail", args=[0]).replace("/0/", "/{}/"),
+        link=row_link("catalogue:detail"),
     )
     return render(
         request,

@@ -6,7 +6,7 @@ Pages that list things read them in a fixed number of queries, whatever their nu
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property, lru_cache
@@ -38,7 +38,7 @@ from django.utils.translation import get_language
 from samordna.accounts.models import Role, User
 from samordna.associations.models import Association, Member
 from samordna.associations.permissions import REGISTER_READERS
-from samordna.core.links import row_link
+from samordna.core.links import ROW, row_link
 from samordna.core.text import (
     exact_swedish_order,
     format_date,
@@ -206,7 +206,11 @@ def _day_text(day: datetime.date, language: str) -> str:
 
 
 def application_page(
-    applications: QuerySet[Application], number: Any, *, per_page: int, url: str
+    applications: QuerySet[Application],
+    number: Any,
+    *,
+    per_page: int,
+    link: Callable[[int], str],
 ) -> tuple[Page, list[ApplicationLine]]:
     """One page of applications, the last submitted first, read as the values the list
     shows (the sum sought by a subquery, not a GROUP BY over every column) in two queries.
@@ -264,7 +268,7 @@ def application_page(
                 submitted += " (papper)"
         rows.append(
             ApplicationLine(
-                url=url.format(pk),
+                url=link(pk),
                 name=name or "Ansökan utan namn",
                 applicant=organisation or member,
                 kind=kinds.get(kind, kind),
@@ -469,7 +473,7 @@ def register_page(
     status: str = "",
     number: Any = 1,
     per_page: int = REGISTER_PAGE,
-    url: str = "{}",
+    link: Callable[[int], str] = str,
 ) -> RegisterPage:
     """One page of the register, filtered by status and sorted by name in the database
     (the Swedish way: `swedish_order`), with the count and sums of every insats the filter
@@ -542,7 +546,7 @@ def register_page(
             RegisterRow(
                 pk=pk,
                 name=name,
-                url=url.format(pk),
+                url=link(pk),
                 parties=", ".join(names),
                 period=period_label(starts_on, ends_on),
                 direction=f"{label}, ESF" if esf else label,
@@ -800,7 +804,7 @@ def _application_rows(found: "Top[dict[str, Any]]", slug: str) -> "Top[dict[str,
 def _report_rows(
     found: "Top[dict[str, Any]]", slug: str, today: datetime.date
 ) -> "Top[dict[str, Any]]":
-    link = row_link("interventions:report", slug, ids=2)
+    link = row_link("interventions:report", slug, ROW, ROW)
     for row in found:
         row["url"] = link(row["intervention_id"], row["pk"])
         row["text"] = f"{row['title']}: {row['intervention__name']}"

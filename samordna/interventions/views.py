@@ -23,6 +23,7 @@ from samordna.associations.permissions import (
 )
 from samordna.associations.selectors import members_in_order
 from samordna.core.http import AuthedRequest, file_response
+from samordna.core.links import row_link
 from samordna.core.views import form_page
 from samordna.interventions import selectors, services
 from samordna.interventions.documents import application_pdf as render_application_pdf
@@ -88,7 +89,7 @@ def application_list(request: AuthedRequest, slug: str) -> HttpResponse:
         selectors.visible_applications(request.user, association, preparer=preparer),
         request.GET.get("sida"),
         per_page=APPLICATIONS_PAGE,
-        url=reverse("interventions:application", args=[slug, 0]).replace("/0/", "/{}/"),
+        link=row_link("interventions:application", slug),
     )
     return render(
         request,
@@ -541,7 +542,7 @@ def register(request: AuthedRequest, slug: str) -> HttpResponse:
         today,
         status=status or "",
         number=request.GET.get("sida"),
-        url=reverse("interventions:detail", args=[slug, 0]).replace("/0/", "/{}/"),
+        link=row_link("interventions:detail", slug),
     )
     return render(
         request,

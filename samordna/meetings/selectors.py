@@ -4,11 +4,11 @@ from typing import Any, TypedDict
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
-from django.urls import reverse
 
 from samordna.associations.models import Association, BoardSeat, OpeningStyle, Person, SeatKind
 from samordna.associations.selectors import board_on, seat_order
 from samordna.control.selectors import decisions_reported_to
+from samordna.core.links import row_link
 from samordna.core.text import format_date, swedish_key
 from samordna.meetings.models import (
     APPEAL_WEEKS,
@@ -489,7 +489,7 @@ def archive_page(today: datetime.date, number: str | int | None, per_page: int) 
     # Counted without the page's columns: their joins would run over the whole archive.
     paginator.count = archived.count()
     page = paginator.get_page(number)
-    url = reverse("public:minutes_pdf", args=[0])
+    link = row_link("public:minutes_pdf")
     formatted: dict[datetime.date, str] = {}
 
     def day(value: datetime.date) -> str:
@@ -508,7 +508,7 @@ def archive_page(today: datetime.date, number: str | int | None, per_page: int) 
             note=note,
             posted_at_place=posted_at_place,
             kept_at=kept_at,
-            minutes_url=url.replace("/0/", f"/{pk}/"),
+            minutes_url=link(pk),
             registered_afterwards=registered_afterwards,
             sha256=sha256,
         )
