@@ -2,10 +2,10 @@
 the template engine's cost per variable (some 10 µs each, 13 a row, 50 rows a page)."""
 
 from collections.abc import Iterable
-from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from samordna.core.html import escape
 from samordna.interventions.selectors import RegisterRow
 
 
