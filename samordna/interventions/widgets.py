@@ -1,22 +1,17 @@
 """Widgets of the insatser pages."""
 
-import html
 from typing import Any
 
 from django import forms
-from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
-
-def _escaped(value: Any) -> str:
-    """Django's `conditional_escape` without its lazy-string wrapper, which costs more than
-    the escaping over the hundred options of the page."""
-    return str(value) if isinstance(value, SafeData) else html.escape(str(value))
+from samordna.core.html import conditional_escape as escaped
 
 
 def _attributes(attrs: dict[str, Any]) -> str:
     """Django's `django/forms/widgets/attrs.html`, in Python."""
     return "".join(
-        f" {_escaped(name)}" if value is True else f' {_escaped(name)}="{_escaped(value)}"'
+        f" {escaped(name)}" if value is True else f' {escaped(name)}="{escaped(value)}"'
         for name, value in attrs.items()
         if value is not False
     )
@@ -32,13 +27,13 @@ class QuickSelect(forms.Select):
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
     ) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
-        parts = [f'<select name="{_escaped(widget["name"])}"{_attributes(widget["attrs"])}>']
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:  # the catalogue's filters have no groups
-                raise NotImplementedError("QuickSelect draws no optgroup")
+        if any(group_name for group_name, _, _ in widget["optgroups"]):
+            return super().render(name, value, attrs, renderer)  # groups: Django's templates
+        parts = [f'<select name="{escaped(widget["name"])}"{_attributes(widget["attrs"])}>']
+        for _, options, _ in widget["optgroups"]:
             parts.extend(
-                f'\n  <option value="{_escaped(option["value"])}"{_attributes(option["attrs"])}>'
-                f"{_escaped(option['label'])}</option>\n"
+                f'\n  <option value="{escaped(option["value"])}"{_attributes(option["attrs"])}>'
+                f"{escaped(option['label'])}</option>\n"
                 for option in options
             )
         parts.append("\n</select>")

@@ -671,3 +671,10 @@ class QuickSelectTests(SimpleTestCase):
                     QuickSelect(choices=choices).render("f", value, attrs),
                     forms.Select(choices=choices).render("f", value, attrs),
                 )
+
+    def test_grouped_choices_are_drawn_by_djangos_templates(self):
+        choices = [("", "Alla"), ("Västernorrland", [("22", "Sundsvall"), ("23", "Timrå")])]
+        self.assertEqual(
+            QuickSelect(choices=choices).render("f", "23"),
+            forms.Select(choices=choices).render("f", "23"),
+        )
