@@ -822,6 +822,20 @@ def grant_work(user: User, association: Association, today: datetime.date) -> Gr
     horizon = today + datetime.timedelta(days=31)
     slug = association.slug
     reports = Report.objects.filter(association=association)
+
+    def listed(chosen: QuerySet[Report]) -> "Top[dict[str, Any]]":
+        return _report_rows(top(chosen.order_by("due_on", "pk"), *REPORT_FIELDS), slug, today)
+
+    def due(**where: Any) -> "Top[dict[str, Any]]":
+        """The reports of running insatser still to be sent, due as `where` says."""
+        return listed(
+            reports.filter(
+                intervention__closed_on__isnull=True,
+                status__in=[ReportStatus.DUE, ReportStatus.DRAFT],
+                **where,
+            )
+        )
+
     if user.role == Role.APPLICANT and user.member_id is not None:
         return GrantWork(
             applications=_application_rows(
@@ -837,19 +851,7 @@ def grant_work(user: User, association: Association, today: datetime.date) -> Gr
                 ),
                 slug,
             ),
-            reports_due=_report_rows(
-                top(
-                    reports.filter(
-                        intervention__owner_id=user.member_id,
-                        intervention__closed_on__isnull=True,
-                        status__in=[ReportStatus.DUE, ReportStatus.DRAFT],
-                        due_on__lte=horizon,
-                    ).order_by("due_on", "pk"),
-                    *REPORT_FIELDS,
-                ),
-                slug,
-                today,
-            ),
+            reports_due=due(intervention__owner_id=user.member_id, due_on__lte=horizon),
             reports_to_approve=Top(),
         )
     if not is_preparer(user, association):
@@ -867,28 +869,8 @@ def grant_work(user: User, association: Association, today: datetime.date) -> Gr
             ),
             slug,
         ),
-        reports_due=_report_rows(
-            top(
-                reports.filter(
-                    intervention__closed_on__isnull=True,
-                    status__in=[ReportStatus.DUE, ReportStatus.DRAFT],
-                    due_on__lt=today,
-                ).order_by("due_on", "pk"),
-                *REPORT_FIELDS,
-            ),
-            slug,
-            today,
-        )
-        if office
-        else Top(),
-        reports_to_approve=_report_rows(
-            top(
-                reports.filter(status=ReportStatus.SUBMITTED).order_by("due_on", "pk"),
-                *REPORT_FIELDS,
-            ),
-            slug,
-            today,
-        )
+        reports_due=due(due_on__lt=today) if office else Top(),
+        reports_to_approve=listed(reports.filter(status=ReportStatus.SUBMITTED))
         if office
         else Top(),
     )
