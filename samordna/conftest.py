@@ -21,3 +21,10 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _pages_change_at_once(monkeypatch):
+    """A test's transaction never commits: the förbund's cached pages go out of date at the
+    change itself (`associations.cache.after_commit`; its own tests put it back)."""
+    monkeypatch.setattr("samordna.associations.cache.after_commit", lambda action: action())

@@ -6,7 +6,10 @@ class AssociationsConfig(AppConfig):
     verbose_name = "Förbund, medlemmar och styrelse"
 
     def ready(self) -> None:
+        from samordna.associations.cache import connect_signals
         from samordna.core.history import register_history
+
+        connect_signals()
 
         for kind, label in [
             ("forbund", "associations.Association"),

@@ -5,7 +5,6 @@ its trace in the record's history with the acting user.
 """
 
 import datetime
-import secrets
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -353,11 +352,3 @@ def board_enter(
                 [f"Rad {index + 1} ({person.full_name}): {message}" for message in error.messages]
             ) from error
     return [seats[index] for index in range(len(rows))]
-
-
-def association_pages_changed(*, association_id: int) -> None:
-    """What the förbund's pages keep in the cache is out of date (`associations.cache`):
-    called by the services that change it, inside their transaction. The new version is
-    drawn at random, not counted up: a rolled-back change would give a counter's next
-    value back, and an entry built inside that transaction could then be read as current."""
-    Association.objects.filter(pk=association_id).update(render_version=secrets.randbits(62))

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from samordna.associations.cache import association_pages_changed
 from samordna.associations.models import Association
 from samordna.demo import (
     attest_money,
@@ -38,6 +39,8 @@ def load_demo() -> tuple[dict[str, Association], int]:
     control.load_control(associations)
     reports.load_reports(associations)
     records.load_letters(associations)
+    # Some of the demo is written in bulk, without signals (`associations.cache`).
+    association_pages_changed(association_id=None)
     return associations, rows
 
 

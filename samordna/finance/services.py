@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association, Member, MemberKind
-from samordna.associations.services import association_pages_changed, share_problems
+from samordna.associations.services import share_problems
 from samordna.core.concurrency import lock_version
 from samordna.core.services import apply_changes, delete_with_history, save_with_history
 from samordna.core.validators import validate_sensible_date
@@ -51,7 +51,6 @@ def forecast_set(
         )
     forecast = Forecast(line=line, as_of=as_of, amount=amount, comment=comment.strip(), made_by=by)
     save_with_history(forecast, by=by)
-    association_pages_changed(association_id=line.budget.association_id)  # the goals panel
     return forecast
 
 
@@ -194,7 +193,6 @@ def _editable(budget: Budget, version: int) -> Budget:
 def _bump(budget: Budget, by: User, fields: list[str] | None = None) -> None:
     budget.version += 1
     save_with_history(budget, by=by, update_fields=[*(fields or []), "version"])
-    association_pages_changed(association_id=budget.association_id)  # the goals panel
 
 
 def _next_position(budget: Budget) -> int:
@@ -272,7 +270,6 @@ def budget_create(
             )
     _income_from_contributions(budget, by)
     _lines_from_decisions(budget, by)
-    association_pages_changed(association_id=association.pk)  # the goals panel
     return budget
 
 
@@ -604,5 +601,4 @@ def goals_save(*, association: Association, by: User, fields: dict[str, Any]) ->
     changed = apply_changes(goals, {n: fields[n] for n in names if n in fields})
     if changed or goals.pk is None:
         save_with_history(goals, by=by)
-        association_pages_changed(association_id=association.pk)  # the goals panel
     return goals

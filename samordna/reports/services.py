@@ -14,6 +14,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from samordna.accounts.models import User
+from samordna.associations.cache import association_pages_changed
 from samordna.associations.models import Association, Member
 from samordna.core.models import TaskProgress
 from samordna.core.richtext import sanitise
@@ -133,6 +134,7 @@ def report_create(
     bulk_create_with_history(
         [_figure(report, value, now) for value in values.values()], Figure, default_user=by
     )
+    association_pages_changed(association_id=report.association_id)  # bulk: no signals
     return report
 
 
@@ -177,6 +179,7 @@ def figures_refresh(*, report: AssociationReport, by: User) -> int:
             changed += 1
     added = [_figure(report, value, now) for value in values.values()]
     bulk_create_with_history(added, Figure, default_user=by)
+    association_pages_changed(association_id=report.association_id)  # bulk: no signals
     return changed + len(added)
 
 

@@ -32,6 +32,7 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum
 from django.utils import timezone
 
 from samordna.accounts.models import User
+from samordna.associations.cache import association_pages_changed
 from samordna.associations.models import Association
 from samordna.core.services import apply_changes, delete_with_history, save_with_history
 from samordna.followup.models import (
@@ -459,6 +460,7 @@ def answer_submit(
     except AnswerRefused:
         # Outside the rolled-back block: the refusal itself is kept.
         SurveyRound.objects.filter(pk=round.pk).update(refused_answers=F("refused_answers") + 1)
+        association_pages_changed(association_id=round.association_id)
         raise
     return response
 

@@ -19,7 +19,6 @@ from django.utils import timezone
 
 from samordna.accounts.models import User
 from samordna.associations.models import Association
-from samordna.associations.services import association_pages_changed
 from samordna.core.services import delete_with_history, save_with_history
 from samordna.core.text import format_date, format_kronor
 from samordna.interventions import payable
@@ -313,8 +312,6 @@ def _extend_intervention(application: Application, *, by: User) -> None:
     save_with_history(
         intervention, by=by, update_fields=["starts_on", "ends_on", "direction", "esf"]
     )
-    # A budget line of the insats takes its direction: the goals panel's share.
-    association_pages_changed(association_id=intervention.association_id)
 
 
 @transaction.atomic
