@@ -17,8 +17,7 @@ built from the new records and stored under the old version, which is then left 
 """
 
 import secrets
-from collections.abc import Callable, Iterable
-from functools import partial
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.apps import apps
@@ -50,14 +49,6 @@ def national_version() -> str:
     return "-".join(f"{pk}.{version}" for pk, version in versions)
 
 
-def _draw(association_ids: Iterable[int] | None) -> None:
-    found = Association.objects.all()
-    if association_ids is not None:
-        found = found.filter(pk__in=list(association_ids))
-    # One random number for all: the key holds the förbund's id as well.
-    found.update(render_version=secrets.randbits(62))
-
-
 def after_commit(action: Callable[[], None]) -> None:
     """Run `action` once the current transaction commits (at once outside one). The tests
     replace this: their transaction never commits."""
@@ -66,8 +57,34 @@ def after_commit(action: Callable[[], None]) -> None:
 
 def association_pages_changed(*, association_id: int | None) -> None:
     """The förbund's cached pages are out of date once this transaction commits; None: every
-    förbund's. For writes that send no signals."""
-    after_commit(partial(_draw, None if association_id is None else [association_id]))
+    förbund's. Called by the signals below, and by writes that send none.
+
+    The förbund are gathered on the connection and drawn anew by the first of the
+    transaction's callbacks: a service that saves a thousand rows writes one new version,
+    not a thousand. A rolled-back transaction leaves its förbund in the set; the next
+    commit draws them too, which costs a rebuild and never a stale page."""
+    _pending().add(association_id)
+    after_commit(_draw_pending)
+
+
+def _pending() -> set[int | None]:
+    connection: Any = transaction.get_connection()
+    if not hasattr(connection, "samordna_pages_changed"):
+        connection.samordna_pages_changed = set()
+    return connection.samordna_pages_changed
+
+
+def _draw_pending() -> None:
+    pending = _pending()
+    if not pending:
+        return  # drawn by an earlier callback of the same commit
+    drawn = set(pending)
+    found = Association.objects.all()
+    if None not in drawn:
+        found = found.filter(pk__in=drawn)
+    # One random number for all: the key holds the förbund's id as well.
+    found.update(render_version=secrets.randbits(62))
+    pending.difference_update(drawn)
 
 
 def _owner_of(instance: models.Model, path: str) -> int | None:

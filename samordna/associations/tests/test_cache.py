@@ -1,7 +1,8 @@
 """The förbund's version changes with its records, and what is kept under it follows."""
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
 
 from samordna.associations import cache
 from samordna.associations.models import Association
@@ -50,6 +51,24 @@ class VersionTests(SamordnaTestCase):
             self.assertNotEqual(self.versions()[0], mine)
         finally:
             cache.after_commit = original
+
+    def test_many_saves_in_one_transaction_write_one_version(self):
+        original = cache.after_commit
+        cache.after_commit = lambda action: transaction.on_commit(action)
+        steps = list(ScaleStep.objects.filter(scale__association=self.association))
+        try:
+            with (
+                CaptureQueriesContext(connection) as queries,
+                self.captureOnCommitCallbacks(execute=True) as callbacks,
+            ):
+                for step in steps:
+                    step.save()
+                    step.save()
+        finally:
+            cache.after_commit = original
+        drawn = [q for q in queries if q["sql"].startswith('UPDATE "associations_association"')]
+        self.assertGreater(len(callbacks), 2)
+        self.assertEqual(len(drawn), 1)
 
     def test_per_association_builds_again_after_a_change(self):
         built = []
