@@ -134,6 +134,7 @@ def generate() -> dict[str, int]:
     from django.utils import timezone
 
     from samordna.accounts.models import Role, User
+    from samordna.associations.cache import association_pages_changed
     from samordna.associations.models import Association, Member, MemberKind
     from samordna.core.choices import County
     from samordna.followup.counts import problems
@@ -225,6 +226,8 @@ def generate() -> dict[str, int]:
                     )
                 )
         ParticipantReport.objects.bulk_create(reports, batch_size=2000)
+        # Written in bulk, without signals: what the pages keep in the cache is out of date.
+        association_pages_changed(association_id=None)
     return {
         "förbund": len(associations),
         "som delar": len(associations) - NOT_SHARING,
