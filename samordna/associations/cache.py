@@ -105,6 +105,8 @@ def _owner_of(instance: models.Model, path: str) -> int | None:
 def _record_changed(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
     if kwargs.get("raw"):  # loaded from a fixture: no page has been built from it yet
         return
+    if kwargs.get("update_fields") == {"last_login"}:  # each login; no shared part shows it
+        return
     if sender is Association:
         association_pages_changed(association_id=instance.pk)
         return

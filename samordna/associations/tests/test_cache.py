@@ -31,6 +31,11 @@ class VersionTests(SamordnaTestCase):
         step.delete()
         self.assertNotEqual(self.versions()[0], mine)
 
+    def test_a_login_changes_nothing(self):
+        before = self.versions()
+        self.client.force_login(self.office)  # saves the user's last_login
+        self.assertEqual(self.versions(), before)
+
     def test_a_national_record_changes_every_version(self):
         before = self.versions()
         TargetGroup.objects.create(code="prov", name="Prov")
