@@ -1,4 +1,5 @@
 import datetime
+from functools import cache, partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,6 +22,7 @@ from samordna.associations.forms import (
     SeatRowFormSet,
     StaffAssignmentForm,
 )
+from samordna.associations.models import BoardSeat
 from samordna.associations.permissions import (
     association_for,
     can_manage,
@@ -32,7 +34,7 @@ from samordna.core.forms import attach_errors
 from samordna.core.history import history_model, history_of, records_of
 from samordna.core.http import AuthedRequest
 from samordna.core.views import form_page
-from samordna.interventions.selectors import grant_work
+from samordna.interventions.selectors import grant_work, grant_work_reader
 from samordna.meetings.selectors import minutes_to_approve, upcoming_meetings
 
 
@@ -406,32 +408,42 @@ def staff_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def start(request: AuthedRequest, slug: str) -> HttpResponse:
-    """What the logged-in user does next, by role."""
+    """What the logged-in user does next, by role. The template keeps what all readers of
+    a role share under the förbund's version, and what is the user's own under their
+    person or organisation, so the data is handed over as callables, asked for only when
+    a part is built."""
     association = association_for(request.user, slug)
     user = request.user
     today = timezone.localdate()
+    manages, reads_registers = can_manage(user), can_read_registers(user)
+    person = user.person
+
+    @cache
+    def seats() -> tuple[selectors.Board | None, list[BoardSeat]]:
+        """The board on `today` (for the roles that see it or the kansli's todos) and the
+        user's own seats, in one query when both are wanted."""
+        if person is not None and (manages or reads_registers):
+            return selectors.board_and_seats_of(association, today, person)
+        if person is not None:
+            return None, selectors.seats_of(person)
+        if manages or reads_registers:
+            return selectors.board_on(association, today), []
+        return None, []
+
     context: dict = {
         "association": association,
         "today": today,
-        "director": selectors.director_on(association, today),
+        "manages": manages,
+        "reads_registers": reads_registers,
+        "director": cache(partial(selectors.director_on, association, today)),
+        "my_seats": lambda: seats()[1],
+        "todos": cache(lambda: selectors.office_todos(association, today, board=seats()[0])),
+        "to_approve": cache(lambda: minutes_to_approve(person) if person is not None else []),
+        "grants": cache(partial(grant_work, user, association, today)),
+        "grants_reader": grant_work_reader(user),
+        "board": lambda: seats()[0] if reads_registers else None,
+        "upcoming": cache(partial(upcoming_meetings, association, today)),
     }
-    manages, reads_registers = can_manage(user), can_read_registers(user)
-    person = user.person
-    board = None
-    if person is not None and (manages or reads_registers):
-        board, context["my_seats"] = selectors.board_and_seats_of(association, today, person)
-    elif person is not None:
-        context["my_seats"] = selectors.seats_of(person)
-    elif manages or reads_registers:
-        board = selectors.board_on(association, today)
-    if manages:
-        context["todos"] = selectors.office_todos(association, today, board=board)
-    if person is not None:
-        context["to_approve"] = minutes_to_approve(person)
-    context["grants"] = grant_work(user, association, today)
-    if reads_registers:
-        context["board"] = board
-        context["upcoming"] = upcoming_meetings(association, today)
     return render(request, "associations/start.html", context)
 
 

@@ -818,6 +818,17 @@ def _report_rows(
 REPORT_FIELDS = ("pk", "intervention_id", "title", "intervention__name", "due_on", "submitted_at")
 
 
+def grant_work_reader(user: User) -> str:
+    """Whose `grant_work` it is, besides the förbund and the day: the kansli's is the same
+    for all of it, an applicant's is their organisation's, anyone else's depends on whether
+    they sit in the beredningsgrupp (a key for the start page's cached part)."""
+    if user.role == Role.OFFICE:
+        return "office"
+    if user.role == Role.APPLICANT and user.member_id is not None:
+        return f"member {user.member_id}"
+    return f"user {user.pk}"
+
+
 def grant_work(user: User, association: Association, today: datetime.date) -> GrantWork:
     horizon = today + datetime.timedelta(days=31)
     slug = association.slug
