@@ -16,6 +16,7 @@ service takes its other locks. A page read between the commit and the new versio
 built from the new records and stored under the old version, which is then left behind.
 """
 
+import hashlib
 import secrets
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -46,7 +47,9 @@ def national_version() -> str:
     """One word for the state of every förbund's records: it changes whenever any förbund's
     version does (for the public and national pages that read them all)."""
     versions = Association.objects.order_by("pk").values_list("pk", "render_version")
-    return "-".join(f"{pk}.{version}" for pk, version in versions)
+    joined = "-".join(f"{pk}.{version}" for pk, version in versions)
+    # A digest: the versions of 75 förbund would make a key longer than a cache takes (250).
+    return hashlib.md5(joined.encode(), usedforsecurity=False).hexdigest()
 
 
 def after_commit(action: Callable[[], None]) -> None:

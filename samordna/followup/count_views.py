@@ -5,6 +5,7 @@ import of a whole period's counts from a file."""
 
 import datetime
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -17,9 +18,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from samordna.accounts.models import User
+from samordna.accounts.models import Role, User
+from samordna.associations.cache import per_association
 from samordna.associations.models import Association
 from samordna.associations.permissions import association_for, require
 from samordna.core.http import AuthedRequest, file_response
@@ -50,6 +53,7 @@ from samordna.followup.permissions import (
     can_enter_counts_of,
     can_manage_followup,
     can_read_followup,
+    followup_audience,
     participant_report_for,
     sees_small_counts,
 )
@@ -112,11 +116,14 @@ class PeriodState:
     waiting: int  # sent, not approved
 
 
-def _years(
-    user: User, association: Association, saved: list[ReportingPeriod], today: datetime.date
-) -> list[int]:
-    """Years that have periods (`saved`: the förbund's) or a running insats, and this year."""
-    years = {period.year for period in saved}
+def _years(user: User, association: Association, today: datetime.date) -> list[int]:
+    """Years that have periods saved or a running insats, and this year."""
+    years = set(
+        ReportingPeriod.objects.filter(association=association)
+        .order_by()
+        .values_list("year", flat=True)
+        .distinct()
+    )
     spans = (
         visible_interventions(user, association)
         .filter(starts_on__isnull=False)
@@ -263,52 +270,74 @@ def _period_states(
     return [PeriodState(period, found[2 * n], found[2 * n + 1]) for n, period in enumerate(periods)]
 
 
+@dataclass(frozen=True)
+class Overview:
+    """What the grid's part of the page shows: the year's periods, a page of rows, the
+    period states (for the kansli) and the newest year with counts."""
+
+    periods: list[ReportingPeriod]
+    rows: list[GridRow]
+    page: Page
+    states: list[PeriodState]
+    demo: bool
+    latest_year: int | None  # when the year shown has nothing reported yet
+
+
+def _overview(
+    user: User, association: Association, year: int, number: Any, *, manage: bool
+) -> Overview:
+    periods = selectors.periods_of_year(association, year)
+    grid = _grid(user, association, periods, year, number, with_states=manage, per_page=GRID_PAGE)
+    latest = selectors.latest_reported_year(association)
+    return Overview(
+        periods=periods,
+        rows=grid.rows,
+        page=grid.page,
+        states=grid.states,
+        demo=any(c.demo for row in grid.rows for c in row.cells),
+        latest_year=latest if latest is not None and latest < year else None,
+    )
+
+
 @require_GET
 @login_required
 def overview(request: AuthedRequest, slug: str) -> HttpResponse:
-    """The year's counts per insats and period, with their status (this year unless ?ar=)."""
+    """The year's counts per insats and period, with their status (this year unless ?ar=).
+    The grid is kept for each kind of reader (`followup_audience`), day and address: the
+    view reads only the years (kept as well) to answer 404 for a year without follow-up."""
     association = association_for(request.user, slug)
     user = request.user
     require(can_read_followup(user))
     today = timezone.localdate()
-    # Every saved period of the förbund (a few a year): its years, and the chosen year's.
-    saved = list(ReportingPeriod.objects.filter(association=association).order_by("starts_on"))
-    years = _years(user, association, saved, today)
+    audience = followup_audience(user)
+    years = per_association(
+        association,
+        f"followup.years:{audience}:{today}",
+        lambda: _years(user, association, today),
+    )
     try:
         year = int(request.GET.get("ar", today.year))
     except ValueError:
         year = today.year
     if year not in years:
         raise Http404("Det finns ingen uppföljning det året.")
-    periods = [p for p in saved if p.year == year] or selectors.default_periods(association, year)
     manage = can_manage_followup(user)
-    grid = _grid(
-        user,
-        association,
-        periods,
-        year,
-        request.GET.get("sida"),
-        with_states=manage,
-        per_page=GRID_PAGE,
-    )
-    rows = grid.rows
-    latest = selectors.latest_reported_year(association)
     return render(
         request,
         "followup/counts/overview.html",
         {
             "association": association,
+            "audience": audience,
             "year": year,
             "years": years,
-            "periods": periods,
-            "rows": rows,
-            "page": grid.page,
-            "states": grid.states,
-            "demo": any(c.demo for row in rows for c in row.cells),
+            # Read by the template only when the grid is not in the cache.
+            "grid": SimpleLazyObject(
+                partial(_overview, user, association, year, request.GET.get("sida"), manage=manage)
+            ),
             "can_manage": manage,
+            # The grid's buttons that start counts post through one form outside the kept part.
+            "can_start": manage or user.role == Role.APPLICANT,
             "today": today,
-            # A year with nothing reported yet says where the newest counts are.
-            "latest_year": latest if latest is not None and latest < year else None,
         },
     )
 

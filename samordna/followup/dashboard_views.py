@@ -2,6 +2,7 @@
 binding goals to measures."""
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -9,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samordna.associations.models import Association
@@ -30,20 +32,13 @@ from samordna.interventions.models import ApplicationGoal, Direction, Interventi
 from samordna.interventions.permissions import intervention_for
 
 
-@require_GET
-@login_required
-def association_dashboard(request: AuthedRequest, slug: str) -> HttpResponse:
-    """The förbund's figures year by year, its surveys and goals."""
-    association = association_for(request.user, slug)
-    require(can_read_registers(request.user))
-    dashboard = dashboards.association_dashboard(
-        association, hide_small=not sees_small_counts(request.user)
-    )
-    # Every insats of the förbund, with the address of its page: reversed once, since the
-    # addresses differ only by the number (a {% url %} per row was a third of the page).
+def _insats_items(association: Association) -> list[tuple[str, str, str]]:
+    """Every insats of the förbund, with the address of its page and its direction: reversed
+    once, since the addresses differ only by the number (a {% url %} per row was a third of
+    the page)."""
     zero = reverse("followup:intervention", args=[association.slug, 0])
     prefix = zero.removesuffix("0/")
-    interventions = sorted(
+    return sorted(
         (
             (name, f"{prefix}{pk}/", Direction(direction).label.lower())
             for pk, name, direction in Intervention.objects.filter(
@@ -52,13 +47,27 @@ def association_dashboard(request: AuthedRequest, slug: str) -> HttpResponse:
         ),
         key=lambda row: swedish_key(row[0]),
     )
+
+
+@require_GET
+@login_required
+def association_dashboard(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The förbund's figures year by year, its surveys and goals: kept for each way of
+    seeing them (small counts hidden or not, the goals' link or not) until the förbund's
+    records change, the figures read only when not found."""
+    association = association_for(request.user, slug)
+    require(can_read_registers(request.user))
+    hide_small = not sees_small_counts(request.user)
     return render(
         request,
         "followup/dashboards/association.html",
         {
             "association": association,
-            "dashboard": dashboard,
-            "interventions": interventions,
+            "hide_small": hide_small,
+            "dashboard": SimpleLazyObject(
+                partial(dashboards.association_dashboard, association, hide_small=hide_small)
+            ),
+            "interventions": SimpleLazyObject(partial(_insats_items, association)),
             "can_manage": can_manage_followup(request.user),
         },
     )
@@ -136,13 +145,15 @@ def intervention_finsam(request: AuthedRequest, slug: str, pk: int) -> HttpRespo
 # Goals
 
 
-@require_GET
-@login_required
-def goals(request: AuthedRequest, slug: str) -> HttpResponse:
-    """The förbund's goals and each insats's goals, with their measure and result per year."""
-    association = association_for(request.user, slug)
-    require(can_manage_followup(request.user))
+@dataclass(frozen=True)
+class GoalsPage:
+    own: list[dict[str, Any]]  # the förbund's goals, each with its result and addresses
+    insatser: list[dict[str, Any]]  # per insats, its followed goals, bound or not
+
+
+def _goals_page(association: Association) -> GoalsPage:
     results = goal_fulfilment.goal_results(association)
+    slug = association.slug
     # The addresses differ only by the goal's number: reversed once, not a {% url %} each.
     update_url = row_link("followup:goal_update", slug)
     delete_url = row_link("followup:goal_delete", slug)
@@ -182,15 +193,25 @@ def goals(request: AuthedRequest, slug: str) -> HttpResponse:
                 **bound(by_goal.get(pk)),
             }
         )
+    return GoalsPage(
+        own=own,
+        insatser=sorted(insatser.values(), key=lambda e: swedish_key(e["intervention"].name)),
+    )
+
+
+@require_GET
+@login_required
+def goals(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The förbund's goals and each insats's goals, with their measure and result per year:
+    kept until the förbund's records change, read only when not found."""
+    association = association_for(request.user, slug)
+    require(can_manage_followup(request.user))
     return render(
         request,
         "followup/goals/goals.html",
         {
             "association": association,
-            "own": own,
-            "insatser": sorted(
-                insatser.values(), key=lambda e: swedish_key(e["intervention"].name)
-            ),
+            "goals": SimpleLazyObject(partial(_goals_page, association)),
         },
     )
 

@@ -1,9 +1,12 @@
 """Published follow-up figures: the national view for national readers, and a förbund's
 year table marked public, for the kansli to publish."""
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from samordna.accounts.permissions import is_national_reader
@@ -22,7 +25,8 @@ def overview(request: AuthedRequest) -> HttpResponse:
     """The sharing förbund's approved figures by län and for the country, suppressed."""
     if not is_national_reader(request.user):
         raise Http404("Sidan finns inte.")
-    found = national_overview(_year(request.GET.get("ar")))
+    # Read by the template only when its parts are not kept (under every förbund's version).
+    found = SimpleLazyObject(partial(national_overview, _year(request.GET.get("ar"))))
     return render(request, "followup/national/overview.html", {"overview": found})
 
 

@@ -36,6 +36,18 @@ def can_manage_followup(user: User) -> bool:
     return user.role == Role.OFFICE
 
 
+def followup_audience(user: User) -> str:
+    """What the follow-up's pages show a reader depends on their role only through this, the
+    key of the parts kept for every such reader (`{% shared %}`): the kansli sees every
+    figure and may act; an insatsägare sees and enters their organisation's insatser; every
+    other reader of the förbund sees the same read-only figures."""
+    if user.role == Role.OFFICE:
+        return "office"
+    if user.role == Role.APPLICANT:
+        return f"applicant:{user.member_id}"
+    return "reader"
+
+
 def sees_small_counts(user: User) -> bool:
     """Only the kansli sees counts below the förbund's threshold."""
     return user.role == Role.OFFICE

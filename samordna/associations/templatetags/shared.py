@@ -22,6 +22,8 @@ from samordna.associations.cache import TIMEOUT, national_version
 
 register = template.Library()
 
+_NATIONAL = "samordna:national_version"  # the version, kept while one page renders
+
 
 class SharedNode(template.Node):
     def __init__(
@@ -38,7 +40,11 @@ class SharedNode(template.Node):
 
     def render(self, context: template.Context) -> SafeString:
         if self.association is None:
-            owner = f"national:{national_version()}"
+            # Once per page: a page may keep more than one national part (its title and
+            # its content), and the version is a query over every förbund.
+            if _NATIONAL not in context.render_context:
+                context.render_context[_NATIONAL] = national_version()
+            owner = f"national:{context.render_context[_NATIONAL]}"
         else:
             association = self.association.resolve(context)
             owner = f"{association.pk}:{association.render_version}"

@@ -125,14 +125,10 @@ def insats_items(interventions: Iterable[tuple[str, str, str]]) -> SafeString:
 @register.simple_tag(takes_context=True)
 def grid_row(context: dict[str, Any], row: "GridRow") -> SafeString:
     """A `<tr>` of the counts' grid: the insats, its counts' status (or whether it runs, and
-    the form that starts them) in each period, and its planned number."""
+    the button that starts them) in each period, and its planned number. The buttons post
+    through the page's one form `#grid-start`, outside the part kept for every reader: the
+    form's CSRF token is the reader's own."""
     name = escape(row.intervention.name)
-    token = context.get("csrf_token")
-    csrf = (
-        f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(token)}">'
-        if token and token != "NOTPROVIDED"  # as {% csrf_token %}
-        else ""
-    )
     lines = [
         "<tr>",
         f'  <th scope="row">{name}<br><span class="muted">'
@@ -152,15 +148,12 @@ def grid_row(context: dict[str, Any], row: "GridRow") -> SafeString:
         else:
             lines.append("    Ej påbörjad")
             if cell.start_url:
-                lines += [
-                    f'    <form method="post" action="{escape(cell.start_url)}"'
-                    ' class="inline-form">',
-                    f"      {csrf}",
-                    '      <button type="submit" class="button button--secondary'
+                lines.append(
+                    f'    <button type="submit" form="grid-start"'
+                    f' formaction="{escape(cell.start_url)}" class="button button--secondary'
                     ' button--small">Fyll i<span class="sr-only"> siffror för'
-                    f" {name}, {label}</span></button>",
-                    "    </form>",
-                ]
+                    f" {name}, {label}</span></button>"
+                )
         lines.append("  </td>")
     planned = "–" if row.planned is None else str(row.planned)
     change = (

@@ -1,6 +1,7 @@
 """Builders for the follow-up tests: counts that add up, entered and approved through the
 services."""
 
+import re
 from typing import Any
 
 from samordna.accounts.models import User
@@ -16,6 +17,11 @@ from samordna.followup.models import (
     UsedFormKey,
 )
 from samordna.interventions.models import Intervention
+
+
+def without_tokens(response: Any) -> str:
+    """The page's HTML without its CSRF tokens (drawn anew for every response)."""
+    return re.sub(r'(csrfmiddlewaretoken" value=")[^"]*', r"\1", response.content.decode())
 
 
 def balanced(
