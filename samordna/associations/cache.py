@@ -16,6 +16,7 @@ service takes its other locks. A page read between the commit and the new versio
 built from the new records and stored under the old version, which is then left behind.
 """
 
+import hashlib
 import secrets
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -47,7 +48,9 @@ def national_version() -> str:
     """One word for the state of every förbund's records: it changes whenever any förbund's
     version does (for the public and national pages that read them all)."""
     versions = Association.objects.order_by("pk").values_list("pk", "render_version")
-    return "-".join(f"{pk}.{version}" for pk, version in versions)
+    joined = "-".join(f"{pk}.{version}" for pk, version in versions)
+    # As a digest: the joined versions of 75 förbund are longer than a cache key may be.
+    return hashlib.md5(joined.encode(), usedforsecurity=False).hexdigest()
 
 
 def _draw(association_ids: Iterable[int] | None) -> None:
