@@ -91,6 +91,10 @@ def _owner_of(instance: models.Model, path: str) -> int | None:
 def _record_changed(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
     if kwargs.get("raw"):  # loaded from a fixture: no page has been built from it yet
         return
+    if kwargs.get("update_fields") == frozenset({"last_login"}):
+        # A login (Django's `update_last_login`): no page shows it, and every login would
+        # otherwise throw away everything the förbund's readers share.
+        return
     if sender is Association:
         association_pages_changed(association_id=instance.pk)
         return
