@@ -166,13 +166,26 @@ def visible_applications(
         "member", "intervention"
     )
     seen = Q(pk__in=[])
-    if user.role == Role.APPLICANT and user.member_id is not None:
-        seen |= Q(member_id=user.member_id)
+    member = own_applications_member(user)
+    if member is not None:
+        seen |= Q(member_id=member)
     if preparer is None:
         preparer = user.role in REGISTER_READERS or is_preparer(user, association)
-    if user.role in REGISTER_READERS or preparer:
+    if sees_sent_applications(user, preparer=preparer):
         seen |= ~Q(status=ApplicationStatus.DRAFT) | Q(received_on_paper=True)
     return applications.filter(seen)
+
+
+def own_applications_member(user: User) -> int | None:
+    """The organisation whose applications (drafts too) `user` sees as their own: an
+    applicant's; None for everyone else."""
+    return user.member_id if user.role == Role.APPLICANT else None
+
+
+def sees_sent_applications(user: User, *, preparer: bool) -> bool:
+    """Whether `user` sees every application sent to the förbund (and the kansli's paper
+    ones): its readers and, `preparer`, its beredningsgrupp."""
+    return user.role in REGISTER_READERS or preparer
 
 
 def visible_interventions(user: User, association: Association) -> QuerySet[Intervention]:

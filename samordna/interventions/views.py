@@ -2,6 +2,9 @@
 goal and its settings. Money pages are in `money_views`, reports in `report_views`, the
 catalogue in `catalogue_views` and `public_views`."""
 
+import datetime
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,6 +14,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samordna.accounts.models import Role, User
@@ -78,26 +82,37 @@ def _application(request: AuthedRequest, slug: str, pk: int) -> tuple[Associatio
 APPLICATIONS_PAGE = 50
 
 
-@require_GET
-@login_required
-def application_list(request: AuthedRequest, slug: str) -> HttpResponse:
-    """The applicant's own organisation's applications; for the förbund, those sent to it."""
-    association = association_for(request.user, slug)
-    require(can_read_applications(request.user, association))
-    preparer = selectors.is_preparer(request.user, association)
+def _application_page(
+    request: AuthedRequest, association: Association, preparer: bool
+) -> SimpleNamespace:
     page, rows = selectors.application_page(
         selectors.visible_applications(request.user, association, preparer=preparer),
         request.GET.get("sida"),
         per_page=APPLICATIONS_PAGE,
-        link=row_link("interventions:application", slug),
+        link=row_link("interventions:application", association.slug),
     )
+    return SimpleNamespace(page=page, applications=rows)
+
+
+@require_GET
+@login_required
+def application_list(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The applicant's own organisation's applications; for the förbund, those sent to it.
+
+    The list is kept (`shared`) under what it is filtered on: the applicant's organisation
+    (their own, drafts too) and whether the reader sees what was sent to the förbund (its
+    readers and its beredningsgrupp); the address's page as well."""
+    association = association_for(request.user, slug)
+    require(can_read_applications(request.user, association))
+    preparer = selectors.is_preparer(request.user, association)
     return render(
         request,
         "interventions/application_list.html",
         {
             "association": association,
-            "applications": rows,
-            "page": page,
+            "found": SimpleLazyObject(lambda: _application_page(request, association, preparer)),
+            "own_member": selectors.own_applications_member(request.user),
+            "sees_sent": selectors.sees_sent_applications(request.user, preparer=preparer),
             "can_apply": can_apply(request.user) or can_manage_grants(request.user),
             "can_manage": can_manage_grants(request.user),
             "is_preparer": preparer,
@@ -528,13 +543,9 @@ def preparation_group(request: AuthedRequest, slug: str) -> HttpResponse:
 # Insatser
 
 
-@require_GET
-@login_required
-def register(request: AuthedRequest, slug: str) -> HttpResponse:
-    """Every insats: owner, parties, period, inriktning, status, money, reports due."""
-    association = association_for(request.user, slug)
-    require(can_read_register(request.user))
-    today = timezone.localdate()
+def _register_page(
+    request: AuthedRequest, association: Association, today: datetime.date
+) -> SimpleNamespace:
     form = RegisterFilterForm(request.GET or None, statuses=selectors.Status.ALL)
     status = form.cleaned_data.get("status") if form.is_valid() else ""
     found = selectors.register_page(
@@ -542,20 +553,36 @@ def register(request: AuthedRequest, slug: str) -> HttpResponse:
         today,
         status=status or "",
         number=request.GET.get("sida"),
-        link=row_link("interventions:detail", slug),
+        link=row_link("interventions:detail", association.slug),
     )
+    return SimpleNamespace(
+        form=form,
+        status=status or "",
+        rows=found.rows,
+        rows_html=register_rows_html(found.rows),
+        page=found.page,
+        totals=found.totals,
+    )
+
+
+@require_GET
+@login_required
+def register(request: AuthedRequest, slug: str) -> HttpResponse:
+    """Every insats: owner, parties, period, inriktning, status, money, reports due.
+
+    The same for every reader of the förbund with the same role (and, for an applicant,
+    organisation: they see its insatser only), address and day: the template keeps it
+    (`shared`) and the register is read only when not found."""
+    association = association_for(request.user, slug)
+    require(can_read_register(request.user))
+    today = timezone.localdate()
     return render(
         request,
         "interventions/register.html",
         {
             "association": association,
-            "rows": found.rows,
-            "rows_html": register_rows_html(found.rows),
-            "page": found.page,
-            "status": status or "",
-            "form": form,
+            "found": SimpleLazyObject(lambda: _register_page(request, association, today)),
             "today": today,
-            "totals": found.totals,
             "can_manage": can_manage_grants(request.user),
         },
     )

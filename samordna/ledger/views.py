@@ -3,6 +3,7 @@ its XLSX and PDF, attaching the PDF to a meeting, the forecast per line, and imp
 ledger (upload, preview with problems and account mapping, confirm)."""
 
 import datetime
+from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,6 +15,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samordna.associations.models import Association
@@ -44,6 +46,18 @@ def _budget_years(association: Association) -> list[int]:
     )
 
 
+def _asked_date(request: AuthedRequest) -> tuple[datetime.date | None, str]:
+    """The date asked for (?datum=ÅÅÅÅ-MM-DD), or None; the second is an error when what was
+    asked is not a date (read without the database)."""
+    raw = request.GET.get("datum", "").strip()
+    if not raw:
+        return None, ""
+    try:
+        return datetime.date.fromisoformat(raw), ""
+    except ValueError:
+        return None, f"”{raw}” är inte ett datum. Skriv datumet som ÅÅÅÅ-MM-DD."
+
+
 def _date_and_budget(
     request: AuthedRequest, association: Association
 ) -> tuple[datetime.date, Budget | None, str, list[int]]:
@@ -52,17 +66,10 @@ def _date_and_budget(
     fourth the years that have a budget, newest first (all from one query)."""
     budgets = list(Budget.objects.filter(association=association).order_by("-year"))
     years = [b.year for b in budgets]
-    raw = request.GET.get("datum", "").strip()
+    day, error = _asked_date(request)
+    if day is not None:
+        return day, next((b for b in budgets if b.year == day.year), None), "", years
     today = timezone.localdate()
-    if raw:
-        try:
-            day = datetime.date.fromisoformat(raw)
-        except ValueError:
-            error = f"”{raw}” är inte ett datum. Skriv datumet som ÅÅÅÅ-MM-DD."
-        else:
-            return day, next((b for b in budgets if b.year == day.year), None), "", years
-    else:
-        error = ""
     budget = next((b for b in budgets if b.year <= today.year), None) or (
         budgets[-1] if budgets else None
     )
@@ -71,35 +78,48 @@ def _date_and_budget(
     return selectors.followup_dates(budget, today), budget, error, years
 
 
+def _followup_page(
+    request: AuthedRequest, association: Association, can_forecast: bool
+) -> SimpleNamespace:
+    """What the follow-up page shows of the förbund's budget, ledger and forecasts."""
+    day, budget, _error, years = _date_and_budget(request, association)
+    found = SimpleNamespace(
+        date=day, budget=budget, years=years, report=None, chart=None, title="", demo_note=""
+    )
+    if budget is not None:
+        report = selectors.followup(association, budget, day)
+        if can_forecast:
+            # One reverse() for the page, not one per line.
+            address = "/{}/".join(
+                reverse("ledger:forecast", args=[association.slug, 0]).rsplit("/0/", 1)
+            )
+            for row in report.lines:
+                row.forecast_url = f"{address.format(row.line.pk)}?datum={day:%Y-%m-%d}"
+        found.report = report
+        found.chart = exports.chart(report)
+        found.title = exports.title(report)
+        found.demo_note = exports.DEMO_NOTE if report.demo else ""
+    return found
+
+
 @require_GET
 @login_required
 def followup(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The follow-up is the same for every reader of the förbund with the same address, day
+    and rights: the template keeps it (`shared`) and it is read only when not found."""
     association = association_for_role(request.user, slug, can_read_budget_followup)
-    day, budget, error, years = _date_and_budget(request, association)
+    _day, error = _asked_date(request)
+    forecasts = can_forecast(request.user)
     context = {
         "association": association,
-        "date": day,
-        "budget": budget,
+        "today": timezone.localdate(),
+        "found": SimpleLazyObject(lambda: _followup_page(request, association, forecasts)),
         "date_error": error,
-        "years": years,
-        "can_forecast": can_forecast(request.user),
+        "can_forecast": forecasts,
         "can_import": can_import(request.user),
         "can_attach": can_attach(request.user),
         "insats_note": selectors.INSATS_NOTE,
     }
-    if budget is not None:
-        report = selectors.followup(association, budget, day)
-        if context["can_forecast"]:
-            # One reverse() for the page, not one per line.
-            address = "/{}/".join(reverse("ledger:forecast", args=[slug, 0]).rsplit("/0/", 1))
-            for row in report.lines:
-                row.forecast_url = f"{address.format(row.line.pk)}?datum={day:%Y-%m-%d}"
-        context.update(
-            report=report,
-            chart=exports.chart(report),
-            title=exports.title(report),
-            demo_note=exports.DEMO_NOTE if report.demo else "",
-        )
     return render(request, "ledger/followup.html", context, status=400 if error else 200)
 
 

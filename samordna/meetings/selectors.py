@@ -37,6 +37,12 @@ def calendar_feed_of(association: Association) -> CalendarFeed | None:
     return CalendarFeed.objects.filter(association=association).first()
 
 
+def calendar_feed_token(association: Association) -> str | None:
+    """The token of the förbund's calendar address, if the kansli has made one."""
+    feed = calendar_feed_of(association)
+    return feed.token if feed else None
+
+
 def meeting_years(association: Association, today: datetime.date) -> list[int]:
     """From the first year with meetings through next year (for planning), without gaps."""
     years = {day.year for day in association.meetings.dates("date", "year")}

@@ -1,3 +1,6 @@
+import datetime
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -6,9 +9,11 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from samordna.associations.models import OpeningStyle, SeatKind
+from samordna.associations.cache import per_association
+from samordna.associations.models import Association, OpeningStyle, SeatKind
 from samordna.associations.permissions import (
     association_for,
     can_manage,
@@ -50,39 +55,51 @@ _unless_locked = unless_locked
 _meeting = meeting_for
 
 
-@require_GET
-@login_required
-def meeting_plan(request: AuthedRequest, slug: str) -> HttpResponse:
-    """The sammanträdesplan of a year (this year unless ?ar= says otherwise)."""
-    association = association_for(request.user, slug)
-    require(can_read_registers(request.user))
-    today = timezone.localdate()
+def _meeting_plan(association: Association, year: int, today: datetime.date) -> SimpleNamespace:
     years = selectors.meeting_years(association, today)
-    try:
-        year = int(request.GET.get("ar", today.year))
-    except ValueError:
-        year = today.year
-    if not MIN_YEAR <= year <= today.year + 10:
-        raise Http404("Det året finns inte i sammanträdesplanen.")
     if year not in years:  # a year without meetings is an empty plan
         years = sorted({*years, year})
     meetings = selectors.meetings_in_year(association, year)
     latest = None
     if not meetings and year == today.year:
         latest = selectors.latest_meeting_year(association)
+    return SimpleNamespace(years=years, meetings=meetings, latest_year=latest)
+
+
+@require_GET
+@login_required
+def meeting_plan(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The sammanträdesplan of a year (this year unless ?ar= says otherwise).
+
+    The plan is the same for every reader of the förbund on the same day and year (and
+    role: the kansli's buttons): the template keeps it (`shared`), and the meetings are
+    read only when it is not found. The årshjul's items per meeting and the calendar
+    address are kept as values (`per_association`): the kansli's part of them posts."""
+    association = association_for(request.user, slug)
+    require(can_read_registers(request.user))
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("ar", today.year))
+    except ValueError:
+        year = today.year
+    if not MIN_YEAR <= year <= today.year + 10:
+        raise Http404("Det året finns inte i sammanträdesplanen.")
     context = {
         "association": association,
         "year": year,
-        "years": years,
-        "latest_year": latest,
-        "meetings": meetings,
+        "found": SimpleLazyObject(lambda: _meeting_plan(association, year, today)),
         "today": today,
         "can_manage": can_manage(request.user),
     }
     if can_manage(request.user):
-        feed = selectors.calendar_feed_of(association)
-        context["feed_url"] = feed and request.build_absolute_uri(
-            reverse("calendar_feed", args=[feed.token])
+        # "" when there is none: the cache cannot tell a kept None from nothing kept.
+        token = per_association(
+            association,
+            "meetings.feed_token",
+            lambda: selectors.calendar_feed_token(association) or "",
+        )
+        context["feed_url"] = (
+            request.build_absolute_uri(reverse("calendar_feed", args=[token])) if token else None
         )
     return render(request, "meetings/meeting_plan.html", context)
 

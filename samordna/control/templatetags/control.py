@@ -5,6 +5,7 @@ to which meeting)."""
 from django import template
 from django.utils import timezone
 
+from samordna.associations.cache import per_association
 from samordna.control import selectors
 from samordna.control.permissions import can_manage
 
@@ -26,10 +27,15 @@ def cycle_panel(context, association) -> dict:
 
 @register.inclusion_tag("control/_meeting_plan.html", takes_context=True)
 def cycle_meetings(context, association, year: int) -> dict:
-    """The year's årshjul items per meeting of the meeting plan, in one query."""
+    """The year's årshjul items per meeting of the meeting plan, in one query when not kept."""
     user = context["user"]
     return {
-        "groups": selectors.occurrences_by_meeting(association, year),
+        # Kept as values under the förbund's version, not as HTML: the kansli's rows post.
+        "groups": per_association(
+            association,
+            f"control.meeting_plan.{year}",
+            lambda: selectors.occurrences_by_meeting(association, year),
+        ),
         "association": association,
         "year": year,
         "can_manage": can_manage(user),

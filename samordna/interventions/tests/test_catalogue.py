@@ -385,15 +385,63 @@ class CataloguePaginationTests(CatalogueTestCase):
     def test_the_query_count_does_not_grow_with_the_number_of_insatser(self):
         for n in range(1, 4):
             self.publish_in_sundsvall(f"Forum {n:02}", target_groups=["unga-vuxna"])
-        with on(MIDSUMMER), self.assertNumQueries(4):
+        # Built anew: the national version, then the choices, the count, the page and its
+        # kommuner and target groups.
+        with on(MIDSUMMER), self.assertNumQueries(5):
             response = self.client.get(SEARCH, {"q": "forum"})
         self.assertEqual(len(listed_names(response)), 3)
+        with on(MIDSUMMER), self.assertNumQueries(1):  # kept: the national version only
+            self.client.get(SEARCH, {"q": "forum"})
         for n in range(4, 26):
             self.publish_in_harnosand_timra(f"Forum {n:02}", target_groups=["personal"])
-        with on(MIDSUMMER), self.assertNumQueries(4):
+        with on(MIDSUMMER), self.assertNumQueries(5):
             response = self.client.get(SEARCH, {"q": "forum"})
         self.assertEqual(len(listed_names(response)), 20)
         self.assertContains(response, "25 insatser")
+
+
+class CatalogueKeptTests(CatalogueTestCase):
+    """The search page is kept nationally (`shared_nationally`) under every förbund's
+    version, the day and the address: a change in any förbund shows at once."""
+
+    def test_a_newly_published_entry_shows_in_the_kept_catalogue(self):
+        self.publish_in_sundsvall("Första insatsen")
+        self.assertEqual(listed_names(self.search()), ["Första insatsen"])
+        self.publish_in_harnosand_timra("Andra insatsen")  # another förbund's change
+        response = self.search()
+        self.assertEqual(listed_names(response), ["Andra insatsen", "Första insatsen"])
+        self.assertContains(response, "2 insatser")
+        self.assertContains(response, '<option value="harnosand-timra">')
+
+    def test_an_entry_taken_out_of_the_catalogue_leaves_the_kept_page(self):
+        intervention = self.publish_in_sundsvall("Tillfällig insats")
+        self.assertEqual(listed_names(self.search(q="tillfällig")), ["Tillfällig insats"])
+        publish(intervention, self.office, published=False)
+        self.assertEqual(listed_names(self.search(q="tillfällig")), [])
+
+    def test_a_renamed_förbund_shows_its_new_name(self):
+        self.publish_in_sundsvall("Jobbspåret")
+        self.assertContains(self.search(), "Samordningsförbundet i Sundsvall")
+        self.association.name = "Finsam Sundsvall"
+        self.association.save()
+        self.assertContains(self.search(), "Finsam Sundsvall")
+
+    def test_each_address_and_day_is_kept_apart(self):
+        self.publish_in_sundsvall("Jobbspåret", ends_on=MIDSUMMER)
+        self.publish_in_sundsvall("Studiespåret", ends_on=None)
+        self.assertEqual(listed_names(self.search(q="jobb")), ["Jobbspåret"])
+        self.assertEqual(listed_names(self.search(q="studie")), ["Studiespåret"])
+        # Ten minutes apart, so that the kept part has not expired by the clock.
+        before_midnight = datetime.datetime(
+            2023, 6, 15, 23, 55, tzinfo=ZoneInfo("Europe/Stockholm")
+        )
+        with time_machine.travel(before_midnight, tick=False):
+            response = self.client.get(SEARCH)
+        self.assertEqual(listed_names(response), ["Jobbspåret", "Studiespåret"])
+        after_midnight = before_midnight + datetime.timedelta(minutes=10)
+        with time_machine.travel(after_midnight, tick=False):
+            response = self.client.get(SEARCH)
+        self.assertEqual(listed_names(response), ["Studiespåret"])
 
 
 class CatalogueDetailTests(CatalogueTestCase):

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -112,8 +113,9 @@ class FollowupTests(SamordnaTestCase):
     def test_query_count_does_not_grow_with_lines_or_transactions(self):
         self.login(self.office)
         path = self.url("ekonomi/uppfoljning/?datum=2023-09-30")
-        self.client.get(path)
         with CaptureQueriesContext(connection) as first:
+            self.client.get(path)
+        with self.assertNumQueries(2):  # kept: the session and the user only
             self.client.get(path)
         for n in range(20):
             forecast_set(
@@ -139,10 +141,74 @@ class FollowupTests(SamordnaTestCase):
             by=self.finance,
             choices={6550: f"line:{self.lines['Konsulter'].pk}"},
         )
-        with self.assertNumQueries(len(first.captured_queries)):
+        with self.assertNumQueries(len(first.captured_queries)):  # built anew
             response = self.client.get(path)
         self.assertEqual(response.status_code, 200)
         self.assertLessEqual(len(first.captured_queries), 14)
+        self.assertContains(response, "Bokföringen: b.se")
+
+    def test_a_new_ledger_import_shows_in_the_kept_followup(self):
+        """The page is kept under the förbund's version: a confirmed import is a change."""
+        self.login(self.office)
+        path = self.url("ekonomi/uppfoljning/?datum=2023-09-30")
+        self.assertContains(self.client.get(path), "Bokföringen: a.se")
+        entry = ver("C", 1, "20230301", (6550, "7.00"), (1930, "-7.00"))
+        more = FILE + b"\r\n".join(line.encode() for line in entry) + b"\r\n"
+        pending = services.import_upload(
+            association=self.association, year=2023, by=self.finance, file=upload("b.se", more)
+        )
+        services.import_confirm(
+            ledger_import=pending,
+            by=self.finance,
+            choices={6550: f"line:{self.lines['Konsulter'].pk}"},
+        )
+        response = self.client.get(path)
+        self.assertContains(response, "Bokföringen: b.se")
+        self.assertNotContains(response, "Bokföringen: a.se")
+
+    def test_a_forecast_shows_in_the_kept_followup(self):
+        self.login(self.office)
+        path = self.url("ekonomi/uppfoljning/?datum=2023-09-30")
+        self.assertNotContains(self.client.get(path), "Psykologen slutar i juni")
+        forecast_set(
+            line=self.lines["Psykolog"],
+            by=self.office,
+            as_of=D(2023, 9, 1),
+            amount=300_000,
+            comment="Psykologen slutar i juni",
+        )
+        self.assertContains(self.client.get(path), "Psykologen slutar i juni")
+
+    def test_readers_do_not_get_the_kanslis_forecast_and_attach_links(self):
+        path = self.url("ekonomi/uppfoljning/?datum=2023-09-30")
+        readers = {}
+        for user in (self.office, self.finance, self.board):
+            readers[user] = Client()
+            readers[user].force_login(user)  # all before the first page is kept
+        response = readers[self.office].get(path)
+        self.assertContains(response, "/prognos/?datum=2023-09-30")
+        self.assertContains(response, "Lägg uppföljningen som bilaga")
+        for user in (self.finance, self.board):
+            with self.subTest(user=user.username):
+                response = readers[user].get(path)
+                self.assertContains(response, "Bokföringen: a.se")
+                self.assertNotContains(response, "/prognos/")
+                self.assertNotContains(response, "Lägg uppföljningen som bilaga")
+        self.assertContains(readers[self.finance].get(path), "Importera bokföringen")
+        self.assertNotContains(readers[self.board].get(path), "Importera bokföringen")
+
+    def test_another_date_is_another_followup(self):
+        self.login(self.office)
+        self.assertContains(
+            self.client.get(self.url("ekonomi/uppfoljning/?datum=2023-09-30")),
+            "Budgetuppföljning per den 30 september 2023",
+        )
+        self.assertContains(
+            self.client.get(self.url("ekonomi/uppfoljning/?datum=2023-03-31")),
+            "Budgetuppföljning per den 31 mars 2023",
+        )
+        response = self.client.get(self.url("ekonomi/uppfoljning/?datum=30/9"))
+        self.assertContains(response, "är inte ett datum", status_code=400)
 
     def test_forecast_form_for_the_office_only(self):
         line = self.lines["Psykolog"]
