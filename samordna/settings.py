@@ -181,6 +181,17 @@ STORAGES = {
     },
 }
 
+# What the förbund's readers share (`associations.cache`), one cache per worker. Django's
+# default keeps 300 entries; 75 förbund with a few roles, days and list pages each need
+# more. Kept parts are 5–50 KB of HTML, so 2 000 is at most ~100 MB per worker; the least
+# recently read go first.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": int(env_str("SAMORDNA_CACHE_ENTRIES", "2000"))},
+    }
+}
+
 # Background work (imports, kallelser, e-mail) runs in `manage.py db_worker`, queued in the
 # database: no other server is needed. `make run` starts one worker beside the web server.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
