@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 
 from samordna.accounts.models import User
+from samordna.associations.cache import per_association
 from samordna.associations.models import Association, BoardSeat, SeatPosition
 from samordna.attest import rules
 from samordna.attest.models import (
@@ -307,6 +308,32 @@ def _steps_for(association_id: int, found: Sequence[dict], user: User) -> dict[i
             ).allowed
         ]
     return steps
+
+
+def signers(association: Association) -> frozenset[int]:
+    """The persons on a line of any of the förbund's adopted lists: nobody else may take a
+    step on any of its orders (`rules.check` looks for the actor's own line). Kept per
+    förbund version."""
+    return per_association(
+        association,
+        "attest.signers",
+        lambda: frozenset(
+            SignatureRight.objects.filter(
+                signature_list__association=association,
+                signature_list__adopted_on__isnull=False,
+            )
+            .order_by()
+            .values_list("person_id", flat=True)
+        ),
+    )
+
+
+def signer_key(association: Association, user: User) -> int:
+    """What the order lists depend on of the reader (the steps offered on each row): the
+    person when on an adopted list, otherwise 0, the same for every reader who signs
+    nothing. For the key of a shared part."""
+    person_id = user.person_id
+    return person_id if person_id is not None and person_id in signers(association) else 0
 
 
 def to_handle(association: Association, user: User) -> dict[str, list[OrderRow]]:

@@ -1,6 +1,7 @@
 """Pages of attest and utanordning under /f/<förbund>/attest/: what waits for me, the
 orders, an order with its signatures, invoices, and the signature list of each year."""
 
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -11,8 +12,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from samordna.accounts.models import User
+from samordna.associations.models import Association
 from samordna.associations.permissions import (
     association_for,
     association_for_role,
@@ -61,25 +65,36 @@ def _linked(rows: list[selectors.OrderRow], slug: str) -> list[selectors.OrderRo
 @require_GET
 @login_required
 def index(request: AuthedRequest, slug: str) -> HttpResponse:
-    """What waits for me, the orders by status and the signature lists."""
+    """What waits for me, the orders by status and the signature lists. The page keeps its
+    parts in the cache ({% shared %}): the data is handed lazily, read only when a part is
+    built anew; what waits for the reader is keyed by `selectors.signer_key`."""
     association = association_for_role(request.user, slug, can_read)
-    to_handle = selectors.to_handle(association, request.user)
-    for rows in to_handle.values():
-        _linked(rows, slug)
-    lists = list(selectors.lists_in_brief(association))
     year = timezone.localdate().year
+    lists = SimpleLazyObject(lambda: list(selectors.lists_in_brief(association)))
     context = {
         "association": association,
-        "to_handle": to_handle,
+        "to_handle": SimpleLazyObject(partial(_to_handle, association, request.user, slug)),
+        "signer": selectors.signer_key(association, request.user),
         "may_sign": may_sign(request.user),
-        "counts": selectors.status_counts(association),
+        "counts": SimpleLazyObject(partial(selectors.status_counts, association)),
         "statuses": OrderStatus.choices,
         "lists": lists,
         "year": year,
-        "governs_now": any(found.year == year and found.adopted for found in lists),
+        "governs_now": SimpleLazyObject(
+            lambda: any(found.year == year and found.adopted for found in lists)
+        ),
         "can_manage": can_manage(request.user),
     }
     return render(request, "attest/index.html", context)
+
+
+def _to_handle(
+    association: Association, user: User, slug: str
+) -> dict[str, list[selectors.OrderRow]]:
+    found = selectors.to_handle(association, user)
+    for rows in found.values():
+        _linked(rows, slug)
+    return found
 
 
 ORDERS_PAGE = 50
@@ -88,7 +103,20 @@ ORDERS_PAGE = 50
 @require_GET
 @login_required
 def orders(request: AuthedRequest, slug: str) -> HttpResponse:
+    """The orders, a page at a time, by status. Kept in the cache under the address's
+    parameters, the reader's `signer_key` (the steps offered) and role; the data is read
+    only when the part is built anew."""
     association = association_for_role(request.user, slug, can_read)
+    context = {
+        "association": association,
+        "listing": SimpleLazyObject(partial(_orders_listing, request, association, slug)),
+        "signer": selectors.signer_key(association, request.user),
+        "can_manage": can_manage(request.user),
+    }
+    return render(request, "attest/order_list.html", context)
+
+
+def _orders_listing(request: AuthedRequest, association: Association, slug: str) -> dict[str, Any]:
     form = StatusFilterForm(request.GET or None)
     status = form.cleaned_data["status"] if form.is_valid() else ""
     # A page of the orders, newest first; the rules run for that page's open orders only.
@@ -96,15 +124,7 @@ def orders(request: AuthedRequest, slug: str) -> HttpResponse:
         request.GET.get("sida")
     )
     rows = selectors.order_rows(list(page.object_list), association.pk, request.user)
-    context = {
-        "association": association,
-        "form": form,
-        "status": status,
-        "page": page,
-        "views": _linked(rows, slug),
-        "can_manage": can_manage(request.user),
-    }
-    return render(request, "attest/order_list.html", context)
+    return {"form": form, "status": status, "page": page, "views": _linked(rows, slug)}
 
 
 def _order_context(request: AuthedRequest, association, order) -> dict[str, Any]:

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -5,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_POST
 
 from samordna.accounts.permissions import is_national_reader
@@ -83,16 +86,19 @@ def _budget(association: Association, year: int) -> Budget:
 def overview(request: AuthedRequest, slug: str) -> HttpResponse:
     """Ekonomi: the budgets, the contributions per year and the financial goals."""
     association = association_for_role(request.user, slug, can_read_finance)
-    budget_list = selectors.budgets_of(association)
+    # The page is kept in the cache ({% shared %}) by the year and the role; its data is
+    # read only when it is built anew.
     return render(
         request,
         "finance/overview.html",
         {
             "association": association,
-            "budgets": budget_list,
-            "contribution_years": selectors.contribution_years(association),
+            "budgets": SimpleLazyObject(partial(selectors.budgets_of, association)),
+            "contribution_years": SimpleLazyObject(
+                partial(selectors.contribution_years, association)
+            ),
             "this_year": timezone.localdate().year,
-            "panel": goals.goals_for(association),
+            "panel": SimpleLazyObject(partial(goals.goals_for, association)),
             "can_manage": can_manage_finance(request.user),
         },
     )
