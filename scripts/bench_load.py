@@ -7,10 +7,14 @@ manifest static files; then drives it with 4, 16 and 32 clients for `--seconds` 
 client is one of the demo's users (kansli, ordförande, ledamot, revisor, ekonomi, sökande,
 nationell läsare) or the public, and asks for that role's main pages in turn.
 
+`--changes N` also changes the demo förbund's records N times a second while the clients
+run (each change draws a new version, as a save does), so that its pages are built anew
+instead of found in the cache: 1 a second is far more than a förbund's office writes.
+
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/samordna_bench \\
         .venv/bin/python scripts/bench_scale.py --scale 1 --keep
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/samordna_bench \\
-        .venv/bin/python scripts/bench_load.py [--clients 4 16 32] [--seconds 20]
+        .venv/bin/python scripts/bench_load.py [--clients 4 16 32] [--seconds 20] [--changes 1]
 """
 
 import argparse
@@ -83,8 +87,33 @@ def wait_for(port: int, server: subprocess.Popen) -> None:
     sys.exit("gunicorn did not answer")
 
 
+def change(stop: float, per_second: float) -> int:
+    """Draw new versions for the demo's förbund `per_second` times a second until `stop`."""
+    from django.db import connection
+
+    from samordna.associations.cache import association_pages_changed
+    from samordna.associations.models import Association
+
+    demo = list(Association.objects.filter(slug__in=["sundsvall", "harnosand-timra"]))
+    made = 0
+    try:
+        while time.perf_counter() < stop:
+            association_pages_changed(association_id=demo[made % len(demo)].pk)
+            made += 1
+            time.sleep(1 / per_second)
+    finally:
+        connection.close()
+    return made
+
+
 def drive(
-    port: int, cookies: dict[str | None, str], clients: int, seconds: float, *, quiet: bool = False
+    port: int,
+    cookies: dict[str | None, str],
+    clients: int,
+    seconds: float,
+    *,
+    changes: float = 0,
+    quiet: bool = False,
 ) -> None:
     """`clients` threads, each one user going round its pages, for `seconds`; a row of the
     table unless `quiet` (the warm-up, which comes before the table's header)."""
@@ -126,6 +155,8 @@ def drive(
                     errors.append(failure if status == 0 else f"{path}: {status}")
 
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    if changes:
+        threads.append(threading.Thread(target=change, args=(stop, changes)))
     began = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -149,6 +180,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, nargs="+", default=[4, 16, 32])
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--changes", type=float, default=0, help="changes a second")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         sys.exit("Set DATABASE_URL to the database to serve (see scripts/bench_scale.py --keep).")
@@ -185,13 +217,14 @@ def main() -> None:
         print(
             f"gunicorn, {args.workers} sync workers; {args.seconds:g} s per level; "
             f"{len(PAGES)} pages"
+            + (f"; {args.changes:g} ändringar/s i demons förbund" if args.changes else "")
         )
         print(
             f"{'klienter':>8} | {'anrop/s':>10} | {'fel':>6} | {'p50 ms':>7} | "
             f"{'p95 ms':>7} | {'p99 ms':>7}"
         )
         for clients in args.clients:
-            drive(port, cookies, clients, args.seconds)
+            drive(port, cookies, clients, args.seconds, changes=args.changes)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
