@@ -4,6 +4,8 @@ A resident of a member kommun or region may appeal a decision within three weeks
 anslag; the justerade minutes stay public afterwards, in the archive.
 """
 
+from functools import cache, partial
+
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -31,9 +33,11 @@ def notices(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def archive(request: HttpRequest) -> HttpResponse:
-    """Anslag already taken down, newest first."""
+    """Anslag already taken down, newest first. The page is the same for everyone on the same
+    day and is kept nationally (`{% shared_nationally %}`): the page of rows is read only
+    when it is built."""
     today = timezone.localdate()
-    page = selectors.archive_page(today, request.GET.get("sida"), ARCHIVE_PAGE_SIZE)
+    page = cache(partial(selectors.archive_page, today, request.GET.get("sida"), ARCHIVE_PAGE_SIZE))
     return render(request, "meetings/public/archive.html", {"today": today, "page": page})
 
 
