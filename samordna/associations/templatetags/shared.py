@@ -12,6 +12,7 @@ put a form that posts inside: its CSRF token is the reader's own.
 """
 
 import hashlib
+import logging
 
 from django import template
 from django.core.cache import cache
@@ -21,6 +22,7 @@ from django.utils.safestring import SafeString, mark_safe
 from samordna.associations.cache import TIMEOUT, national_version
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 _NATIONAL = "samordna:national_version"  # the version, kept while one page renders
 
@@ -54,6 +56,10 @@ class SharedNode(template.Node):
         found = cache.get(key)
         if found is None:
             found = self.nodelist.render(context)
+            if "csrfmiddlewaretoken" in found:
+                # A form that posts carries the reader's own token: never kept for others.
+                logger.error("The shared part %s holds a CSRF token; it is not kept.", key)
+                return found
             cache.set(key, str(found), TIMEOUT)
         return mark_safe(found)  # the template's own output, escaped as it rendered
 

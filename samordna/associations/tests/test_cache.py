@@ -130,6 +130,19 @@ class SharedTagTests(SamordnaTestCase):
         association.refresh_from_db()
         self.assertIn("4", self.render(self.template, association=association, day=1, read=read))
 
+    def test_a_part_with_a_form_that_posts_is_never_kept(self):
+        template = Template(
+            '{% load shared %}{% shared association "prov" %}'
+            '<form method="post">{% csrf_token %}</form>{% endshared %}'
+        )
+        association = Association.objects.get(pk=self.association.pk)
+        with self.assertLogs("samordna.associations.templatetags.shared", "ERROR"):
+            first = template.render(Context({"association": association, "csrf_token": "a"}))
+        with self.assertLogs("samordna.associations.templatetags.shared", "ERROR"):
+            second = template.render(Context({"association": association, "csrf_token": "b"}))
+        self.assertIn('value="a"', first)
+        self.assertIn('value="b"', second)
+
     def test_the_national_part_follows_every_forbund(self):
         self.assertEqual(self.render(self.national_part, read="a"), "a")
         self.assertEqual(self.render(self.national_part, read="b"), "a")
