@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods
 
 from samordna.associations import selectors, services
@@ -410,8 +411,8 @@ def staff_update(request: AuthedRequest, slug: str, pk: int) -> HttpResponse:
 def start(request: AuthedRequest, slug: str) -> HttpResponse:
     """What the logged-in user does next, by role. The template keeps what all readers of
     a role share under the förbund's version, and what is the user's own under their
-    person or organisation, so the data is handed over as callables, asked for only when
-    a part is built."""
+    person or organisation, so the data is handed over lazily, asked for only when a part
+    is built."""
     association = association_for(request.user, slug)
     user = request.user
     today = timezone.localdate()
@@ -435,14 +436,18 @@ def start(request: AuthedRequest, slug: str) -> HttpResponse:
         "today": today,
         "manages": manages,
         "reads_registers": reads_registers,
-        "director": cache(partial(selectors.director_on, association, today)),
-        "my_seats": lambda: seats()[1],
-        "todos": cache(lambda: selectors.office_todos(association, today, board=seats()[0])),
-        "to_approve": cache(lambda: minutes_to_approve(person) if person is not None else []),
-        "grants": cache(partial(grant_work, user, association, today)),
+        "director": SimpleLazyObject(partial(selectors.director_on, association, today)),
+        "my_seats": SimpleLazyObject(lambda: seats()[1]),
+        "todos": SimpleLazyObject(
+            lambda: selectors.office_todos(association, today, board=seats()[0])
+        ),
+        "to_approve": SimpleLazyObject(
+            lambda: minutes_to_approve(person) if person is not None else []
+        ),
+        "grants": SimpleLazyObject(partial(grant_work, user, association, today)),
         "grants_reader": grant_work_reader(user),
-        "board": lambda: seats()[0] if reads_registers else None,
-        "upcoming": cache(partial(upcoming_meetings, association, today)),
+        "board": SimpleLazyObject(lambda: seats()[0] if reads_registers else None),
+        "upcoming": SimpleLazyObject(partial(upcoming_meetings, association, today)),
     }
     return render(request, "associations/start.html", context)
 

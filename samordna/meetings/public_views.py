@@ -4,11 +4,12 @@ A resident of a member kommun or region may appeal a decision within three weeks
 anslag; the justerade minutes stay public afterwards, in the archive.
 """
 
-from functools import cache, partial
+from functools import partial
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from samordna.meetings import selectors
@@ -37,7 +38,9 @@ def archive(request: HttpRequest) -> HttpResponse:
     day and is kept nationally (`{% shared_nationally %}`): the page of rows is read only
     when it is built."""
     today = timezone.localdate()
-    page = cache(partial(selectors.archive_page, today, request.GET.get("sida"), ARCHIVE_PAGE_SIZE))
+    page = SimpleLazyObject(
+        partial(selectors.archive_page, today, request.GET.get("sida"), ARCHIVE_PAGE_SIZE)
+    )
     return render(request, "meetings/public/archive.html", {"today": today, "page": page})
 
 

@@ -6,8 +6,8 @@ förbund's version (`associations.cache`):
     {% shared_nationally "catalogue" request.GET.urlencode %} … {% endshared_nationally %}
 
 The words after the name are what else the part depends on (the day, the reader's role, the
-address's parameters). The view hands the part's data as callables (a template calls them
-when it reads them), so that nothing is asked of the database when the part is found. Never
+address's parameters). The view hands the part's data lazily (`SimpleLazyObject`), so that
+nothing is asked of the database when the part is found. Never
 put a form that posts inside: its CSRF token is the reader's own.
 """
 
