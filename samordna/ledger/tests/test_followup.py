@@ -49,6 +49,17 @@ class FollowupTests(SamordnaTestCase):
             },
         )
 
+    def import_b(self, content: bytes) -> None:
+        """A second file, b.se, its account 6550 on the budget's line Konsulter."""
+        pending = services.import_upload(
+            association=self.association, year=2023, by=self.finance, file=upload("b.se", content)
+        )
+        services.import_confirm(
+            ledger_import=pending,
+            by=self.finance,
+            choices={6550: f"line:{self.lines['Konsulter'].pk}"},
+        )
+
     def report(self, day):
         report = selectors.followup(self.association, self.budget, day)
         return report, {row.line.name: row for row in report.lines}
@@ -133,14 +144,7 @@ class FollowupTests(SamordnaTestCase):
             + b"\r\n"
             for n in range(1, 40)
         )
-        pending = services.import_upload(
-            association=self.association, year=2023, by=self.finance, file=upload("b.se", more)
-        )
-        services.import_confirm(
-            ledger_import=pending,
-            by=self.finance,
-            choices={6550: f"line:{self.lines['Konsulter'].pk}"},
-        )
+        self.import_b(more)
         with self.assertNumQueries(len(first.captured_queries)):  # built anew
             response = self.client.get(path)
         self.assertEqual(response.status_code, 200)
@@ -154,14 +158,7 @@ class FollowupTests(SamordnaTestCase):
         self.assertContains(self.client.get(path), "Bokföringen: a.se")
         entry = ver("C", 1, "20230301", (6550, "7.00"), (1930, "-7.00"))
         more = FILE + b"\r\n".join(line.encode() for line in entry) + b"\r\n"
-        pending = services.import_upload(
-            association=self.association, year=2023, by=self.finance, file=upload("b.se", more)
-        )
-        services.import_confirm(
-            ledger_import=pending,
-            by=self.finance,
-            choices={6550: f"line:{self.lines['Konsulter'].pk}"},
-        )
+        self.import_b(more)
         response = self.client.get(path)
         self.assertContains(response, "Bokföringen: b.se")
         self.assertNotContains(response, "Bokföringen: a.se")
